@@ -1,0 +1,207 @@
+//! The typed client: one method per endpoint of the contract.
+
+use leptos::prelude::*;
+use serde::{de::DeserializeOwned, Serialize};
+
+use super::{
+    decode::{self, Page},
+    model::*,
+    transport::RequestBody,
+    ApiError, ApiRequest, ApiResponse, Transport,
+};
+use crate::platform::storage;
+
+/// Where the bearer token is kept between visits.
+const TOKEN_KEY: &str = "token";
+
+/// The app's one way to the backend. Cheap to clone; provided as context.
+#[derive(Clone, Debug)]
+pub struct ApiClient {
+    transport: Transport,
+    token: RwSignal<Option<String>>,
+}
+
+/// The client provided by the app shell.
+pub fn use_api() -> ApiClient {
+    expect_context::<ApiClient>()
+}
+
+impl ApiClient {
+    /// A client over the transport, signed in if a token was kept from an earlier visit.
+    pub fn new(transport: Transport) -> Self {
+        Self { transport, token: RwSignal::new(storage::get(TOKEN_KEY)) }
+    }
+
+    pub fn is_demo(&self) -> bool {
+        matches!(self.transport, Transport::Demo(_))
+    }
+
+    /// Whether a worker is signed in (reactive).
+    pub fn is_signed_in(&self) -> bool {
+        self.token.with(Option::is_some)
+    }
+
+    /// Keeps a token handed over by login or by the backend's WeChat redirect.
+    pub fn sign_in(&self, token: String) {
+        storage::set(TOKEN_KEY, &token);
+        self.token.set(Some(token));
+    }
+
+    pub fn sign_out(&self) {
+        storage::remove(TOKEN_KEY);
+        self.token.set(None);
+    }
+
+    async fn send(&self, mut request: ApiRequest) -> Result<ApiResponse, ApiError> {
+        request.bearer = self.token.get_untracked();
+        let had_token = request.bearer.is_some();
+        let response = self.transport.send(request).await?;
+        if response.status == 401 && had_token {
+            // The token expired or was revoked: forget it, so the UI asks to sign in again.
+            self.sign_out();
+        }
+        Ok(response)
+    }
+
+    async fn get<T: DeserializeOwned>(&self, request: ApiRequest) -> Result<T, ApiError> {
+        decode::object(&self.send(request).await?)
+    }
+
+    async fn list<T: DeserializeOwned>(&self, request: ApiRequest) -> Result<Page<T>, ApiError> {
+        let page = decode::page(&self.send(request).await?)?;
+        if page.skipped > 0 {
+            leptos::logging::warn!("skipped {} malformed item(s) in a list", page.skipped);
+        }
+        Ok(page)
+    }
+
+    async fn post<B: Serialize, T: DeserializeOwned>(
+        &self,
+        path: String,
+        body: &B,
+        idempotency_key: Option<&str>,
+    ) -> Result<T, ApiError> {
+        let json = serde_json::to_string(body).map_err(|e| ApiError::Decode(e.to_string()))?;
+        let mut request = ApiRequest::post(path, Some(RequestBody::Json(json)));
+        request.idempotency_key = idempotency_key.map(str::to_owned);
+        decode::object(&self.send(request).await?)
+    }
+
+    pub async fn site(&self) -> Result<Site, ApiError> {
+        self.get(ApiRequest::get("/v1/site")).await
+    }
+
+    pub async fn services(&self) -> Result<Page<Service>, ApiError> {
+        self.list(ApiRequest::get("/v1/services")).await
+    }
+
+    pub async fn service(&self, id: &str) -> Result<Service, ApiError> {
+        self.get(ApiRequest::get(format!("/v1/services/{}", segment(id)))).await
+    }
+
+    pub async fn courses(&self, kind: Option<&str>, cursor: Option<&str>) -> Result<Page<Course>, ApiError> {
+        self.list(ApiRequest::get("/v1/courses").param("kind", kind).param("cursor", cursor)).await
+    }
+
+    pub async fn course(&self, id: &str) -> Result<Course, ApiError> {
+        self.get(ApiRequest::get(format!("/v1/courses/{}", segment(id)))).await
+    }
+
+    pub async fn enrol(&self, course_id: &str) -> Result<Enrolment, ApiError> {
+        let path = format!("/v1/courses/{}/enrolments", segment(course_id));
+        self.post(path, &serde_json::json!({}), None).await
+    }
+
+    pub async fn stories(&self, tag: Option<&str>, cursor: Option<&str>) -> Result<Page<StorySummary>, ApiError> {
+        self.list(ApiRequest::get("/v1/stories").param("tag", tag).param("cursor", cursor)).await
+    }
+
+    pub async fn story(&self, id: &str) -> Result<Story, ApiError> {
+        self.get(ApiRequest::get(format!("/v1/stories/{}", segment(id)))).await
+    }
+
+    pub async fn stations(&self) -> Result<Page<Station>, ApiError> {
+        self.list(ApiRequest::get("/v1/stations")).await
+    }
+
+    pub async fn station(&self, id: &str) -> Result<Station, ApiError> {
+        self.get(ApiRequest::get(format!("/v1/stations/{}", segment(id)))).await
+    }
+
+    pub async fn request_sms_code(&self, phone: &str) -> Result<(), ApiError> {
+        let body = serde_json::to_string(&SmsCodeRequest { phone: phone.to_owned() })
+            .map_err(|e| ApiError::Decode(e.to_string()))?;
+        let request = ApiRequest::post("/v1/auth/sms-code", Some(RequestBody::Json(body)));
+        decode::empty(&self.send(request).await?)
+    }
+
+    /// Signs in with an SMS code and keeps the token.
+    pub async fn login(&self, phone: &str, code: &str) -> Result<AuthSession, ApiError> {
+        let body = LoginRequest { phone: phone.to_owned(), code: code.to_owned() };
+        let session: AuthSession = self.post("/v1/auth/login".into(), &body, None).await?;
+        self.sign_in(session.token.clone());
+        Ok(session)
+    }
+
+    pub async fn me(&self) -> Result<Me, ApiError> {
+        self.get(ApiRequest::get("/v1/me")).await
+    }
+
+    pub async fn ledger(&self, cursor: Option<&str>) -> Result<Page<LedgerEntry>, ApiError> {
+        self.list(ApiRequest::get("/v1/points/ledger").param("cursor", cursor)).await
+    }
+
+    pub async fn points_rules(&self) -> Result<Page<PointsRule>, ApiError> {
+        self.list(ApiRequest::get("/v1/points/rules")).await
+    }
+
+    pub async fn upload(&self, name: &str, content_type: &str, bytes: Vec<u8>) -> Result<Upload, ApiError> {
+        let body = RequestBody::File { name: name.to_owned(), content_type: content_type.to_owned(), bytes };
+        self.get(ApiRequest::post("/v1/uploads", Some(body))).await
+    }
+
+    /// Sends a hazard report; the same key always means the same report.
+    pub async fn submit_report(&self, report: &NewReport, idempotency_key: &str) -> Result<Report, ApiError> {
+        self.post("/v1/reports".into(), report, Some(idempotency_key)).await
+    }
+
+    pub async fn reports(&self) -> Result<Page<Report>, ApiError> {
+        self.list(ApiRequest::get("/v1/reports")).await
+    }
+
+    pub async fn campaigns(&self) -> Result<Page<Campaign>, ApiError> {
+        self.list(ApiRequest::get("/v1/campaigns")).await
+    }
+
+    pub async fn check_in(&self, campaign_id: &str, idempotency_key: &str) -> Result<Checkin, ApiError> {
+        let path = format!("/v1/campaigns/{}/checkins", segment(campaign_id));
+        self.post(path, &serde_json::json!({}), Some(idempotency_key)).await
+    }
+
+    pub async fn rewards(&self) -> Result<Page<Reward>, ApiError> {
+        self.list(ApiRequest::get("/v1/rewards")).await
+    }
+
+    /// Redeems a reward; the same key always means the same redemption.
+    pub async fn redeem(&self, reward_id: &str, idempotency_key: &str) -> Result<Redemption, ApiError> {
+        let path = format!("/v1/rewards/{}/redemptions", segment(reward_id));
+        self.post(path, &serde_json::json!({}), Some(idempotency_key)).await
+    }
+
+    pub async fn redemptions(&self) -> Result<Page<Redemption>, ApiError> {
+        self.list(ApiRequest::get("/v1/redemptions")).await
+    }
+}
+
+/// Percent-encodes an id for use as one path segment, so an id taken from the
+/// address bar cannot reach another endpoint (`../me`, `a/b`, `?x`).
+fn segment(id: &str) -> String {
+    let mut out = String::with_capacity(id.len());
+    for byte in id.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'~' => out.push(byte as char),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}

@@ -1,0 +1,72 @@
+//! Turning response bodies into typed values, tolerantly.
+//!
+//! A list may come as a bare JSON array or as `{"items": [...], "next": ...}`.
+//! One malformed item is skipped and counted rather than losing the whole list.
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use super::{model::ErrorBody, ApiError, ApiResponse};
+
+/// One page of a list endpoint.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    /// The cursor of the next page; `None` on the last one.
+    pub next: Option<String>,
+    /// How many items were malformed and left out.
+    pub skipped: usize,
+}
+
+impl<T> Default for Page<T> {
+    fn default() -> Self {
+        Self { items: Vec::new(), next: None, skipped: 0 }
+    }
+}
+
+/// Checks the status, then decodes one object.
+pub fn object<T: DeserializeOwned>(response: &ApiResponse) -> Result<T, ApiError> {
+    check_status(response)?;
+    serde_json::from_str(&response.body).map_err(|e| ApiError::Decode(e.to_string()))
+}
+
+/// Checks the status, then decodes a list, skipping malformed items.
+pub fn page<T: DeserializeOwned>(response: &ApiResponse) -> Result<Page<T>, ApiError> {
+    check_status(response)?;
+    let value: Value =
+        serde_json::from_str(&response.body).map_err(|e| ApiError::Decode(e.to_string()))?;
+    let (items, next) = match value {
+        Value::Array(items) => (items, None),
+        Value::Object(mut map) => {
+            let items = match map.remove("items") {
+                Some(Value::Array(items)) => items,
+                Some(_) => return Err(ApiError::Decode("`items` is not an array".into())),
+                None => return Err(ApiError::Decode("missing field `items`".into())),
+            };
+            let next = match map.remove("next") {
+                Some(Value::String(cursor)) if !cursor.is_empty() => Some(cursor),
+                _ => None,
+            };
+            (items, next)
+        }
+        _ => return Err(ApiError::Decode("expected a list or an object with `items`".into())),
+    };
+    let total = items.len();
+    let items: Vec<T> =
+        items.into_iter().filter_map(|item| serde_json::from_value(item).ok()).collect();
+    Ok(Page { skipped: total - items.len(), items, next })
+}
+
+/// Checks for success, with nothing to decode (e.g. 204 No Content).
+pub fn empty(response: &ApiResponse) -> Result<(), ApiError> {
+    check_status(response)
+}
+
+/// A non-2xx status becomes [`ApiError::Http`] with the server's code and message.
+fn check_status(response: &ApiResponse) -> Result<(), ApiError> {
+    if (200..300).contains(&response.status) {
+        return Ok(());
+    }
+    let detail = serde_json::from_str::<ErrorBody>(&response.body).map(|b| b.error).unwrap_or_default();
+    Err(ApiError::Http { status: response.status, code: detail.code, message: detail.message })
+}

@@ -1,0 +1,353 @@
+//! The demo backend's logic: answers contract requests from the bundled data
+//! and the demo state, as a real backend would. Pure, so it is tested natively.
+
+use serde::Serialize;
+use serde_json::{json, Map, Value};
+
+use super::state::{DemoState, StoredReply};
+use crate::api::{
+    model::{
+        Checkin, Enrolment, LedgerEntry, NewReport, Redemption, RedemptionStatus, Report,
+        ReportStatus,
+    },
+    transport::{ApiRequest, ApiResponse, Method},
+};
+
+/// Stories per page, so that paging is exercised in demo mode too.
+pub const STORY_PAGE_SIZE: usize = 6;
+/// The one code the demo login accepts; the login form says so in demo mode.
+pub const DEMO_SMS_CODE: &str = "123456";
+const DEMO_TOKEN_PREFIX: &str = "demo-";
+
+/// The bundled data files by name (without `.json`), as parsed JSON.
+pub type DemoFiles = std::collections::HashMap<&'static str, Value>;
+
+/// Which data files a request needs, so that only those are downloaded.
+pub fn files_for(request: &ApiRequest) -> &'static [&'static str] {
+    let segments = segments(&request.path);
+    match segments.as_slice() {
+        ["site"] => &["site"],
+        ["services", ..] => &["services"],
+        ["courses", ..] => &["courses"],
+        ["stories", ..] => &["stories"],
+        ["stations", ..] => &["stations"],
+        ["points", "rules"] => &["points-rules"],
+        ["points", "ledger"] => &["ledger"],
+        ["me"] => &["me", "ledger"],
+        ["reports"] => &["reports"],
+        ["campaigns", ..] => &["campaigns"],
+        ["rewards", _, "redemptions"] => &["rewards", "me"],
+        ["rewards"] => &["rewards"],
+        ["redemptions"] => &["redemptions"],
+        _ => &[],
+    }
+}
+
+/// Answers one request. `now` is an RFC 3339 time used for created records.
+pub fn answer(
+    request: &ApiRequest,
+    files: &DemoFiles,
+    state: &mut DemoState,
+    now: &str,
+) -> ApiResponse {
+    if let Some(reply) = request.idempotency_key.as_ref().and_then(|k| state.replies.get(k)) {
+        return ApiResponse::new(reply.status, reply.body.clone());
+    }
+    let response = route(request, files, state, now);
+    if let (Some(key), true) = (&request.idempotency_key, (200..300).contains(&response.status)) {
+        state
+            .replies
+            .insert(key.clone(), StoredReply { status: response.status, body: response.body.clone() });
+    }
+    response
+}
+
+fn route(request: &ApiRequest, files: &DemoFiles, state: &mut DemoState, now: &str) -> ApiResponse {
+    let segments = segments(&request.path);
+    let authed = request.bearer.as_deref().is_some_and(|t| t.starts_with(DEMO_TOKEN_PREFIX));
+    let needs_login = matches!(
+        (request.method, segments.as_slice()),
+        (_, ["me"] | ["points", "ledger"] | ["reports"] | ["redemptions"] | ["uploads"])
+            | (Method::Post, [_, _, _])
+    );
+    if needs_login && !authed {
+        return ApiResponse::error(401, "unauthorized", "请先登录");
+    }
+    match (request.method, segments.as_slice()) {
+        (Method::Get, ["site"]) => file(files, "site"),
+        (Method::Get, ["services"]) => list(files, "services", |_| true),
+        (Method::Get, ["courses"]) => {
+            let kind = request.query_value("kind");
+            let mut items = items(files, "courses");
+            items.retain(|c| kind.is_none_or(|k| c["kind"] == k));
+            items.iter_mut().for_each(|c| mark_enrolled(c, state));
+            ok(&json!({ "items": items, "next": null }))
+        }
+        (Method::Get, ["courses", id]) => match find(files, "courses", id) {
+            Some(mut course) => {
+                mark_enrolled(&mut course, state);
+                ok(&course)
+            }
+            None => not_found(),
+        },
+        (Method::Post, ["courses", id, "enrolments"]) => enrol(files, state, id, now),
+        (Method::Get, ["stories"]) => stories(files, request),
+        (Method::Get, ["services" | "stories" | "stations", id]) => {
+            let name = segments[0];
+            find(files, name, id).map_or_else(not_found, |item| ok(&item))
+        }
+        (Method::Get, ["stations"]) => list(files, "stations", |_| true),
+        (Method::Get, ["points", "rules"]) => list(files, "points-rules", |_| true),
+        (Method::Get, ["points", "ledger"]) => {
+            let mut entries = to_values(&state.ledger);
+            entries.extend(items(files, "ledger"));
+            ok(&json!({ "items": entries, "next": null }))
+        }
+        (Method::Get, ["me"]) => match files.get("me") {
+            Some(me) => {
+                let mut me = me.clone();
+                let balance = me["points_balance"].as_i64().unwrap_or(0) + state.points_delta();
+                me["points_balance"] = json!(balance);
+                ok(&me)
+            }
+            None => not_found(),
+        },
+        (Method::Get, ["reports"]) => {
+            let mut reports = to_values(&state.reports);
+            reports.extend(items(files, "reports"));
+            ok(&json!({ "items": reports, "next": null }))
+        }
+        (Method::Post, ["reports"]) => submit_report(request, state, now),
+        (Method::Post, ["uploads"]) => {
+            ok_created(&json!({ "id": state.new_id("upl"), "url": null }))
+        }
+        (Method::Get, ["campaigns"]) => {
+            let mut campaigns = items(files, "campaigns");
+            for campaign in &mut campaigns {
+                let id = campaign["id"].as_str().unwrap_or_default();
+                if state.checkins.iter().any(|c| c == id) {
+                    campaign["checked_in"] = json!(true);
+                }
+            }
+            ok(&json!({ "items": campaigns, "next": null }))
+        }
+        (Method::Post, ["campaigns", id, "checkins"]) => check_in(files, state, id, now),
+        (Method::Get, ["rewards"]) => list(files, "rewards", |_| true),
+        (Method::Post, ["rewards", id, "redemptions"]) => redeem(files, state, id, now),
+        (Method::Get, ["redemptions"]) => {
+            let mut redemptions = to_values(&state.redemptions);
+            redemptions.extend(items(files, "redemptions"));
+            ok(&json!({ "items": redemptions, "next": null }))
+        }
+        (Method::Post, ["auth", "sms-code"]) => match phone_of(request) {
+            Some(_) => ApiResponse::new(204, ""),
+            None => ApiResponse::error(400, "invalid_phone", "手机号格式不正确"),
+        },
+        (Method::Post, ["auth", "login"]) => login(request),
+        _ => not_found(),
+    }
+}
+
+/// Path segments under `/v1/`.
+fn segments(path: &str) -> Vec<&str> {
+    let path = path.split('?').next().unwrap_or_default();
+    path.trim_start_matches('/')
+        .trim_start_matches("v1")
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+fn ok<T: Serialize>(value: &T) -> ApiResponse {
+    ApiResponse::new(200, serde_json::to_string(value).unwrap_or_default())
+}
+
+fn ok_created<T: Serialize>(value: &T) -> ApiResponse {
+    ApiResponse::new(201, serde_json::to_string(value).unwrap_or_default())
+}
+
+fn not_found() -> ApiResponse {
+    ApiResponse::error(404, "not_found", "没有找到这项内容")
+}
+
+fn file(files: &DemoFiles, name: &str) -> ApiResponse {
+    files.get(name).map_or_else(not_found, ok)
+}
+
+/// The items of a list file, whether it holds `{"items": [...]}` or a bare array.
+fn items(files: &DemoFiles, name: &str) -> Vec<Value> {
+    match files.get(name) {
+        Some(Value::Array(items)) => items.clone(),
+        Some(Value::Object(map)) => match map.get("items") {
+            Some(Value::Array(items)) => items.clone(),
+            _ => Vec::new(),
+        },
+        _ => Vec::new(),
+    }
+}
+
+fn list(files: &DemoFiles, name: &str, keep: impl Fn(&Value) -> bool) -> ApiResponse {
+    let items: Vec<Value> = items(files, name).into_iter().filter(|v| keep(v)).collect();
+    ok(&json!({ "items": items, "next": null }))
+}
+
+fn find(files: &DemoFiles, name: &str, id: &str) -> Option<Value> {
+    items(files, name).into_iter().find(|item| item["id"] == id)
+}
+
+fn to_values<T: Serialize>(things: &[T]) -> Vec<Value> {
+    things.iter().filter_map(|t| serde_json::to_value(t).ok()).collect()
+}
+
+fn mark_enrolled(course: &mut Value, state: &DemoState) {
+    let id = course["id"].as_str().unwrap_or_default();
+    if state.enrolments.iter().any(|e| e == id) {
+        course["enrolled"] = json!(true);
+        if let Some(left) = course["seats_left"].as_u64() {
+            course["seats_left"] = json!(left.saturating_sub(1));
+        }
+    }
+}
+
+/// Story list: filtered by tag, without bodies, paged by an offset cursor.
+fn stories(files: &DemoFiles, request: &ApiRequest) -> ApiResponse {
+    let tag = request.query_value("tag");
+    let start: usize = request.query_value("cursor").and_then(|c| c.parse().ok()).unwrap_or(0);
+    let matching: Vec<Value> = items(files, "stories")
+        .into_iter()
+        .filter(|s| tag.is_none_or(|t| s["tag"] == t))
+        .map(|mut story| {
+            if let Value::Object(map) = &mut story {
+                map.remove("body");
+            }
+            story
+        })
+        .collect();
+    let end = (start + STORY_PAGE_SIZE).min(matching.len());
+    let page = matching.get(start..end).unwrap_or_default();
+    let next = (end < matching.len()).then(|| end.to_string());
+    ok(&json!({ "items": page, "next": next }))
+}
+
+fn enrol(files: &DemoFiles, state: &mut DemoState, id: &str, now: &str) -> ApiResponse {
+    let Some(course) = find(files, "courses", id) else { return not_found() };
+    if state.enrolments.iter().any(|e| e == id) {
+        return ApiResponse::error(409, "already_enrolled", "你已经报过名了");
+    }
+    if course["kind"] == "online" {
+        return ApiResponse::error(409, "enrolment_closed", "线上课程无需报名，直接学习即可");
+    }
+    if course["seats_left"].as_u64() == Some(0) {
+        return ApiResponse::error(409, "course_full", "名额已满");
+    }
+    // RFC 3339 times in one offset compare as text; the demo data uses +08:00.
+    if course["enrol_deadline"].as_str().is_some_and(|deadline| deadline < now) {
+        return ApiResponse::error(409, "enrolment_closed", "报名已截止");
+    }
+    state.enrolments.push(id.to_owned());
+    let enrolment = Enrolment {
+        id: state.new_id("enr"),
+        course_id: id.to_owned(),
+        created_at: Some(now.to_owned()),
+    };
+    ok_created(&enrolment)
+}
+
+fn submit_report(request: &ApiRequest, state: &mut DemoState, now: &str) -> ApiResponse {
+    if request.idempotency_key.is_none() {
+        return ApiResponse::error(400, "idempotency_key_required", "缺少 Idempotency-Key");
+    }
+    let Some(new) = request.json_body().and_then(|b| serde_json::from_str::<NewReport>(b).ok())
+    else {
+        return ApiResponse::error(400, "invalid_report", "隐患上报内容不完整");
+    };
+    if new.category.trim().is_empty() || new.text.trim().is_empty() {
+        return ApiResponse::error(400, "invalid_report", "请选择隐患类别并填写描述");
+    }
+    let report = Report {
+        id: state.new_id("rep"),
+        category: new.category,
+        text: new.text,
+        photos: new.photos,
+        location: new.location,
+        status: ReportStatus::Pending,
+        points_awarded: None,
+        created_at: Some(now.to_owned()),
+    };
+    state.reports.insert(0, report.clone());
+    ok_created(&report)
+}
+
+fn check_in(files: &DemoFiles, state: &mut DemoState, id: &str, now: &str) -> ApiResponse {
+    let Some(campaign) = find(files, "campaigns", id) else { return not_found() };
+    if state.checkins.iter().any(|c| c == id) {
+        return ApiResponse::error(409, "already_checked_in", "你已经签到过了");
+    }
+    let points = campaign["points"].as_i64().unwrap_or(0);
+    state.checkins.push(id.to_owned());
+    let title = campaign["title"].as_str().unwrap_or_default();
+    add_ledger(state, points, format!("参加活动：{title}"), now);
+    let checkin = Checkin {
+        id: state.new_id("chk"),
+        campaign_id: id.to_owned(),
+        points,
+        at: Some(now.to_owned()),
+    };
+    ok_created(&checkin)
+}
+
+fn redeem(files: &DemoFiles, state: &mut DemoState, id: &str, now: &str) -> ApiResponse {
+    let Some(reward) = find(files, "rewards", id) else { return not_found() };
+    let cost = reward["cost"].as_i64().unwrap_or(0);
+    let balance = files.get("me").and_then(|me| me["points_balance"].as_i64()).unwrap_or(0)
+        + state.points_delta();
+    if balance < cost {
+        return ApiResponse::error(409, "insufficient_points", "积分不足");
+    }
+    let redeemed = state.redemptions.iter().filter(|r| r.reward_id == id).count() as u64;
+    if reward["stock"].as_u64().is_some_and(|stock| stock <= redeemed) {
+        return ApiResponse::error(409, "out_of_stock", "已经兑完了");
+    }
+    let title = reward["title"].as_str().unwrap_or_default().to_owned();
+    add_ledger(state, -cost, format!("兑换：{title}"), now);
+    let number = state.next_id;
+    let redemption = Redemption {
+        id: state.new_id("rdm"),
+        reward_id: id.to_owned(),
+        reward_title: title,
+        cost,
+        code: format!("YX-DEMO-{number:04}"),
+        status: RedemptionStatus::Issued,
+        created_at: Some(now.to_owned()),
+        expires_at: None,
+    };
+    state.redemptions.insert(0, redemption.clone());
+    ok_created(&redemption)
+}
+
+fn add_ledger(state: &mut DemoState, delta: i64, reason: String, now: &str) {
+    let entry = LedgerEntry { id: state.new_id("led"), delta, reason, at: Some(now.to_owned()) };
+    state.ledger.insert(0, entry);
+}
+
+fn body_field(request: &ApiRequest, name: &str) -> Option<String> {
+    let body: Map<String, Value> = serde_json::from_str(request.json_body()?).ok()?;
+    body.get(name)?.as_str().map(str::to_owned)
+}
+
+/// A mainland mobile number: 11 digits starting with 1.
+fn phone_of(request: &ApiRequest) -> Option<String> {
+    let phone = body_field(request, "phone")?;
+    let valid = phone.len() == 11 && phone.starts_with('1') && phone.bytes().all(|b| b.is_ascii_digit());
+    valid.then_some(phone)
+}
+
+fn login(request: &ApiRequest) -> ApiResponse {
+    let Some(phone) = phone_of(request) else {
+        return ApiResponse::error(400, "invalid_phone", "手机号格式不正确");
+    };
+    if body_field(request, "code").as_deref() != Some(DEMO_SMS_CODE) {
+        return ApiResponse::error(401, "invalid_code", "验证码不正确");
+    }
+    ok(&json!({ "token": format!("{DEMO_TOKEN_PREFIX}{phone}"), "expires_at": null }))
+}

@@ -1,0 +1,46 @@
+//! What the demo transport remembers of a worker's writes, kept in local storage.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::api::model::{LedgerEntry, Redemption, Report};
+
+/// Writes made in demo mode; they survive a reload because the transport stores them.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DemoState {
+    /// Course ids the demo worker enrolled in.
+    pub enrolments: Vec<String>,
+    /// Campaign ids the demo worker checked in to.
+    pub checkins: Vec<String>,
+    /// Reports sent in demo mode, newest first.
+    pub reports: Vec<Report>,
+    /// Redemptions made in demo mode, newest first.
+    pub redemptions: Vec<Redemption>,
+    /// Points earned and spent in demo mode, newest first.
+    pub ledger: Vec<LedgerEntry>,
+    /// First answers by idempotency key, so a repeated write returns the same result.
+    pub replies: BTreeMap<String, StoredReply>,
+    /// Source of ids for things created in demo mode.
+    pub next_id: u64,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct StoredReply {
+    pub status: u16,
+    pub body: String,
+}
+
+impl DemoState {
+    /// A fresh id with the given prefix, e.g. `rep-demo-3`.
+    pub fn new_id(&mut self, prefix: &str) -> String {
+        self.next_id += 1;
+        format!("{prefix}-demo-{}", self.next_id)
+    }
+
+    /// The sum of the points earned and spent in demo mode.
+    pub fn points_delta(&self) -> i64 {
+        self.ledger.iter().map(|entry| entry.delta).sum()
+    }
+}

@@ -1,0 +1,100 @@
+//! The seam between the typed client and the wire.
+
+use super::{demo::DemoTransport, http::HttpTransport, ApiError};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Method {
+    Get,
+    Post,
+}
+
+/// A request as the contract sees it, before any transport touches it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ApiRequest {
+    pub method: Method,
+    /// Path under the base URL, starting with `/v1/`.
+    pub path: String,
+    pub query: Vec<(String, String)>,
+    pub body: Option<RequestBody>,
+    pub bearer: Option<String>,
+    pub idempotency_key: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum RequestBody {
+    Json(String),
+    /// A file sent as `multipart/form-data` in the field `file`.
+    File { name: String, content_type: String, bytes: Vec<u8> },
+}
+
+impl ApiRequest {
+    pub fn get(path: impl Into<String>) -> Self {
+        Self {
+            method: Method::Get,
+            path: path.into(),
+            query: Vec::new(),
+            body: None,
+            bearer: None,
+            idempotency_key: None,
+        }
+    }
+
+    pub fn post(path: impl Into<String>, body: Option<RequestBody>) -> Self {
+        Self { method: Method::Post, body, ..Self::get(path) }
+    }
+
+    /// Adds a query parameter unless the value is absent or empty.
+    pub fn param(mut self, name: &str, value: Option<&str>) -> Self {
+        if let Some(value) = value.filter(|v| !v.is_empty()) {
+            self.query.push((name.to_owned(), value.to_owned()));
+        }
+        self
+    }
+
+    pub fn query_value(&self, name: &str) -> Option<&str> {
+        self.query.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
+
+    /// The JSON body, if the request has one.
+    pub fn json_body(&self) -> Option<&str> {
+        match &self.body {
+            Some(RequestBody::Json(json)) => Some(json),
+            _ => None,
+        }
+    }
+}
+
+/// What came back: the status and the body as text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ApiResponse {
+    pub status: u16,
+    pub body: String,
+}
+
+impl ApiResponse {
+    pub fn new(status: u16, body: impl Into<String>) -> Self {
+        Self { status, body: body.into() }
+    }
+
+    /// An error response in the contract's shape.
+    pub fn error(status: u16, code: &str, message: &str) -> Self {
+        let body = serde_json::json!({ "error": { "code": code, "message": message } });
+        Self::new(status, body.to_string())
+    }
+}
+
+/// Where requests go: a real backend, or the demo data in the browser.
+#[derive(Clone, Debug)]
+pub enum Transport {
+    Http(HttpTransport),
+    Demo(DemoTransport),
+}
+
+impl Transport {
+    pub async fn send(&self, request: ApiRequest) -> Result<ApiResponse, ApiError> {
+        match self {
+            Transport::Http(http) => http.send(request).await,
+            Transport::Demo(demo) => demo.send(request).await,
+        }
+    }
+}

@@ -1,0 +1,86 @@
+//! The app shell: context, header, navigation and the routes.
+
+use leptos::prelude::*;
+use leptos_router::{
+    components::{Route, Router, Routes, A},
+    path,
+};
+
+use crate::{api::ApiClient, config::Config, pages};
+
+/// The sections, in the order the navigation shows them: (path, label, icon).
+pub const SECTIONS: [(&str, &str, &str); 6] = [
+    ("/", "首页", "⌂"),
+    ("/services", "服务", "☰"),
+    ("/courses", "学堂", "✎"),
+    ("/stories", "故事", "❝"),
+    ("/stations", "驿站", "⌖"),
+    ("/points", "积分", "★"),
+];
+
+#[component]
+pub fn App(config: Config) -> impl IntoView {
+    let client = ApiClient::new(config.transport());
+    let demo = client.is_demo();
+    provide_context(client);
+    provide_context(config.clone());
+
+    let root_classes = move || {
+        let mut classes = vec!["app"];
+        if config.large_text {
+            classes.push("large-text");
+        }
+        if config.kiosk {
+            classes.push("kiosk");
+        }
+        classes.join(" ")
+    };
+
+    view! {
+        <Router>
+            <div class=root_classes>
+                <a class="skip-link" href="#main">"跳到正文"</a>
+                <header class="site-header">
+                    <A href="/" attr:class="brand">
+                        <span class="brand-mark" aria-hidden="true">"酉"</span>
+                        <span class="brand-name">"酉新送暖"</span>
+                    </A>
+                    <Show when=move || demo>
+                        <span class="demo-badge" title="页面上的内容均为演示数据">"演示数据"</span>
+                    </Show>
+                </header>
+                <nav class="site-nav" aria-label="主要栏目">
+                    <ul>
+                        {SECTIONS
+                            .iter()
+                            .map(|(href, label, icon)| {
+                                view! {
+                                    <li>
+                                        <A href=*href exact=*href == "/">
+                                            <span class="nav-icon" aria-hidden="true">{*icon}</span>
+                                            <span class="nav-label">{*label}</span>
+                                        </A>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </nav>
+                <main id="main" class="site-main" tabindex="-1">
+                    <Routes fallback=pages::not_found::NotFound>
+                        <Route path=path!("/") view=pages::home::Home />
+                        <Route path=path!("/services") view=pages::services::Services />
+                        <Route path=path!("/services/:id") view=pages::service::ServiceDetail />
+                        <Route path=path!("/courses") view=pages::courses::Courses />
+                        <Route path=path!("/courses/:id") view=pages::course::CourseDetail />
+                        <Route path=path!("/stories") view=pages::stories::Stories />
+                        <Route path=path!("/stories/:id") view=pages::story::StoryDetail />
+                        <Route path=path!("/stations") view=pages::stations::Stations />
+                        <Route path=path!("/stations/:id") view=pages::station::StationDetail />
+                        <Route path=path!("/points") view=pages::points::Points />
+                    </Routes>
+                </main>
+            </div>
+        </Router>
+    }
+}

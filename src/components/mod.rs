@@ -1,0 +1,13 @@
+//! UI pieces shared by pages.
+
+pub mod card;
+pub mod error_notice;
+pub mod loaded;
+pub mod page_header;
+pub mod skeleton;
+
+pub use card::Card;
+pub use error_notice::ErrorNotice;
+pub use loaded::Loaded;
+pub use page_header::PageHeader;
+pub use skeleton::{Skeleton, SkeletonShape};

@@ -1,0 +1,6 @@
+//! Pure logic: no browser, no network. Everything here is tested with plain `cargo test`.
+
+pub mod facilities;
+pub mod search;
+pub mod time;
+pub mod url;

@@ -1,0 +1,65 @@
+//! Search as you type, and grouping by category.
+
+/// Splits what the worker typed into lower-cased words. Chinese has no spaces,
+/// so a whole phrase is usually one word; spaces (ASCII or full-width) separate more.
+pub fn query_words(query: &str) -> Vec<String> {
+    query
+        .split(|c: char| c.is_whitespace() || c == '\u{3000}' || c == ',' || c == '，')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// True when every word appears in at least one of the fields.
+pub fn matches_all(words: &[String], fields: &[&str]) -> bool {
+    words.iter().all(|word| fields.iter().any(|field| field.to_lowercase().contains(word.as_str())))
+}
+
+/// Groups items by a key, keeping the order in which keys first appear and the
+/// order of items within each group.
+pub fn group_by<'a, T>(items: &'a [T], key: impl Fn(&T) -> &str) -> Vec<(String, Vec<&'a T>)> {
+    let mut groups: Vec<(String, Vec<&T>)> = Vec::new();
+    for item in items {
+        let k = key(item);
+        match groups.iter_mut().find(|(name, _)| name == k) {
+            Some((_, members)) => members.push(item),
+            None => groups.push((k.to_owned(), vec![item])),
+        }
+    }
+    groups
+}
+
+/// The distinct values of a key, in order of first appearance.
+pub fn distinct<T>(items: &[T], key: impl Fn(&T) -> &str) -> Vec<String> {
+    group_by(items, key).into_iter().map(|(name, _)| name).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_split_on_ascii_and_full_width_spaces() {
+        assert_eq!(query_words("  法律　援助 Legal "), vec!["法律", "援助", "legal"]);
+        assert!(query_words(" \u{3000} ").is_empty());
+    }
+
+    #[test]
+    fn every_word_must_match_some_field() {
+        let words = query_words("工会 体检");
+        assert!(matches_all(&words, &["免费体检", "县总工会"]));
+        assert!(!matches_all(&words, &["免费体检", "县妇联"]));
+        assert!(matches_all(&[], &["anything"]), "an empty query matches everything");
+        assert!(matches_all(&query_words("WIFI"), &["免费 WiFi"]), "case-insensitive");
+    }
+
+    #[test]
+    fn groups_keep_first_seen_order() {
+        let items = [("驿站", 1), ("权益", 2), ("驿站", 3)];
+        let groups = group_by(&items, |i| i.0);
+        assert_eq!(groups.len(), 2);
+        assert_eq!(groups[0].0, "驿站");
+        assert_eq!(groups[0].1.iter().map(|i| i.1).collect::<Vec<_>>(), vec![1, 3]);
+        assert_eq!(distinct(&items, |i| i.0), vec!["驿站", "权益"]);
+    }
+}

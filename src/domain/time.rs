@@ -1,0 +1,183 @@
+//! Times in China time (UTC+8), the zone every date in the programme is given in.
+//!
+//! The phone's own time zone is ignored on purpose: a rider whose phone is set
+//! to another zone must still see when a station really opens.
+
+/// China Standard Time has no daylight saving: always UTC+8.
+const CHINA_OFFSET_SECONDS: i64 = 8 * 3600;
+
+/// A moment, broken down into China-time calendar fields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ChinaTime {
+    /// Milliseconds since 1970-01-01T00:00:00Z.
+    pub unix_millis: i64,
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+    pub hour: u8,
+    pub minute: u8,
+    /// 1 = Monday … 7 = Sunday.
+    pub weekday: u8,
+}
+
+impl ChinaTime {
+    pub fn from_unix_millis(unix_millis: i64) -> Self {
+        let local_seconds = unix_millis.div_euclid(1000) + CHINA_OFFSET_SECONDS;
+        let days = local_seconds.div_euclid(86_400);
+        let seconds_of_day = local_seconds.rem_euclid(86_400);
+        let (year, month, day) = civil_from_days(days);
+        // 1970-01-01 was a Thursday (4).
+        let weekday = ((days + 3).rem_euclid(7) + 1) as u8;
+        Self {
+            unix_millis,
+            year,
+            month,
+            day,
+            hour: (seconds_of_day / 3600) as u8,
+            minute: (seconds_of_day % 3600 / 60) as u8,
+            weekday,
+        }
+    }
+
+    /// Parses an RFC 3339 time with any offset (`Z` or `±HH:MM`).
+    pub fn parse_rfc3339(text: &str) -> Option<Self> {
+        let text = text.trim();
+        let bytes = text.as_bytes();
+        if bytes.len() < 20 || !matches!(bytes[10], b'T' | b't' | b' ') {
+            return None;
+        }
+        let number = |range: std::ops::Range<usize>| text.get(range)?.parse::<i64>().ok();
+        let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
+        let (hour, minute, second) = (number(11..13)?, number(14..16)?, number(17..19)?);
+        if &text[4..5] != "-" || &text[7..8] != "-" || &text[13..14] != ":" || &text[16..17] != ":" {
+            return None;
+        }
+        if !(1..=12).contains(&month) || !(1..=31).contains(&day) || hour > 23 || minute > 59 || second > 60 {
+            return None;
+        }
+        // Skip fractional seconds, then read the offset.
+        let rest = text[19..].trim_start_matches(|c: char| c == '.' || c.is_ascii_digit());
+        let offset_seconds = match rest {
+            "Z" | "z" => 0,
+            _ if rest.len() == 6 && &rest[3..4] == ":" => {
+                let sign = match &rest[0..1] {
+                    "+" => 1,
+                    "-" => -1,
+                    _ => return None,
+                };
+                let hours: i64 = rest[1..3].parse().ok()?;
+                let minutes: i64 = rest[4..6].parse().ok()?;
+                sign * (hours * 3600 + minutes * 60)
+            }
+            _ => return None,
+        };
+        let days = days_from_civil(year as i32, month as u8, day as u8);
+        let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offset_seconds;
+        Some(Self::from_unix_millis(seconds * 1000))
+    }
+
+    /// `2026-12-05T14:00:00+08:00`.
+    pub fn to_rfc3339(&self) -> String {
+        format!(
+            "{:04}-{:02}-{:02}T{:02}:{:02}:00+08:00",
+            self.year, self.month, self.day, self.hour, self.minute
+        )
+    }
+
+    /// `2026年12月5日 周六`.
+    pub fn date_label(&self) -> String {
+        format!("{}年{}月{}日 {}", self.year, self.month, self.day, weekday_label(self.weekday))
+    }
+
+    /// `2026年12月5日 周六 14:00`.
+    pub fn date_time_label(&self) -> String {
+        format!("{} {:02}:{:02}", self.date_label(), self.hour, self.minute)
+    }
+}
+
+/// `周一` … `周日` for 1 … 7.
+pub fn weekday_label(weekday: u8) -> &'static str {
+    ["周一", "周二", "周三", "周四", "周五", "周六", "周日"]
+        .get(usize::from(weekday.saturating_sub(1)))
+        .copied()
+        .unwrap_or("")
+}
+
+/// A time from the contract for people, or `None` if it is not RFC 3339.
+pub fn format_date(rfc3339: &str) -> Option<String> {
+    ChinaTime::parse_rfc3339(rfc3339).map(|t| t.date_label())
+}
+
+// Days since 1970-01-01 and back, after Howard Hinnant's civil calendar algorithms.
+fn days_from_civil(year: i32, month: u8, day: u8) -> i64 {
+    let year = i64::from(year) - i64::from(month <= 2);
+    let era = year.div_euclid(400);
+    let year_of_era = year - era * 400;
+    let month = i64::from(month);
+    let day_of_year = (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5 + i64::from(day) - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
+}
+
+fn civil_from_days(days: i64) -> (i32, u8, u8) {
+    let days = days + 719_468;
+    let era = days.div_euclid(146_097);
+    let day_of_era = days - era * 146_097;
+    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let mp = (5 * day_of_year + 2) / 153;
+    let day = (day_of_year - (153 * mp + 2) / 5 + 1) as u8;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (year as i32, month, day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn midnight_utc_is_eight_in_the_morning_in_china() {
+        let t = ChinaTime::parse_rfc3339("2026-11-28T00:00:00Z").unwrap();
+        assert_eq!((t.year, t.month, t.day, t.hour, t.minute), (2026, 11, 28, 8, 0));
+        assert_eq!(t.weekday, 6, "2026-11-28 is a Saturday");
+    }
+
+    #[test]
+    fn late_evening_utc_is_the_next_day_in_china() {
+        let t = ChinaTime::parse_rfc3339("2026-12-31T20:30:00-00:00").unwrap();
+        assert_eq!((t.year, t.month, t.day, t.hour, t.minute), (2027, 1, 1, 4, 30));
+        assert_eq!(t.weekday, 5);
+    }
+
+    #[test]
+    fn offsets_are_honoured() {
+        let a = ChinaTime::parse_rfc3339("2026-03-01T10:00:00+08:00").unwrap();
+        let b = ChinaTime::parse_rfc3339("2026-03-01T02:00:00Z").unwrap();
+        let c = ChinaTime::parse_rfc3339("2026-02-28T21:00:00.250-05:00").unwrap();
+        assert_eq!(a.unix_millis, b.unix_millis);
+        assert_eq!(a.unix_millis, c.unix_millis);
+        assert_eq!(a.to_rfc3339(), "2026-03-01T10:00:00+08:00");
+    }
+
+    #[test]
+    fn leap_days_and_epoch_round_trip() {
+        let t = ChinaTime::parse_rfc3339("2024-02-29T12:00:00+08:00").unwrap();
+        assert_eq!((t.month, t.day, t.weekday), (2, 29, 4));
+        assert_eq!(ChinaTime::from_unix_millis(0).to_rfc3339(), "1970-01-01T08:00:00+08:00");
+    }
+
+    #[test]
+    fn malformed_times_are_refused() {
+        for text in ["", "2026-11-28", "2026-11-28T08:00:00", "2026-13-01T00:00:00Z", "2026/11/28T00:00:00Z", "昨天下午"] {
+            assert_eq!(ChinaTime::parse_rfc3339(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn labels_read_as_chinese_dates() {
+        let t = ChinaTime::parse_rfc3339("2026-12-05T06:05:00Z").unwrap();
+        assert_eq!(t.date_time_label(), "2026年12月5日 周六 14:05");
+        assert_eq!(format_date("not a date"), None);
+    }
+}

@@ -1,0 +1,87 @@
+//! 首页: what the programme is, and a door to every section.
+
+use leptos::prelude::*;
+
+use crate::{
+    api::{model::Site, use_api},
+    components::Loaded,
+    domain::url::tel_link,
+    platform::document::use_page_meta,
+};
+
+/// The sections a worker can go to: (path, title, what it offers).
+const DOORS: [(&str, &str, &str); 5] = [
+    ("/services", "服务清单", "25 项服务：权益保障、健康体检、法律援助、子女托管…"),
+    ("/stations", "酉新驿站", "58 个驿站和星空补给站：热水、充电、微波炉、药箱"),
+    ("/courses", "酉新学堂", "线上微课、线下培训和技能竞赛"),
+    ("/points", "积分兑换", "上报隐患、参加活动攒积分，换体检和培训"),
+    ("/stories", "酉新向党", "身边的新就业群体奋斗故事"),
+];
+
+#[component]
+pub fn Home() -> impl IntoView {
+    use_page_meta(
+        String::new,
+        || "酉阳县“酉新送暖·阳光同行”：为外卖骑手、快递员、网约车司机和网络主播提供的服务、驿站、课程与积分。".into(),
+    );
+    let api = use_api();
+    let site = LocalResource::new(move || {
+        let api = api.clone();
+        async move { api.site().await }
+    });
+
+    view! {
+        <section class="hero">
+            <h1>"酉新送暖 · 阳光同行"</h1>
+            <p class="lead">"送餐、送件、跑车、直播，辛苦了。歇脚、学本事、办事情，都在这里。"</p>
+        </section>
+        <nav class="doors" aria-label="栏目">
+            <ul>
+                {DOORS
+                    .iter()
+                    .map(|(href, title, text)| view! {
+                        <li>
+                            <a class="door" href=*href>
+                                <span class="door-title">{*title}</span>
+                                <span class="door-text">{*text}</span>
+                            </a>
+                        </li>
+                    })
+                    .collect_view()}
+            </ul>
+        </nav>
+        <Loaded resource=site render={|site: Site| view! { <SiteNotices site /> }} />
+    }
+}
+
+#[component]
+fn SiteNotices(site: Site) -> impl IntoView {
+    let hotline = site.hotline.clone();
+    view! {
+        {site.demo.then(|| view! {
+            <p class="notice notice-demo">"当前展示的是演示数据，仅用于体验功能，不代表真实服务信息。"</p>
+        })}
+        {(!site.notices.is_empty()).then(|| view! {
+            <section class="notices" aria-labelledby="notices-title">
+                <h2 id="notices-title">"通知公告"</h2>
+                <ul class="cards">
+                    {site.notices.into_iter().map(|notice| view! {
+                        <li class="card card-static">
+                            <span class="card-title">{notice.title}</span>
+                            <span class="card-text">{notice.body}</span>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        })}
+        {hotline.map(|hotline| {
+            let href = tel_link(&hotline);
+            view! {
+                <p class="hotline">
+                    "有困难，打服务热线："
+                    <a class="phone" href=href>{hotline.clone()}</a>
+                </p>
+            }
+        })}
+    }
+}

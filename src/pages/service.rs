@@ -1,0 +1,101 @@
+//! One service: who provides it, how to get it, who it is for.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::{
+    api::{model::Service, use_api},
+    components::{Loaded, SkeletonShape},
+    domain::url::{safe_link, tel_link},
+    platform::document::use_page_meta,
+};
+
+#[component]
+pub fn ServiceDetail() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.read().get("id").unwrap_or_default();
+    let api = use_api();
+    let service = LocalResource::new(move || {
+        let (api, id) = (api.clone(), id());
+        async move { api.service(&id).await }
+    });
+    let loaded = move || service.get().and_then(Result::ok);
+    use_page_meta(
+        move || loaded().map(|s| s.title).unwrap_or_else(|| "服务详情".into()),
+        move || loaded().map(|s| s.summary).unwrap_or_default(),
+    );
+
+    view! {
+        <nav class="breadcrumb" aria-label="位置">
+            <a href="/services">"‹ 服务清单"</a>
+        </nav>
+        <Loaded
+            resource=service
+            skeleton=SkeletonShape::Detail
+            render={|service: Service| view! { <ServiceArticle service /> }}
+        />
+    }
+}
+
+#[component]
+fn ServiceArticle(service: Service) -> impl IntoView {
+    let Service { title, number, category, summary, provider, audience, access, tags, .. } = service;
+    let phone = access.phone.clone();
+    let more = access.url.as_deref().and_then(safe_link).map(str::to_owned);
+    view! {
+        <article class="detail">
+            <header class="page-header">
+                <p class="kicker">
+                    {category}
+                    {number.map(|n| format!(" · 第 {n} 项"))}
+                </p>
+                <h1>{title}</h1>
+                <p class="lead">{summary}</p>
+                <ul class="tags" aria-label="标签">
+                    {tags.into_iter().map(|tag| view! { <li class="tag">{tag}</li> }).collect_view()}
+                </ul>
+            </header>
+            <dl class="facts">
+                <div class="fact">
+                    <dt>"提供单位"</dt>
+                    <dd>{provider}</dd>
+                </div>
+                <div class="fact">
+                    <dt>"服务对象"</dt>
+                    <dd>{if audience.is_empty() { "新就业群体".to_owned() } else { audience }}</dd>
+                </div>
+                {access.place.map(|place| view! {
+                    <div class="fact"><dt>"办理地点"</dt><dd>{place}</dd></div>
+                })}
+                {access.hours.map(|hours| view! {
+                    <div class="fact"><dt>"服务时间"</dt><dd>{hours}</dd></div>
+                })}
+                {phone.map(|phone| {
+                    let href = tel_link(&phone);
+                    view! {
+                        <div class="fact">
+                            <dt>"咨询电话"</dt>
+                            <dd>
+                                {match href {
+                                    Some(href) => view! { <a class="phone" href=href>{phone}</a> }.into_any(),
+                                    None => phone.into_any(),
+                                }}
+                            </dd>
+                        </div>
+                    }
+                })}
+            </dl>
+            {(!access.steps.is_empty()).then(|| view! {
+                <section class="steps">
+                    <h2>"怎么办理"</h2>
+                    <ol>
+                        {access.steps.into_iter().map(|step| view! { <li>{step}</li> }).collect_view()}
+                    </ol>
+                </section>
+            })}
+            {more.map(|href| view! {
+                <p><a class="button button-secondary" href=href rel="noopener noreferrer">"了解更多"</a></p>
+            })}
+        </article>
+    }
+}

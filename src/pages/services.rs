@@ -1,0 +1,176 @@
+//! 服务清单: the 25 published services, grouped by category, searchable.
+
+use leptos::{prelude::*, wasm_bindgen::JsCast};
+use leptos_router::{
+    hooks::{use_navigate, use_query_map},
+    params::ParamsMap,
+    NavigateOptions,
+};
+
+use crate::{
+    api::{model::Service, use_api, Page},
+    components::{Card, Loaded, PageHeader},
+    domain::search::{distinct, group_by, matches_all, query_words},
+    platform::document::use_page_meta,
+};
+
+#[component]
+pub fn Services() -> impl IntoView {
+    use_page_meta(
+        || "服务清单".into(),
+        || "酉阳县为外卖骑手、快递员、网约车司机和网络主播发布的 25 项服务：在哪办、找谁办、怎么办。".into(),
+    );
+    let api = use_api();
+    let services = LocalResource::new(move || {
+        let api = api.clone();
+        async move { api.services().await }
+    });
+
+    // The search and the category live in the URL, so a shared or reloaded link keeps them.
+    let query = use_query_map();
+    let search = Memo::new(move |_| query.read().get("q").unwrap_or_default());
+    let category = Memo::new(move |_| query.read().get("category").unwrap_or_default());
+    let navigate = use_navigate();
+    let set_filters = move |search: &str, category: &str| {
+        let params: ParamsMap = [("q", search), ("category", category)]
+            .into_iter()
+            .filter(|(_, value)| !value.is_empty())
+            .map(|(key, value)| (key, value.to_owned()))
+            .collect();
+        let options = NavigateOptions { replace: true, scroll: false, ..Default::default() };
+        navigate(&format!("/services{}", params.to_query_string()), options);
+    };
+    let on_search = {
+        let set_filters = set_filters.clone();
+        move |ev: leptos::ev::Event| {
+            // Chinese input methods compose a word over several keystrokes: wait for it.
+            if ev.dyn_ref::<web_sys::InputEvent>().is_some_and(|e| e.is_composing()) {
+                return;
+            }
+            set_filters(&event_target_value(&ev), &category.get_untracked());
+        }
+    };
+    let on_composed = {
+        let set_filters = set_filters.clone();
+        move |ev: leptos::ev::CompositionEvent| set_filters(&event_target_value(&ev), &category.get_untracked())
+    };
+    let categories = move || {
+        services.get().and_then(Result::ok).map(|page| distinct(&page.items, |s| &s.category)).unwrap_or_default()
+    };
+
+    view! {
+        <PageHeader title="服务清单" lead="县里为新就业群体发布的 25 项服务，按类别查找，或直接搜索。" />
+        <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>
+            <label class="search-field">
+                <span class="visually-hidden">"搜索服务"</span>
+                <input
+                    type="search"
+                    name="q"
+                    placeholder="搜索：体检、法律、充电…"
+                    autocomplete="off"
+                    enterkeyhint="search"
+                    prop:value=move || search.get()
+                    on:input=on_search
+                    on:compositionend=on_composed
+                />
+            </label>
+            <div class="chips" role="group" aria-label="按类别筛选">
+                <CategoryChip name=String::new() label="全部".to_owned() category set_filters=set_filters.clone() search />
+                <For each=categories key=|name| name.clone() let:name>
+                    <CategoryChip label=name.clone() name category set_filters=set_filters.clone() search />
+                </For>
+            </div>
+        </form>
+        <Loaded
+            resource=services
+            render={move |page: Page<Service>| view! { <ServiceResults page search category /> }}
+        />
+    }
+}
+
+#[component]
+fn CategoryChip<F>(
+    name: String,
+    label: String,
+    category: Memo<String>,
+    search: Memo<String>,
+    set_filters: F,
+) -> impl IntoView
+where
+    F: Fn(&str, &str) + Clone + 'static,
+{
+    let selected = {
+        let name = name.clone();
+        move || category.get() == name
+    };
+    view! {
+        <button
+            type="button"
+            class="chip"
+            aria-pressed=move || selected().to_string()
+            on:click=move |_| set_filters(&search.get_untracked(), &name)
+        >
+            {label}
+        </button>
+    }
+}
+
+#[component]
+fn ServiceResults(page: Page<Service>, search: Memo<String>, category: Memo<String>) -> impl IntoView {
+    let services = page.items;
+    let total = services.len();
+    let visible = Memo::new(move |_| {
+        let words = query_words(&search.get());
+        let category = category.get();
+        services
+            .iter()
+            .filter(|s| category.is_empty() || s.category == category)
+            .filter(|s| matches_all(&words, &[&s.title, &s.summary, &s.provider]))
+            .cloned()
+            .collect::<Vec<_>>()
+    });
+    let count = move || visible.with(Vec::len);
+
+    view! {
+        <p class="result-count" role="status" aria-live="polite">
+            {move || if count() == total { format!("共 {total} 项服务") } else { format!("找到 {} 项服务（共 {total} 项）", count()) }}
+        </p>
+        <Show
+            when=move || { count() > 0 }
+            fallback=|| { view! {
+                <div class="notice notice-empty">
+                    <p class="notice-title">"没有找到相关服务"</p>
+                    <p class="notice-text">"换个词试试，或者清除筛选后查看全部服务。也可以拨打 12345 咨询。"</p>
+                    <a class="button" href="/services">"查看全部服务"</a>
+                </div>
+            } }
+        >
+            {move || visible.with(|services| {
+                group_by(services, |s| &s.category)
+                    .into_iter()
+                    .map(|(category, members)| view! {
+                        <section class="group" aria-label=category.clone()>
+                            <h2 class="group-title">{category.clone()}</h2>
+                            <ul class="cards">
+                                {members.into_iter().map(|s| view! { <li><ServiceCard service=s.clone() /></li> }).collect_view()}
+                            </ul>
+                        </section>
+                    })
+                    .collect_view()
+            })}
+        </Show>
+    }
+}
+
+#[component]
+fn ServiceCard(service: Service) -> impl IntoView {
+    view! {
+        <Card
+            href=format!("/services/{}", service.id)
+            kicker=service.number.map(|n| format!("第 {n} 项")).unwrap_or_default()
+            title=service.title
+            text=service.summary
+            meta=service.provider
+        />
+    }
+}

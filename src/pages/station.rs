@@ -1,0 +1,83 @@
+//! One station: where it is, what it has, when it is open, how to get there.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::{
+    api::{model::Station, use_api},
+    components::{Loaded, SkeletonShape},
+    domain::{
+        facilities::{facility_icon, facility_label},
+        time::weekday_label,
+        url::tel_link,
+    },
+    platform::document::use_page_meta,
+};
+
+#[component]
+pub fn StationDetail() -> impl IntoView {
+    let params = use_params_map();
+    let api = use_api();
+    let station = LocalResource::new(move || {
+        let (api, id) = (api.clone(), params.read().get("id").unwrap_or_default());
+        async move { api.station(&id).await }
+    });
+    let loaded = move || station.get().and_then(Result::ok);
+    use_page_meta(
+        move || loaded().map(|s| s.name).unwrap_or_else(|| "驿站详情".into()),
+        move || loaded().map(|s| s.address).unwrap_or_default(),
+    );
+    view! {
+        <nav class="breadcrumb" aria-label="位置"><a href="/stations">"‹ 酉新驿站"</a></nav>
+        <Loaded resource=station skeleton=SkeletonShape::Detail render={|station: Station| view! { <StationArticle station /> }} />
+    }
+}
+
+#[component]
+fn StationArticle(station: Station) -> impl IntoView {
+    let hours: Vec<String> = if station.hours.always_open {
+        vec!["全天 24 小时开放".into()]
+    } else {
+        station
+            .hours
+            .spans
+            .iter()
+            .map(|span| {
+                let days: Vec<&str> = span.days.iter().map(|d| weekday_label(*d)).collect();
+                format!("{}：{}–{}", days.join("、"), span.opens, span.closes)
+            })
+            .collect()
+    };
+    let phone = station.phone.clone();
+    view! {
+        <article class="detail">
+            <header class="page-header">
+                <p class="kicker">{station.town.clone()} {station.night.then_some(" · 星空补给站")}</p>
+                <h1>{station.name.clone()}</h1>
+                <p class="lead">{station.address.clone()}</p>
+            </header>
+            <section>
+                <h2>"开放时间"</h2>
+                <ul class="plain">{hours.into_iter().map(|h| view! { <li>{h}</li> }).collect_view()}</ul>
+                {station.hours.note.clone().map(|note| view! { <p>{note}</p> })}
+            </section>
+            <section>
+                <h2>"站内设施"</h2>
+                <ul class="facilities">
+                    {station.facilities.iter().map(|code| view! {
+                        <li class="facility">
+                            <span class="facility-icon" aria-hidden="true">{facility_icon(code)}</span>
+                            {facility_label(code).to_owned()}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </section>
+            <dl class="facts">
+                {station.host.clone().map(|host| view! { <div class="fact"><dt>"依托单位"</dt><dd>{host}</dd></div> })}
+                {phone.map(|phone| view! {
+                    <div class="fact"><dt>"联系电话"</dt><dd><a class="phone" href=tel_link(&phone)>{phone.clone()}</a></dd></div>
+                })}
+            </dl>
+        </article>
+    }
+}

@@ -1,0 +1,20 @@
+//! The document's title and description, per page.
+
+use leptos::prelude::*;
+
+/// The programme's name, appended to every page title.
+const SITE_NAME: &str = "酉新送暖";
+
+/// Sets the tab title and meta description while the calling page is shown.
+/// The title reacts to `title` (e.g. once a service has loaded).
+pub fn use_page_meta(title: impl Fn() -> String + 'static, description: impl Fn() -> String + 'static) {
+    Effect::new(move |_| {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+        let title = title();
+        document.set_title(&if title.is_empty() { SITE_NAME.to_owned() } else { format!("{title} · {SITE_NAME}") });
+        let description = description();
+        if let Ok(Some(meta)) = document.query_selector("meta[name=description]") {
+            let _ = meta.set_attribute("content", &description);
+        }
+    });
+}

@@ -1,0 +1,6 @@
+//! Browser edges: everything that touches `window`. Pages and components call
+//! these instead of `web_sys`, so the rest of the code stays testable natively.
+
+pub mod clock;
+pub mod document;
+pub mod storage;
