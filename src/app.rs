@@ -6,16 +6,16 @@ use leptos_router::{
     path,
 };
 
-use crate::{api::ApiClient, config::Config, pages};
+use crate::{api::ApiClient, components::Icon, config::Config, pages};
 
 /// The sections, in the order the navigation shows them: (path, label, icon).
 pub const SECTIONS: [(&str, &str, &str); 6] = [
-    ("/", "首页", "⌂"),
-    ("/services", "服务", "☰"),
-    ("/courses", "学堂", "✎"),
-    ("/stories", "故事", "❝"),
-    ("/stations", "驿站", "⌖"),
-    ("/points", "积分", "★"),
+    ("/", "首页", "home"),
+    ("/services", "服务", "services"),
+    ("/courses", "学堂", "courses"),
+    ("/stories", "故事", "stories"),
+    ("/stations", "驿站", "stations"),
+    ("/points", "积分", "points"),
 ];
 
 #[component]
@@ -57,7 +57,7 @@ pub fn App(config: Config) -> impl IntoView {
                                 view! {
                                     <li>
                                         <A href=*href exact=*href == "/">
-                                            <span class="nav-icon" aria-hidden="true">{*icon}</span>
+                                            <Icon name=*icon />
                                             <span class="nav-label">{*label}</span>
                                         </A>
                                     </li>

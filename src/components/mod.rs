@@ -2,12 +2,14 @@
 
 pub mod card;
 pub mod error_notice;
+pub mod icon;
 pub mod loaded;
 pub mod page_header;
 pub mod skeleton;
 
 pub use card::Card;
 pub use error_notice::ErrorNotice;
+pub use icon::Icon;
 pub use loaded::Loaded;
 pub use page_header::PageHeader;
 pub use skeleton::{Skeleton, SkeletonShape};

@@ -1,0 +1,24 @@
+// Writes FILE.br beside every text or wasm file in a folder, at brotli's best
+// quality, so the server sends fewer bytes without compressing per request.
+//   node scripts/precompress.mjs dist
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, extname } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
+
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.wasm', '.json', '.svg', '.yaml', '.webmanifest']);
+
+export function brotli(bytes) {
+  return brotliCompressSync(bytes, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+  });
+}
+
+function walk(dir) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) walk(path);
+    else if (COMPRESSIBLE.has(extname(name))) writeFileSync(`${path}.br`, brotli(readFileSync(path)));
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) walk(process.argv[2] || 'dist');

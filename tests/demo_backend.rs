@@ -1,0 +1,263 @@
+//! The demo backend answers the contract from the bundled data as a real one would,
+//! and the bundled data decodes with the app's own models.
+
+use std::{collections::HashMap, path::Path};
+
+use youxin::api::{
+    decode,
+    demo::{answer, files_for, DemoFiles, DemoState, DEMO_SMS_CODE, STORY_PAGE_SIZE},
+    model::*,
+    transport::RequestBody,
+    ApiError, ApiRequest, ApiResponse, Page,
+};
+
+const NOW: &str = "2026-11-28T10:00:00+08:00";
+const TOKEN: &str = "demo-13800000000";
+
+/// Every bundled file, as the browser would download it.
+fn all_files() -> DemoFiles {
+    let names = [
+        "site", "services", "courses", "stories", "stations", "points-rules", "ledger", "me",
+        "reports", "campaigns", "rewards", "redemptions",
+    ];
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/demo");
+    names
+        .into_iter()
+        .map(|name| {
+            let text = std::fs::read_to_string(dir.join(format!("{name}.json")))
+                .unwrap_or_else(|e| panic!("{name}.json: {e}"));
+            (name, serde_json::from_str(&text).unwrap_or_else(|e| panic!("{name}.json: {e}")))
+        })
+        .collect()
+}
+
+struct Demo {
+    files: DemoFiles,
+    state: DemoState,
+}
+
+impl Demo {
+    fn new() -> Self {
+        Self { files: all_files(), state: DemoState::default() }
+    }
+
+    fn send(&mut self, request: ApiRequest) -> ApiResponse {
+        // Only what files_for names is handed over, as in the browser.
+        let needed: HashMap<_, _> = files_for(&request)
+            .iter()
+            .map(|name| (*name, self.files[name].clone()))
+            .collect();
+        answer(&request, &needed, &mut self.state, NOW)
+    }
+
+    fn signed_in(&mut self, mut request: ApiRequest) -> ApiResponse {
+        request.bearer = Some(TOKEN.into());
+        self.send(request)
+    }
+
+    fn list<T: serde::de::DeserializeOwned>(&mut self, request: ApiRequest) -> Page<T> {
+        let page = decode::page::<T>(&self.signed_in(request)).unwrap();
+        assert_eq!(page.skipped, 0, "every bundled item decodes");
+        page
+    }
+}
+
+fn json(body: serde_json::Value) -> Option<RequestBody> {
+    Some(RequestBody::Json(body.to_string()))
+}
+
+fn with_key(mut request: ApiRequest, key: &str) -> ApiRequest {
+    request.idempotency_key = Some(key.into());
+    request
+}
+
+#[test]
+fn the_site_is_marked_as_demo_data() {
+    let site: Site = decode::object(&Demo::new().send(ApiRequest::get("/v1/site"))).unwrap();
+    assert!(site.demo);
+    assert!(!site.name.is_empty());
+}
+
+#[test]
+fn all_25_services_decode_and_each_opens_by_id() {
+    let mut demo = Demo::new();
+    let services = demo.list::<Service>(ApiRequest::get("/v1/services")).items;
+    assert_eq!(services.len(), 25);
+    let mut numbers: Vec<u32> = services.iter().filter_map(|s| s.number).collect();
+    numbers.sort();
+    assert_eq!(numbers, (1..=25).collect::<Vec<_>>());
+    for service in &services {
+        assert!(!service.category.is_empty() && !service.provider.is_empty(), "{}", service.id);
+        let one: Service =
+            decode::object(&demo.send(ApiRequest::get(format!("/v1/services/{}", service.id)))).unwrap();
+        assert_eq!(&one, service);
+    }
+}
+
+#[test]
+fn an_unknown_id_is_a_404_in_the_contracts_shape() {
+    let response = Demo::new().send(ApiRequest::get("/v1/services/no-such-service"));
+    let error = decode::object::<Service>(&response).unwrap_err();
+    assert!(matches!(error, ApiError::Http { status: 404, .. }), "{error:?}");
+    assert_eq!(error.code(), Some("not_found"));
+}
+
+#[test]
+fn courses_filter_by_kind() {
+    let mut demo = Demo::new();
+    let online = demo.list::<Course>(ApiRequest::get("/v1/courses").param("kind", Some("online"))).items;
+    assert_eq!(online.len(), 23);
+    assert!(online.iter().all(|c| c.kind == CourseKind::Online));
+    let all = demo.list::<Course>(ApiRequest::get("/v1/courses")).items;
+    assert!(all.iter().any(|c| c.kind == CourseKind::Offline));
+    assert!(all.iter().any(|c| c.kind == CourseKind::Competition));
+}
+
+#[test]
+fn stories_page_by_cursor_and_filter_by_tag() {
+    let mut demo = Demo::new();
+    let mut seen = Vec::new();
+    let mut cursor: Option<String> = None;
+    loop {
+        let request = ApiRequest::get("/v1/stories").param("cursor", cursor.as_deref());
+        let page = demo.list::<StorySummary>(request);
+        assert!(page.items.len() <= STORY_PAGE_SIZE);
+        seen.extend(page.items.into_iter().map(|s| s.id));
+        match page.next {
+            Some(next) => cursor = Some(next),
+            None => break,
+        }
+    }
+    assert!(seen.len() >= 12);
+    let unique: std::collections::HashSet<_> = seen.iter().collect();
+    assert_eq!(unique.len(), seen.len(), "no story twice across pages");
+
+    for tag in ["新经济组织", "新社会组织", "新就业群体"] {
+        let page = demo.list::<StorySummary>(ApiRequest::get("/v1/stories").param("tag", Some(tag)));
+        assert!(!page.items.is_empty(), "{tag}");
+        assert!(page.items.iter().all(|s| s.tag == tag));
+    }
+    let story: Story = decode::object(&demo.send(ApiRequest::get(format!("/v1/stories/{}", seen[0])))).unwrap();
+    assert!(!story.body.is_empty());
+    assert!(story.body.iter().all(|b| *b != Block::Unknown));
+}
+
+#[test]
+fn there_are_58_stations_two_of_them_night_stations_all_inside_youyang() {
+    let stations = Demo::new().list::<Station>(ApiRequest::get("/v1/stations")).items;
+    assert_eq!(stations.len(), 58);
+    assert_eq!(stations.iter().filter(|s| s.night).count(), 2);
+    for station in &stations {
+        let at = station.location.unwrap_or_else(|| panic!("{} has a position", station.id));
+        assert!((28.2..29.4).contains(&at.lat) && (108.2..109.2).contains(&at.lng), "{}", station.id);
+        assert!(station.hours.always_open || !station.hours.spans.is_empty(), "{}", station.id);
+    }
+}
+
+#[test]
+fn personal_data_needs_a_sign_in() {
+    let mut demo = Demo::new();
+    for path in ["/v1/me", "/v1/points/ledger", "/v1/reports", "/v1/redemptions"] {
+        assert_eq!(demo.send(ApiRequest::get(path)).status, 401, "{path}");
+    }
+    let me: Me = decode::object(&demo.signed_in(ApiRequest::get("/v1/me"))).unwrap();
+    let ledger = demo.list::<LedgerEntry>(ApiRequest::get("/v1/points/ledger"));
+    assert_eq!(me.points_balance, ledger.items.iter().map(|e| e.delta).sum::<i64>());
+}
+
+#[test]
+fn login_takes_a_valid_phone_and_the_demo_code() {
+    let mut demo = Demo::new();
+    let code = |phone: &str, code: &str| {
+        ApiRequest::post("/v1/auth/login", json(serde_json::json!({ "phone": phone, "code": code })))
+    };
+    assert_eq!(demo.send(ApiRequest::post("/v1/auth/sms-code", json(serde_json::json!({ "phone": "13800000000" })))).status, 204);
+    assert_eq!(demo.send(ApiRequest::post("/v1/auth/sms-code", json(serde_json::json!({ "phone": "12345" })))).status, 400);
+    assert_eq!(demo.send(code("13800000000", "000000")).status, 401);
+    let session: AuthSession = decode::object(&demo.send(code("13800000000", DEMO_SMS_CODE))).unwrap();
+    assert!(!session.token.is_empty());
+    assert_eq!(demo.signed_in(ApiRequest::get("/v1/me")).status, 200);
+}
+
+#[test]
+fn enrolment_is_once_only_and_respects_full_and_closed_sessions() {
+    let mut demo = Demo::new();
+    let courses = demo.list::<Course>(ApiRequest::get("/v1/courses")).items;
+    let enrol = |id: &str| ApiRequest::post(format!("/v1/courses/{id}/enrolments"), json(serde_json::json!({})));
+    let open = courses
+        .iter()
+        .find(|c| c.kind != CourseKind::Online && c.seats_left.unwrap_or(0) > 0
+            && c.enrol_deadline.as_deref().is_some_and(|d| d > NOW))
+        .expect("an open session in the demo data");
+    assert_eq!(demo.send(enrol(&open.id)).status, 401, "needs a sign-in");
+    assert_eq!(demo.signed_in(enrol(&open.id)).status, 201);
+    let again = decode::object::<Enrolment>(&demo.signed_in(enrol(&open.id))).unwrap_err();
+    assert_eq!(again.code(), Some("already_enrolled"));
+    let course: Course = decode::object(&demo.signed_in(ApiRequest::get(format!("/v1/courses/{}", open.id)))).unwrap();
+    assert!(course.enrolled);
+    assert_eq!(course.seats_left, open.seats_left.map(|n| n - 1));
+
+    if let Some(full) = courses.iter().find(|c| c.seats_left == Some(0)) {
+        let error = decode::object::<Enrolment>(&demo.signed_in(enrol(&full.id))).unwrap_err();
+        assert_eq!(error.code(), Some("course_full"));
+    }
+    if let Some(closed) = courses.iter().find(|c| c.seats_left.unwrap_or(0) > 0
+        && c.enrol_deadline.as_deref().is_some_and(|d| d < NOW)) {
+        let error = decode::object::<Enrolment>(&demo.signed_in(enrol(&closed.id))).unwrap_err();
+        assert_eq!(error.code(), Some("enrolment_closed"));
+    }
+}
+
+#[test]
+fn a_repeated_report_with_the_same_key_is_one_report() {
+    let mut demo = Demo::new();
+    let report = json(serde_json::json!({ "category": "井盖缺失", "text": "桃花源路口井盖松动", "photos": [] }));
+    let send = |key: &str| with_key(ApiRequest::post("/v1/reports", report.clone()), key);
+    let before = demo.list::<Report>(ApiRequest::get("/v1/reports")).items.len();
+    let first: Report = decode::object(&demo.signed_in(send("key-1"))).unwrap();
+    let again: Report = decode::object(&demo.signed_in(send("key-1"))).unwrap();
+    assert_eq!(first, again);
+    assert_eq!(first.status, ReportStatus::Pending);
+    assert_eq!(demo.list::<Report>(ApiRequest::get("/v1/reports")).items.len(), before + 1);
+    let other: Report = decode::object(&demo.signed_in(send("key-2"))).unwrap();
+    assert_ne!(other.id, first.id);
+    let empty = with_key(ApiRequest::post("/v1/reports", json(serde_json::json!({ "category": "", "text": "" }))), "key-3");
+    assert_eq!(demo.signed_in(empty).status, 400);
+}
+
+#[test]
+fn a_redemption_spends_points_once_and_refuses_an_overdraft() {
+    let mut demo = Demo::new();
+    let balance = |demo: &mut Demo| decode::object::<Me>(&demo.signed_in(ApiRequest::get("/v1/me"))).unwrap().points_balance;
+    let start = balance(&mut demo);
+    let rewards = demo.list::<Reward>(ApiRequest::get("/v1/rewards")).items;
+    let affordable = rewards.iter().filter(|r| r.cost <= start).min_by_key(|r| r.cost).expect("an affordable reward");
+    let redeem = |key: &str| with_key(ApiRequest::post(format!("/v1/rewards/{}/redemptions", affordable.id), json(serde_json::json!({}))), key);
+    let first: Redemption = decode::object(&demo.signed_in(redeem("r-1"))).unwrap();
+    let double_tap: Redemption = decode::object(&demo.signed_in(redeem("r-1"))).unwrap();
+    assert_eq!(first, double_tap);
+    assert!(!first.code.is_empty());
+    assert_eq!(balance(&mut demo), start - affordable.cost);
+
+    let too_dear = rewards.iter().find(|r| r.cost > start - affordable.cost);
+    if let Some(reward) = too_dear {
+        let request = with_key(ApiRequest::post(format!("/v1/rewards/{}/redemptions", reward.id), json(serde_json::json!({}))), "r-2");
+        let error = decode::object::<Redemption>(&demo.signed_in(request)).unwrap_err();
+        assert_eq!(error.code(), Some("insufficient_points"));
+    }
+}
+
+#[test]
+fn a_campaign_check_in_earns_its_points_once() {
+    let mut demo = Demo::new();
+    let campaign = demo.list::<Campaign>(ApiRequest::get("/v1/campaigns")).items.remove(0);
+    let check_in = |key: &str| with_key(ApiRequest::post(format!("/v1/campaigns/{}/checkins", campaign.id), json(serde_json::json!({}))), key);
+    let before = decode::object::<Me>(&demo.signed_in(ApiRequest::get("/v1/me"))).unwrap().points_balance;
+    assert_eq!(demo.signed_in(check_in("c-1")).status, 201);
+    let twice = decode::object::<Checkin>(&demo.signed_in(check_in("c-2"))).unwrap_err();
+    assert_eq!(twice.code(), Some("already_checked_in"));
+    let after = decode::object::<Me>(&demo.signed_in(ApiRequest::get("/v1/me"))).unwrap().points_balance;
+    assert_eq!(after, before + campaign.points);
+    let campaigns = demo.list::<Campaign>(ApiRequest::get("/v1/campaigns")).items;
+    assert!(campaigns.iter().find(|c| c.id == campaign.id).unwrap().checked_in);
+}

@@ -1,0 +1,110 @@
+//! Shared components and browser edges, mounted in a real (headless) Chromium.
+#![cfg(target_arch = "wasm32")]
+
+use std::sync::{
+    atomic::{AtomicUsize, Ordering},
+    Arc,
+};
+
+use leptos::{prelude::*, wasm_bindgen::JsCast};
+use wasm_bindgen_test::*;
+use youxin::{
+    api::{
+        demo::DemoTransport,
+        ApiClient, ApiError, Transport,
+    },
+    components::{Card, ErrorNotice, Skeleton},
+    platform::{document::use_page_meta, storage},
+};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Mounts a view into a fresh element and returns that element.
+fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> web_sys::HtmlElement {
+    let container: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&container).unwrap();
+    leptos::mount::mount_to(container.clone(), view).forget();
+    container
+}
+
+async fn tick() {
+    gloo_timers::future::TimeoutFuture::new(0).await;
+}
+
+#[wasm_bindgen_test]
+async fn an_error_notice_explains_and_retries() {
+    let retried = Arc::new(AtomicUsize::new(0));
+    let count = retried.clone();
+    let retry = Callback::new(move |()| {
+        count.fetch_add(1, Ordering::SeqCst);
+    });
+    let container = mount(move || view! { <ErrorNotice error=ApiError::Timeout(15_000) on_retry=retry /> });
+    let alert = container.query_selector("[role=alert]").unwrap().expect("an alert");
+    assert!(alert.text_content().unwrap().contains("超时"));
+    let button: web_sys::HtmlElement = container.query_selector("button").unwrap().unwrap().unchecked_into();
+    assert_eq!(button.text_content().unwrap(), "重试");
+    button.click();
+    button.click();
+    tick().await;
+    assert_eq!(retried.load(Ordering::SeqCst), 2);
+}
+
+#[wasm_bindgen_test]
+fn a_missing_item_offers_no_pointless_retry() {
+    let retry = Callback::new(|()| {});
+    let error = ApiError::Http { status: 404, code: "not_found".into(), message: String::new() };
+    let container = mount(move || view! { <ErrorNotice error on_retry=retry /> });
+    assert!(container.text_content().unwrap().contains("没有找到"));
+    assert!(container.query_selector("button").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+fn hostile_text_in_a_card_stays_text() {
+    let container = mount(|| {
+        view! { <Card href="/services/x" title="<img src=x onerror=alert(1)>" text="<b>粗体</b>" /> }
+    });
+    assert!(container.query_selector("img").unwrap().is_none());
+    assert!(container.query_selector("b").unwrap().is_none());
+    assert!(container.text_content().unwrap().contains("<img src=x onerror=alert(1)>"));
+}
+
+#[wasm_bindgen_test]
+fn a_skeleton_is_announced_as_loading() {
+    let container = mount(|| view! { <Skeleton /> });
+    let status = container.query_selector("[role=status]").unwrap().expect("a status region");
+    assert!(status.text_content().unwrap().contains("正在加载"));
+}
+
+#[wasm_bindgen_test]
+async fn a_page_sets_the_document_title_and_description() {
+    let meta = document().create_element("meta").unwrap();
+    meta.set_attribute("name", "description").unwrap();
+    document().head().unwrap().append_child(&meta).unwrap();
+    mount(|| {
+        use_page_meta(|| "服务清单".into(), || "二十五项服务".into());
+    });
+    tick().await;
+    assert_eq!(document().title(), "服务清单 · 酉新送暖");
+    assert_eq!(meta.get_attribute("content").as_deref(), Some("二十五项服务"));
+}
+
+#[wasm_bindgen_test]
+fn storage_round_trips_and_survives_garbage() {
+    storage::save("test-list", &vec![1, 2, 3]);
+    assert_eq!(storage::load::<Vec<i32>>("test-list"), Some(vec![1, 2, 3]));
+    storage::set("test-list", "{not json");
+    assert_eq!(storage::load::<Vec<i32>>("test-list"), None);
+    storage::remove("test-list");
+    assert_eq!(storage::get("test-list"), None);
+}
+
+#[wasm_bindgen_test]
+fn a_sign_in_is_remembered_across_visits_and_sign_out_forgets_it() {
+    let _owner = Owner::new();
+    let transport = || Transport::Demo(DemoTransport::new("/demo", 5_000));
+    let client = ApiClient::new(transport());
+    client.sign_in("demo-13800000000".into());
+    assert!(ApiClient::new(transport()).is_signed_in(), "a new visit starts signed in");
+    client.sign_out();
+    assert!(!ApiClient::new(transport()).is_signed_in());
+}
