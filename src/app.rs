@@ -1,12 +1,22 @@
 //! The app shell: context, header, navigation and the routes.
 
-use leptos::prelude::*;
+use leptos::{prelude::*, wasm_bindgen::JsCast};
 use leptos_router::{
     components::{Route, Router, Routes, A},
+    hooks::use_location,
     path,
 };
 
-use crate::{api::ApiClient, components::Icon, config::Config, pages};
+use crate::{
+    api::{model::Site, ApiClient, ApiError},
+    components::Icon,
+    config::Config,
+    pages,
+};
+
+/// `GET /v1/site`, loaded once by the shell.
+#[derive(Clone, Copy)]
+pub struct SiteResource(pub LocalResource<Result<Site, ApiError>>);
 
 /// The sections, in the order the navigation shows them: (path, label, icon).
 pub const SECTIONS: [(&str, &str, &str); 6] = [
@@ -21,8 +31,18 @@ pub const SECTIONS: [(&str, &str, &str); 6] = [
 #[component]
 pub fn App(config: Config) -> impl IntoView {
     let client = ApiClient::new(config.transport());
-    let demo = client.is_demo();
+    // The programme's facts are read once per visit and shared by every page.
+    let site = SiteResource(LocalResource::new({
+        let client = client.clone();
+        move || {
+            let client = client.clone();
+            async move { client.site().await }
+        }
+    }));
+    // Demo data says so itself, whichever transport brought it.
+    let demo = move || site.0.get().and_then(Result::ok).is_some_and(|site| site.demo);
     provide_context(client);
+    provide_context(site);
     provide_context(config.clone());
 
     let root_classes = move || {
@@ -45,7 +65,7 @@ pub fn App(config: Config) -> impl IntoView {
                         <span class="brand-mark" aria-hidden="true">"酉"</span>
                         <span class="brand-name">"酉新送暖"</span>
                     </A>
-                    <Show when=move || demo>
+                    <Show when=demo>
                         <span class="demo-badge" title="页面上的内容均为演示数据">"演示数据"</span>
                     </Show>
                 </header>
@@ -66,6 +86,7 @@ pub fn App(config: Config) -> impl IntoView {
                             .collect_view()}
                     </ul>
                 </nav>
+                <FocusOnNavigate />
                 <main id="main" class="site-main" tabindex="-1">
                     <Routes fallback=pages::not_found::NotFound>
                         <Route path=path!("/") view=pages::home::Home />
@@ -83,4 +104,22 @@ pub fn App(config: Config) -> impl IntoView {
             </div>
         </Router>
     }
+}
+
+/// After moving to another page, puts keyboard and screen-reader focus on the
+/// content, as a full page load would; typing in a search box (which only
+/// changes the query) keeps its focus.
+#[component]
+fn FocusOnNavigate() -> impl IntoView {
+    let pathname = use_location().pathname;
+    Effect::new(move |previous: Option<String>| {
+        let current = pathname.get();
+        if previous.is_some_and(|p| p != current) {
+            if let Some(main) = document().get_element_by_id("main") {
+                let main: web_sys::HtmlElement = main.unchecked_into();
+                let _ = main.focus();
+            }
+        }
+        current
+    });
 }

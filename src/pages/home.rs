@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 
 use crate::{
-    api::{model::Site, use_api},
+    api::model::Site,
+    app::SiteResource,
     components::Loaded,
     domain::url::tel_link,
     platform::document::use_page_meta,
@@ -24,11 +25,7 @@ pub fn Home() -> impl IntoView {
         String::new,
         || "酉阳县“酉新送暖·阳光同行”：为外卖骑手、快递员、网约车司机和网络主播提供的服务、驿站、课程与积分。".into(),
     );
-    let api = use_api();
-    let site = LocalResource::new(move || {
-        let api = api.clone();
-        async move { api.site().await }
-    });
+    let SiteResource(site) = expect_context();
 
     view! {
         <section class="hero">
