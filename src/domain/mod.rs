@@ -1,6 +1,8 @@
 //! Pure logic: no browser, no network. Everything here is tested with plain `cargo test`.
 
 pub mod facilities;
+pub mod geo;
+pub mod hours;
 pub mod search;
 pub mod time;
 pub mod url;
