@@ -1,0 +1,553 @@
+// The mock backend (tests/mock/backend.mjs) checked against the contract: its
+// answers must validate against public/openapi.yaml, and its behaviour (auth,
+// enrolment rules, idempotency, failure injection) must be what e2e tests of
+// the app's http mode rely on.
+// Run: node --test tests/contract/
+// MOCK_DEMO_DIR=<dir> seeds the mock from another folder than public/demo.
+
+import { test, describe, before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { createValidator } from './schema.mjs';
+
+const backendPath = fileURLToPath(new URL('../mock/backend.mjs', import.meta.url));
+const contract = createValidator();
+const PHONE = '13800138000';
+const TOKEN = `mock-token-${PHONE}`;
+const PAGE_SIZE = 5;
+
+let child;
+let base;
+
+// ---------------------------------------------------------------------------
+// Helpers
+
+function startBackend() {
+  const args = [backendPath, '--port', '0'];
+  if (process.env.MOCK_DEMO_DIR) args.push('--demo', process.env.MOCK_DEMO_DIR);
+  child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const fail = (why) => reject(new Error(`${why}:\n${output}`));
+    const timer = setTimeout(() => fail('the mock backend did not start in 10 s'), 10_000);
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const match = /mock backend on (http:\/\/\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      fail(`the mock backend exited with ${code}`);
+    });
+  });
+}
+
+async function stopBackend() {
+  if (!child || child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** One request; the body comes back parsed when it is JSON. */
+async function api(method, path, { token, body, key, headers = {}, signal } = {}) {
+  const init = { method, headers: { ...headers }, signal };
+  if (token) init.headers.Authorization = `Bearer ${token}`;
+  if (key) init.headers['Idempotency-Key'] = key;
+  if (body instanceof FormData) init.body = body;
+  else if (body !== undefined) {
+    init.headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  const res = await fetch(base + path, init);
+  const text = await res.text();
+  let json;
+  try {
+    json = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: res.status, headers: res.headers, text, body: json };
+}
+
+const get = (path, options) => api('GET', path, options);
+const post = (path, options) => api('POST', path, options);
+const reset = () => post('/__mock/reset');
+const setClock = (now) => post('/__mock/clock', { body: { now } });
+let keys = 0;
+const newKey = () => `test-key-${process.pid}-${++keys}`;
+const userToken = (n) => `mock-token-139${String(n).padStart(8, '0')}`;
+
+/** Asserts the status and that the body is what the contract declares for it. */
+function expectContract(res, method, template, status) {
+  assert.equal(res.status, status, `${method} ${template}: ${res.text.slice(0, 300)}`);
+  const result = contract.validateResponse(method, template, status, res.body);
+  assert.ok(result.valid, `${method} ${template} ${status} breaks the contract:\n${result.errors}`);
+  return res.body;
+}
+
+function expectError(res, method, template, status, code) {
+  const body = expectContract(res, method, template, status);
+  assert.equal(body.error.code, code);
+  assert.ok(body.error.message, 'an error has a message for people');
+}
+
+/** Follows `next` until the last page; checks every page on the way. */
+async function getAllPages(path, template, options) {
+  const items = [];
+  let cursor = null;
+  for (let pages = 0; pages < 100; pages++) {
+    const sep = path.includes('?') ? '&' : '?';
+    const url = cursor ? `${path}${sep}cursor=${encodeURIComponent(cursor)}` : path;
+    const body = expectContract(await get(url, options), 'GET', template, 200);
+    assert.ok(body.items.length <= PAGE_SIZE, `${url} returned ${body.items.length} items`);
+    items.push(...body.items);
+    if (body.next === null) return items;
+    cursor = body.next;
+  }
+  assert.fail(`${path} never reached its last page`);
+}
+
+const balance = async (token = TOKEN) => (await get('/v1/me', { token })).body.points_balance;
+
+// ---------------------------------------------------------------------------
+
+before(async () => {
+  base = await startBackend();
+});
+after(stopBackend);
+beforeEach(reset);
+
+test('health answers 200', async () => {
+  assert.equal((await get('/__mock/health')).status, 200);
+});
+
+describe('reads match the contract', () => {
+  const lists = [
+    ['/v1/site', '/v1/site'],
+    ['/v1/services', '/v1/services'],
+    ['/v1/courses', '/v1/courses'],
+    ['/v1/stations', '/v1/stations'],
+    ['/v1/points/rules', '/v1/points/rules'],
+    ['/v1/campaigns', '/v1/campaigns'],
+    ['/v1/rewards', '/v1/rewards'],
+  ];
+  for (const [path, template] of lists) {
+    test(`GET ${path}`, async () => {
+      expectContract(await get(path), 'GET', template, 200);
+    });
+  }
+
+  for (const path of ['/v1/me', '/v1/reports', '/v1/redemptions']) {
+    test(`GET ${path} signed in`, async () => {
+      expectContract(await get(path, { token: TOKEN }), 'GET', path, 200);
+    });
+  }
+
+  test('the ledger pages through every entry and sums to the balance', async () => {
+    const entries = await getAllPages('/v1/points/ledger', '/v1/points/ledger', { token: TOKEN });
+    const sum = entries.reduce((total, e) => total + e.delta, 0);
+    assert.equal(await balance(), sum);
+  });
+
+  test('stories page by 5, without bodies, and each opens whole', async () => {
+    const stories = await getAllPages('/v1/stories', '/v1/stories');
+    assert.ok(stories.length > PAGE_SIZE, 'too few stories to exercise paging');
+    assert.equal(new Set(stories.map((s) => s.id)).size, stories.length, 'a story appears on two pages');
+    for (const story of stories) {
+      assert.ok(!('body' in story), `${story.id} carries its body in the list`);
+      const whole = expectContract(await get(`/v1/stories/${encodeURIComponent(story.id)}`), 'GET', '/v1/stories/{id}', 200);
+      assert.equal(whole.id, story.id);
+      assert.ok(Array.isArray(whole.body), `${story.id} has no body`);
+    }
+  });
+
+  test('stories filter by tag', async () => {
+    const all = await getAllPages('/v1/stories', '/v1/stories');
+    const tags = [...new Set(all.map((s) => s.tag))];
+    let seen = 0;
+    for (const tag of tags) {
+      const some = await getAllPages(`/v1/stories?tag=${encodeURIComponent(tag)}`, '/v1/stories');
+      assert.ok(some.length > 0 && some.every((s) => s.tag === tag), `tag ${tag}`);
+      seen += some.length;
+    }
+    assert.equal(seen, all.length);
+  });
+
+  test('courses filter by kind', async () => {
+    const all = (await get('/v1/courses')).body.items;
+    let seen = 0;
+    for (const kind of ['online', 'offline', 'competition']) {
+      const body = expectContract(await get(`/v1/courses?kind=${kind}`), 'GET', '/v1/courses', 200);
+      assert.ok(body.items.every((c) => (c.kind ?? 'online') === kind), `kind=${kind}`);
+      seen += body.items.length;
+    }
+    assert.equal(seen, all.length);
+    expectError(await get('/v1/courses?kind=webinar'), 'GET', '/v1/courses', 400, 'bad_request');
+  });
+
+  test('a cursor that is not one of ours is a 400', async () => {
+    const res = await get('/v1/stories?cursor=not-a-cursor');
+    assert.equal(res.status, 400);
+    assert.ok(contract.validate('Error', res.body).valid);
+  });
+
+  for (const [list, template] of [
+    ['/v1/services', '/v1/services/{id}'],
+    ['/v1/courses', '/v1/courses/{id}'],
+    ['/v1/stations', '/v1/stations/{id}'],
+  ]) {
+    test(`every item of ${list} opens at ${template}`, async () => {
+      const { items } = (await get(list)).body;
+      assert.ok(items.length > 0, `${list} is empty`);
+      for (const item of items) {
+        const one = expectContract(await get(`${list}/${encodeURIComponent(item.id)}`), 'GET', template, 200);
+        assert.equal(one.id, item.id);
+      }
+    });
+  }
+});
+
+describe('errors', () => {
+  for (const template of ['/v1/services/{id}', '/v1/courses/{id}', '/v1/stories/{id}', '/v1/stations/{id}']) {
+    test(`${template} with an unknown id is a 404 with the error body`, async () => {
+      const res = await get(template.replace('{id}', 'no-such-id'));
+      expectError(res, 'GET', template, 404, 'not_found');
+    });
+  }
+
+  test('an unknown path is a 404 with the error body', async () => {
+    const res = await get('/v1/nothing-here');
+    assert.equal(res.status, 404);
+    assert.ok(contract.validate('Error', res.body).valid, res.text);
+  });
+
+  const personal = [
+    ['GET', '/v1/me', '/v1/me'],
+    ['GET', '/v1/points/ledger', '/v1/points/ledger'],
+    ['GET', '/v1/reports', '/v1/reports'],
+    ['GET', '/v1/redemptions', '/v1/redemptions'],
+    ['POST', '/v1/reports', '/v1/reports'],
+    ['POST', '/v1/uploads', '/v1/uploads'],
+    ['POST', '/v1/courses/x/enrolments', '/v1/courses/{id}/enrolments'],
+    ['POST', '/v1/campaigns/x/checkins', '/v1/campaigns/{id}/checkins'],
+    ['POST', '/v1/rewards/x/redemptions', '/v1/rewards/{id}/redemptions'],
+  ];
+  for (const [method, path, template] of personal) {
+    test(`${method} ${path} without a token is a 401`, async () => {
+      expectError(await api(method, path, { key: newKey() }), method, template, 401, 'unauthorized');
+      const wrong = await api(method, path, { key: newKey(), headers: { Authorization: 'Bearer not-a-mock-token' } });
+      expectError(wrong, method, template, 401, 'unauthorized');
+    });
+  }
+
+  test('CORS preflight allows the headers the app sends', async () => {
+    const res = await api('OPTIONS', '/v1/reports', {
+      headers: {
+        Origin: 'http://localhost:8080',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'authorization, content-type, idempotency-key',
+      },
+    });
+    assert.ok(res.status === 204 || res.status === 200);
+    const allowOrigin = res.headers.get('access-control-allow-origin');
+    assert.ok(allowOrigin === '*' || allowOrigin === 'http://localhost:8080');
+    const allowed = res.headers.get('access-control-allow-headers').toLowerCase();
+    for (const h of ['authorization', 'content-type', 'idempotency-key']) assert.ok(allowed.includes(h), h);
+    assert.match(res.headers.get('access-control-allow-methods'), /POST/);
+    const plain = await get('/v1/site', { headers: { Origin: 'http://localhost:8080' } });
+    assert.ok(plain.headers.get('access-control-allow-origin'));
+  });
+});
+
+describe('login', () => {
+  test('an SMS code for a mobile number, then login with 123456', async () => {
+    expectError(await post('/v1/auth/sms-code', { body: { phone: '12345' } }), 'POST', '/v1/auth/sms-code', 400, 'invalid_phone');
+    const sent = await post('/v1/auth/sms-code', { body: { phone: PHONE } });
+    assert.equal(sent.status, 204);
+    assert.equal(sent.text, '');
+
+    const wrong = await post('/v1/auth/login', { body: { phone: PHONE, code: '000000' } });
+    expectError(wrong, 'POST', '/v1/auth/login', 401, 'bad_code');
+
+    const session = expectContract(
+      await post('/v1/auth/login', { body: { phone: PHONE, code: '123456' } }),
+      'POST',
+      '/v1/auth/login',
+      200,
+    );
+    assert.equal(session.token, TOKEN);
+    assert.ok(Date.parse(session.expires_at) > Date.now());
+    const me = expectContract(await get('/v1/me', { token: session.token }), 'GET', '/v1/me', 200);
+    assert.equal(me.phone_masked, '138****8000');
+  });
+});
+
+describe('enrolment', () => {
+  // Courses with seats and a deadline; the server's clock is set before the
+  // earliest deadline, so that the demo data's dates do not age the test.
+  let courses;
+  beforeEach(async () => {
+    courses = (await get('/v1/courses')).body.items.filter(
+      (c) => c.enrol_deadline && typeof c.seats_left === 'number',
+    );
+    assert.ok(courses.length > 0, 'no course with seats and a deadline to enrol in');
+    const earliest = Math.min(...courses.map((c) => Date.parse(c.enrol_deadline)));
+    await setClock(new Date(earliest - 86400_000).toISOString());
+  });
+
+  const openCourse = () => {
+    const course = courses.find((c) => c.seats_left > 1 && !c.enrolled);
+    assert.ok(course, 'no open course with two or more seats left');
+    return course;
+  };
+  const path = (course) => `/v1/courses/${encodeURIComponent(course.id)}`;
+
+  test('takes a seat and shows as enrolled for that worker only', async () => {
+    const course = openCourse();
+    const enrolment = expectContract(await post(`${path(course)}/enrolments`, { token: TOKEN }), 'POST', '/v1/courses/{id}/enrolments', 201);
+    assert.equal(enrolment.course_id, course.id);
+
+    const mine = (await get(path(course), { token: TOKEN })).body;
+    assert.equal(mine.enrolled, true);
+    assert.equal(mine.seats_left, course.seats_left - 1);
+    assert.equal((await get(path(course))).body.enrolled, false);
+    assert.equal((await get(path(course), { token: userToken(1) })).body.enrolled, false);
+    const listed = (await get('/v1/courses', { token: TOKEN })).body.items.find((c) => c.id === course.id);
+    assert.equal(listed.enrolled, true);
+
+    const again = await post(`${path(course)}/enrolments`, { token: TOKEN });
+    expectError(again, 'POST', '/v1/courses/{id}/enrolments', 409, 'already_enrolled');
+    assert.equal((await get(path(course))).body.seats_left, course.seats_left - 1, 'a refused repeat took a seat');
+  });
+
+  test('a repeated Idempotency-Key returns the first enrolment', async () => {
+    const course = openCourse();
+    const key = newKey();
+    const first = await post(`${path(course)}/enrolments`, { token: TOKEN, key });
+    const second = await post(`${path(course)}/enrolments`, { token: TOKEN, key });
+    assert.equal(first.status, 201);
+    assert.equal(second.status, 201);
+    assert.deepEqual(second.body, first.body);
+    assert.equal((await get(path(course))).body.seats_left, course.seats_left - 1);
+  });
+
+  test('a full course is a 409 course_full', async () => {
+    const course = courses.filter((c) => !c.enrolled).sort((a, b) => a.seats_left - b.seats_left)[0];
+    assert.ok(course.seats_left <= 200, 'the smallest course is too big to fill in a test');
+    for (let n = 0; n < course.seats_left; n++) {
+      const res = await post(`${path(course)}/enrolments`, { token: userToken(n) });
+      assert.equal(res.status, 201, res.text);
+    }
+    assert.equal((await get(path(course))).body.seats_left, 0);
+    const late = await post(`${path(course)}/enrolments`, { token: userToken(999) });
+    expectError(late, 'POST', '/v1/courses/{id}/enrolments', 409, 'course_full');
+  });
+
+  test('after the deadline it is a 409 enrolment_closed', async () => {
+    await setClock('2100-01-01T00:00:00+08:00');
+    const res = await post(`${path(openCourse())}/enrolments`, { token: TOKEN });
+    expectError(res, 'POST', '/v1/courses/{id}/enrolments', 409, 'enrolment_closed');
+  });
+
+  test('an unknown course is a 404', async () => {
+    expectError(await post('/v1/courses/no-such-id/enrolments', { token: TOKEN }), 'POST', '/v1/courses/{id}/enrolments', 404, 'not_found');
+  });
+});
+
+describe('reports and uploads', () => {
+  const report = { category: '道路隐患', text: '路口井盖松动。', photos: [], location: { lat: 28.84, lng: 108.77 } };
+
+  test('an upload returns an id', async () => {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xd9])], { type: 'image/jpeg' }), 'a.jpg');
+    const upload = expectContract(await post('/v1/uploads', { token: TOKEN, body: form }), 'POST', '/v1/uploads', 201);
+    assert.match(upload.id, /^upl-\d+$/);
+    assert.equal(upload.url, null);
+  });
+
+  test('a report needs an Idempotency-Key', async () => {
+    const res = await post('/v1/reports', { token: TOKEN, body: report });
+    assert.equal(res.status, 400);
+    assert.ok(contract.validate('Error', res.body).valid);
+  });
+
+  test('a repeated key files one report and answers the same', async () => {
+    const before = (await get('/v1/reports', { token: TOKEN })).body.items.length;
+    const key = newKey();
+    const first = expectContract(await post('/v1/reports', { token: TOKEN, key, body: report }), 'POST', '/v1/reports', 201);
+    assert.equal(first.status, 'pending');
+    assert.equal(first.text, report.text);
+    const second = await post('/v1/reports', { token: TOKEN, key, body: report });
+    assert.equal(second.status, 201);
+    assert.deepEqual(second.body, first);
+    const after = (await get('/v1/reports', { token: TOKEN })).body.items;
+    assert.equal(after.length, before + 1);
+    assert.equal(after[0].id, first.id, 'newest first');
+
+    await post('/v1/reports', { token: TOKEN, key: newKey(), body: report });
+    assert.equal((await get('/v1/reports', { token: TOKEN })).body.items.length, before + 2);
+  });
+
+  test('a report without category is a 400', async () => {
+    const res = await post('/v1/reports', { token: TOKEN, key: newKey(), body: { text: '?' } });
+    expectError(res, 'POST', '/v1/reports', 400, 'bad_request');
+  });
+});
+
+describe('campaigns', () => {
+  test('a check-in awards points once', async () => {
+    const campaign = (await get('/v1/campaigns', { token: TOKEN })).body.items.find((c) => !c.checked_in);
+    assert.ok(campaign, 'no campaign to check in to');
+    const start = await balance();
+    const key = newKey();
+    const path = `/v1/campaigns/${encodeURIComponent(campaign.id)}/checkins`;
+    const first = expectContract(await post(path, { token: TOKEN, key }), 'POST', '/v1/campaigns/{id}/checkins', 201);
+    assert.equal(first.campaign_id, campaign.id);
+    assert.equal(await balance(), start + (campaign.points ?? 0));
+
+    const replay = await post(path, { token: TOKEN, key });
+    assert.equal(replay.status, 201);
+    assert.deepEqual(replay.body, first);
+    assert.equal(await balance(), start + (campaign.points ?? 0), 'a replay awarded points twice');
+
+    expectError(await post(path, { token: TOKEN, key: newKey() }), 'POST', '/v1/campaigns/{id}/checkins', 409, 'already_checked_in');
+    const listed = (await get('/v1/campaigns', { token: TOKEN })).body.items.find((c) => c.id === campaign.id);
+    assert.equal(listed.checked_in, true);
+    assert.equal((await get('/v1/campaigns')).body.items.find((c) => c.id === campaign.id).checked_in, false);
+  });
+});
+
+describe('redemptions', () => {
+  const redeemPath = (reward) => `/v1/rewards/${encodeURIComponent(reward.id)}/redemptions`;
+  const template = '/v1/rewards/{id}/redemptions';
+
+  test('deducts points once, adds a ledger entry and a voucher', async () => {
+    const start = await balance();
+    const rewards = (await get('/v1/rewards')).body.items;
+    const reward = rewards.find((r) => r.cost <= start && r.stock !== 0);
+    assert.ok(reward, `no reward the demo worker can afford with ${start} points`);
+    const key = newKey();
+    const first = expectContract(await post(redeemPath(reward), { token: TOKEN, key }), 'POST', template, 201);
+    assert.equal(first.reward_id, reward.id);
+    assert.ok(first.code);
+    assert.equal(await balance(), start - reward.cost);
+
+    const replay = await post(redeemPath(reward), { token: TOKEN, key });
+    assert.equal(replay.status, 201);
+    assert.deepEqual(replay.body, first);
+    assert.equal(await balance(), start - reward.cost, 'a replay deducted twice');
+
+    const ledger = (await get('/v1/points/ledger', { token: TOKEN })).body.items;
+    assert.equal(ledger[0].delta, -reward.cost);
+    const vouchers = (await get('/v1/redemptions', { token: TOKEN })).body.items;
+    assert.equal(vouchers[0].id, first.id);
+    if (typeof reward.stock === 'number') {
+      const now = (await get('/v1/rewards')).body.items.find((r) => r.id === reward.id);
+      assert.equal(now.stock, reward.stock - 1);
+    }
+  });
+
+  test('spending past the balance is a 409 insufficient_points, and the ledger still sums', async () => {
+    const rewards = (await get('/v1/rewards')).body.items.filter((r) => r.stock !== 0 && r.cost > 0);
+    const cheapest = [...rewards].sort((a, b) => a.cost - b.cost)[0];
+    assert.ok(cheapest, 'no reward with a cost');
+    // Spend until refused; stock may run out first, then try another reward.
+    for (let n = 0; n < 100; n++) {
+      const res = await post(redeemPath(cheapest), { token: TOKEN, key: newKey() });
+      if (res.status !== 201) {
+        assert.equal(res.status, 409, res.text);
+        break;
+      }
+    }
+    const left = await balance();
+    assert.ok(left >= 0, 'the balance went negative');
+    const dear = (await get('/v1/rewards')).body.items.find((r) => r.stock !== 0 && r.cost > left);
+    assert.ok(dear, 'no reward costs more than what is left');
+    expectError(await post(redeemPath(dear), { token: TOKEN, key: newKey() }), 'POST', template, 409, 'insufficient_points');
+    assert.equal(await balance(), left);
+
+    const entries = await getAllPages('/v1/points/ledger', '/v1/points/ledger', { token: TOKEN });
+    assert.equal(entries.reduce((t, e) => t + e.delta, 0), left);
+  });
+
+  test('a reward out of stock is a 409 out_of_stock', async () => {
+    const rewards = (await get('/v1/rewards')).body.items.filter((r) => typeof r.stock === 'number');
+    assert.ok(rewards.length > 0, 'no reward with a stock');
+    const reward = [...rewards].sort((a, b) => a.stock - b.stock)[0];
+    assert.ok(reward.stock <= 200, 'the smallest stock is too big to empty in a test');
+    const start = await balance();
+    assert.ok(reward.cost <= start || reward.stock === 0, 'the demo worker cannot afford the reward with the smallest stock');
+    for (let n = 0; n < reward.stock; n++) {
+      assert.equal((await post(redeemPath(reward), { token: userToken(n), key: newKey() })).status, 201);
+    }
+    expectError(await post(redeemPath(reward), { token: userToken(999), key: newKey() }), 'POST', template, 409, 'out_of_stock');
+  });
+});
+
+describe('failure injection', () => {
+  const fail = (path, status, times = 1) => post('/__mock/fail', { body: { path, status, times } });
+
+  test('a 500 for the next N requests, then recovery', async () => {
+    assert.equal((await fail('/v1/services', 500, 2)).status, 204);
+    for (let n = 0; n < 2; n++) {
+      expectError(await get('/v1/services'), 'GET', '/v1/services', 500, 'internal');
+    }
+    expectContract(await get('/v1/services'), 'GET', '/v1/services', 200);
+  });
+
+  test('other paths are not affected', async () => {
+    await fail('/v1/services', 503);
+    assert.equal((await get('/v1/stations')).status, 200);
+    assert.equal((await get('/v1/services')).status, 503);
+  });
+
+  test('"malformed" answers 200 with a body that is not JSON', async () => {
+    await fail('/v1/stations', 'malformed');
+    const res = await get('/v1/stations');
+    assert.equal(res.status, 200);
+    assert.throws(() => JSON.parse(res.text));
+    assert.equal((await get('/v1/stations')).status, 200);
+  });
+
+  test('"timeout" holds the request until the client gives up', async () => {
+    await fail('/v1/me', 'timeout');
+    await assert.rejects(get('/v1/me', { token: TOKEN, signal: AbortSignal.timeout(300) }), { name: 'TimeoutError' });
+    assert.equal((await get('/v1/me', { token: TOKEN })).status, 200);
+  });
+
+  test('a reset disarms failures', async () => {
+    await fail('/v1/site', 500, 5);
+    await reset();
+    assert.equal((await get('/v1/site')).status, 200);
+  });
+
+  test('a bad failure request is a 400', async () => {
+    assert.equal((await post('/__mock/fail', { body: { path: '/v1/site', status: 'sometimes' } })).status, 400);
+  });
+});
+
+test('the request log shows the headers the app sent', async () => {
+  const key = newKey();
+  await get('/v1/me', { token: TOKEN });
+  await post('/v1/reports', { token: TOKEN, key, body: { category: '其他', text: '测试' } });
+  await get('/v1/courses?kind=offline');
+  const log = (await get('/__mock/requests')).body;
+  assert.deepEqual(
+    log.map(({ method, path, query, authorization, idempotency_key }) => ({ method, path, query, authorization, idempotency_key })),
+    [
+      { method: 'GET', path: '/v1/me', query: '', authorization: `Bearer ${TOKEN}`, idempotency_key: null },
+      { method: 'POST', path: '/v1/reports', query: '', authorization: `Bearer ${TOKEN}`, idempotency_key: key },
+      { method: 'GET', path: '/v1/courses', query: '?kind=offline', authorization: null, idempotency_key: null },
+    ],
+  );
+  await reset();
+  assert.deepEqual((await get('/__mock/requests')).body, []);
+});

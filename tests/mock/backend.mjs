@@ -1,0 +1,602 @@
+#!/usr/bin/env node
+// A stateful mock of public/openapi.yaml for end-to-end tests of the app's
+// http mode. No dependencies: Node 20's http module and public/demo/*.json.
+//
+//   node tests/mock/backend.mjs [--port 8788] [--host 127.0.0.1]
+//                               [--now 2025-04-01T09:00:00+08:00] [--demo public/demo]
+//
+// --now fixes the server's clock (enrolment deadlines are judged by it);
+// --demo seeds it from another folder of demo files.
+//
+// Every signed-in phone starts as the demo worker (public/demo/me.json, its
+// ledger, reports, redemptions and the courses/campaigns marked enrolled or
+// checked in) and then has its own state. Seats and stock are shared.
+//
+// Test controls, not part of the contract:
+//   GET  /__mock/health    200
+//   POST /__mock/reset     back to the seed state; clears failures and the log, clock back to --now
+//   POST /__mock/fail      {"path": "/v1/services", "status": 500 | "malformed" | "timeout", "times": 1}
+//   POST /__mock/clock     {"now": "2025-04-01T09:00:00+08:00"} or {"now": null} for the real clock
+//   GET  /__mock/requests  the /v1 requests received (not preflights):
+//                          [{method, path, query, authorization, idempotency_key, at}]
+
+import http from 'node:http';
+import { readFileSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const DEFAULT_DEMO_DIR = fileURLToPath(new URL('../../public/demo/', import.meta.url));
+const PAGE_SIZE = 5; // small, so that e2e tests see paging with the demo data
+const MAX_JSON_BODY = 1 << 20;
+const SMS_CODE = '123456';
+const PHONE = /^1\d{10}$/;
+const TOKEN_PREFIX = 'mock-token-';
+
+// ---------------------------------------------------------------------------
+// Seed and state
+
+function readDemo(dir, file, fallback) {
+  const full = path.join(dir, file);
+  if (!existsSync(full)) return fallback;
+  return JSON.parse(readFileSync(full, 'utf8'));
+}
+
+/** The items of a list file, whether it is {items, next} or a bare array. */
+const itemsOf = (data) => (Array.isArray(data) ? data : (data?.items ?? []));
+
+// Read once per server: a reset must be quick and must not depend on files
+// changing under a test run. A missing file seeds an empty resource.
+function loadSeed(dir) {
+  const read = (file, fallback) => readDemo(dir, file, fallback);
+  return {
+    site: read('site.json', {}),
+    services: itemsOf(read('services.json', [])),
+    courses: itemsOf(read('courses.json', [])),
+    stories: itemsOf(read('stories.json', [])),
+    stations: itemsOf(read('stations.json', [])),
+    rules: itemsOf(read('points-rules.json', [])),
+    campaigns: itemsOf(read('campaigns.json', [])),
+    rewards: itemsOf(read('rewards.json', [])),
+    me: read('me.json', { id: 'usr-demo', name: '', points_balance: 0 }),
+    ledger: itemsOf(read('ledger.json', [])),
+    reports: itemsOf(read('reports.json', [])),
+    redemptions: itemsOf(read('redemptions.json', [])),
+  };
+}
+
+// Resources everyone sees; the personal ones (me, ledger, reports,
+// redemptions) are copied per user by userState.
+const SHARED = ['site', 'services', 'courses', 'stories', 'stations', 'rules', 'campaigns', 'rewards'];
+
+function freshState(seed, clockOverride) {
+  const shared = Object.fromEntries(SHARED.map((name) => [name, structuredClone(seed[name])]));
+  return {
+    ...shared,
+    seed,
+    users: new Map(), // phone -> per-user state, made on first use
+    idempotent: new Map(), // "user|route|key" -> first response
+    failures: [], // {path, status, times}
+    held: new Set(), // responses kept open by "timeout" failures
+    log: [],
+    counter: 0,
+    clock: clockOverride, // ms since epoch, or null for the real clock
+  };
+}
+
+function userState(state, phone) {
+  const { seed } = state;
+  if (!state.users.has(phone)) {
+    state.users.set(phone, {
+      me: { ...structuredClone(seed.me), phone_masked: `${phone.slice(0, 3)}****${phone.slice(-4)}` },
+      ledger: structuredClone(seed.ledger),
+      reports: structuredClone(seed.reports),
+      redemptions: structuredClone(seed.redemptions),
+      enrolled: new Set(seed.courses.filter((c) => c.enrolled).map((c) => c.id)),
+      checkedIn: new Set(seed.campaigns.filter((c) => c.checked_in).map((c) => c.id)),
+    });
+  }
+  return state.users.get(phone);
+}
+
+// ---------------------------------------------------------------------------
+// Small helpers
+
+class HttpError extends Error {
+  constructor(status, code, message) {
+    super(message);
+    this.status = status;
+    this.code = code;
+  }
+}
+
+const notFound = () => new HttpError(404, 'not_found', '未找到该内容');
+const conflict = (code, message) => new HttpError(409, code, message);
+const created = (body) => ({ status: 201, body });
+const ok = (body) => ({ status: 200, body });
+
+/** RFC 3339 in China time, e.g. 2025-04-01T09:00:00+08:00. */
+function rfc3339(ms) {
+  const local = new Date(ms + 8 * 3600_000).toISOString().slice(0, 19);
+  return `${local}+08:00`;
+}
+
+const now = (state) => state.clock ?? Date.now();
+const nextId = (state, prefix) => `${prefix}-mock-${++state.counter}`; // never clashes with seed ids
+
+// Cursors are opaque to clients; here they are the offset, base64url-encoded.
+const encodeCursor = (offset) => Buffer.from(`offset:${offset}`).toString('base64url');
+function decodeCursor(cursor) {
+  if (cursor == null) return 0;
+  const match = /^offset:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
+  if (!match) throw new HttpError(400, 'bad_cursor', '分页参数无效，请刷新');
+  return Number(match[1]);
+}
+
+function page(all, query, size = PAGE_SIZE) {
+  const offset = decodeCursor(query.get('cursor'));
+  const items = all.slice(offset, offset + size);
+  return { items, next: offset + size < all.length ? encodeCursor(offset + size) : null };
+}
+
+const wholeList = (items) => ({ items, next: null });
+
+function findById(list, id) {
+  const found = list.find((x) => x.id === id);
+  if (!found) throw notFound();
+  return found;
+}
+
+function withoutBody({ body: _body, ...summary }) {
+  return summary;
+}
+
+// ---------------------------------------------------------------------------
+// Handlers. Each takes ctx = {state, params, query, user, body}
+// and returns {status, body}, or throws HttpError.
+
+function courseView(state, course, user) {
+  const enrolled = user ? userState(state, user).enrolled.has(course.id) : false;
+  return { ...course, enrolled };
+}
+
+function campaignView(state, campaign, user) {
+  const checked_in = user ? userState(state, user).checkedIn.has(campaign.id) : false;
+  return { ...campaign, checked_in };
+}
+
+function listCourses({ state, query, user }) {
+  const kind = query.get('kind');
+  if (kind != null && !['online', 'offline', 'competition'].includes(kind)) {
+    throw new HttpError(400, 'bad_request', '课程类型无效');
+  }
+  const courses = state.courses.filter((c) => kind == null || (c.kind ?? 'online') === kind);
+  return ok(wholeList(courses.map((c) => courseView(state, c, user))));
+}
+
+function enrol({ state, params, user }) {
+  const course = findById(state.courses, params.id);
+  const mine = userState(state, user);
+  if (mine.enrolled.has(course.id)) throw conflict('already_enrolled', '您已报名');
+  if (course.enrol_deadline && Date.parse(course.enrol_deadline) < now(state)) {
+    throw conflict('enrolment_closed', '报名已截止');
+  }
+  if (course.seats_left === 0) throw conflict('course_full', '名额已满');
+  if (typeof course.seats_left === 'number') course.seats_left -= 1;
+  mine.enrolled.add(course.id);
+  return created({ id: nextId(state, 'enr'), course_id: course.id, created_at: rfc3339(now(state)) });
+}
+
+function listStories({ state, query }) {
+  const tag = query.get('tag');
+  const stories = state.stories.filter((s) => tag == null || s.tag === tag).map(withoutBody);
+  return ok(page(stories, query));
+}
+
+function sendSmsCode({ body }) {
+  if (typeof body?.phone !== 'string' || !PHONE.test(body.phone)) {
+    throw new HttpError(400, 'invalid_phone', '手机号格式不正确');
+  }
+  return { status: 204 };
+}
+
+function login({ state, body }) {
+  if (typeof body?.phone !== 'string' || !PHONE.test(body.phone)) {
+    throw new HttpError(400, 'invalid_phone', '手机号格式不正确');
+  }
+  if (body.code !== SMS_CODE) throw new HttpError(401, 'bad_code', '验证码错误或已过期');
+  userState(state, body.phone);
+  return ok({ token: TOKEN_PREFIX + body.phone, expires_at: rfc3339(now(state) + 30 * 86400_000) });
+}
+
+function addLedgerEntry(state, mine, delta, reason) {
+  mine.ledger.unshift({ id: nextId(state, 'led'), delta, reason, at: rfc3339(now(state)) });
+  mine.me.points_balance = (mine.me.points_balance ?? 0) + delta;
+}
+
+function createReport({ state, user, body }) {
+  const valid =
+    body && typeof body.category === 'string' && body.category !== '' && typeof body.text === 'string';
+  if (!valid) throw new HttpError(400, 'bad_request', '请填写隐患类别和描述');
+  const report = {
+    id: nextId(state, 'rpt'),
+    category: body.category,
+    text: body.text,
+    photos: Array.isArray(body.photos) ? body.photos : [],
+    location: body.location ?? null,
+    status: 'pending',
+    points_awarded: null,
+    created_at: rfc3339(now(state)),
+  };
+  userState(state, user).reports.unshift(report);
+  return created(report);
+}
+
+function checkIn({ state, params, user }) {
+  const campaign = findById(state.campaigns, params.id);
+  const mine = userState(state, user);
+  if (mine.checkedIn.has(campaign.id)) throw conflict('already_checked_in', '您已签到');
+  mine.checkedIn.add(campaign.id);
+  const points = campaign.points ?? 0;
+  addLedgerEntry(state, mine, points, `活动签到：${campaign.title}`);
+  return created({ id: nextId(state, 'chk'), campaign_id: campaign.id, points, at: rfc3339(now(state)) });
+}
+
+function redeem({ state, params, user }) {
+  const reward = findById(state.rewards, params.id);
+  const mine = userState(state, user);
+  if (reward.stock === 0) throw conflict('out_of_stock', '已兑完');
+  if ((mine.me.points_balance ?? 0) < reward.cost) throw conflict('insufficient_points', '积分不足');
+  if (typeof reward.stock === 'number') reward.stock -= 1;
+  addLedgerEntry(state, mine, -reward.cost, `兑换：${reward.title}`);
+  const at = now(state);
+  const redemption = {
+    id: nextId(state, 'rdm'),
+    reward_id: reward.id,
+    reward_title: reward.title,
+    cost: reward.cost,
+    code: `MOCK-${String(state.counter).padStart(6, '0')}`,
+    status: 'issued',
+    created_at: rfc3339(at),
+    expires_at: rfc3339(at + 90 * 86400_000),
+  };
+  mine.redemptions.unshift(redemption);
+  return created(redemption);
+}
+
+function upload({ state }) {
+  return created({ id: `upl-${++state.counter}`, url: null });
+}
+
+// ---------------------------------------------------------------------------
+// Route table. `auth`: needs a bearer token. `idempotency`: "required" or
+// "optional" Idempotency-Key, replaying the first answer to a repeated key.
+// `body`: "json" parses the body, "raw" drains it unread.
+
+const routes = [
+  { method: 'GET', path: '/v1/site', handler: ({ state }) => ok(state.site) },
+  { method: 'GET', path: '/v1/services', handler: ({ state }) => ok(wholeList(state.services)) },
+  { method: 'GET', path: '/v1/services/:id', handler: ({ state, params }) => ok(findById(state.services, params.id)) },
+  { method: 'GET', path: '/v1/courses', handler: listCourses },
+  {
+    method: 'GET',
+    path: '/v1/courses/:id',
+    handler: ({ state, params, user }) => ok(courseView(state, findById(state.courses, params.id), user)),
+  },
+  { method: 'POST', path: '/v1/courses/:id/enrolments', auth: true, idempotency: 'optional', handler: enrol },
+  { method: 'GET', path: '/v1/stories', handler: listStories },
+  { method: 'GET', path: '/v1/stories/:id', handler: ({ state, params }) => ok(findById(state.stories, params.id)) },
+  { method: 'GET', path: '/v1/stations', handler: ({ state }) => ok(wholeList(state.stations)) },
+  { method: 'GET', path: '/v1/stations/:id', handler: ({ state, params }) => ok(findById(state.stations, params.id)) },
+  { method: 'POST', path: '/v1/auth/sms-code', body: 'json', handler: sendSmsCode },
+  { method: 'POST', path: '/v1/auth/login', body: 'json', handler: login },
+  { method: 'GET', path: '/v1/me', auth: true, handler: ({ state, user }) => ok(userState(state, user).me) },
+  {
+    method: 'GET',
+    path: '/v1/points/ledger',
+    auth: true,
+    handler: ({ state, user, query }) => ok(page(userState(state, user).ledger, query)),
+  },
+  { method: 'GET', path: '/v1/points/rules', handler: ({ state }) => ok(wholeList(state.rules)) },
+  { method: 'POST', path: '/v1/uploads', auth: true, body: 'raw', handler: upload },
+  { method: 'POST', path: '/v1/reports', auth: true, idempotency: 'required', body: 'json', handler: createReport },
+  {
+    method: 'GET',
+    path: '/v1/reports',
+    auth: true,
+    handler: ({ state, user }) => ok(wholeList(userState(state, user).reports)),
+  },
+  {
+    method: 'GET',
+    path: '/v1/campaigns',
+    handler: ({ state, user }) => ok(wholeList(state.campaigns.map((c) => campaignView(state, c, user)))),
+  },
+  { method: 'POST', path: '/v1/campaigns/:id/checkins', auth: true, idempotency: 'required', handler: checkIn },
+  { method: 'GET', path: '/v1/rewards', handler: ({ state }) => ok(wholeList(state.rewards)) },
+  { method: 'POST', path: '/v1/rewards/:id/redemptions', auth: true, idempotency: 'required', handler: redeem },
+  {
+    method: 'GET',
+    path: '/v1/redemptions',
+    auth: true,
+    handler: ({ state, user }) => ok(wholeList(userState(state, user).redemptions)),
+  },
+];
+
+function matchRoute(method, pathname) {
+  const segments = pathname.split('/').filter(Boolean);
+  let pathMatched = false;
+  for (const route of routes) {
+    const params = matchPath(route.path, segments);
+    if (!params) continue;
+    pathMatched = true;
+    if (route.method === method) return { route, params };
+  }
+  if (pathMatched) throw new HttpError(405, 'method_not_allowed', '不支持的请求方法');
+  throw notFound();
+}
+
+function matchPath(pattern, segments) {
+  const parts = pattern.split('/').filter(Boolean);
+  if (parts.length !== segments.length) return null;
+  const params = {};
+  for (const [i, part] of parts.entries()) {
+    if (part.startsWith(':')) params[part.slice(1)] = decodeSegment(segments[i]);
+    else if (part !== segments[i]) return null;
+  }
+  return params;
+}
+
+function decodeSegment(segment) {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw notFound(); // "%E0%A4%A" names nothing that could exist
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Request pipeline
+
+/** The phone behind "Authorization: Bearer mock-token-<phone>", or null. */
+function bearerUser(req) {
+  const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
+  if (!match || !match[1].startsWith(TOKEN_PREFIX)) return null;
+  const phone = match[1].slice(TOKEN_PREFIX.length);
+  return phone === '' ? null : phone;
+}
+
+async function readBody(req, limit = MAX_JSON_BODY) {
+  const chunks = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += chunk.length;
+    if (size > limit) throw new HttpError(413, 'too_large', '请求体太大');
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+async function readJson(req) {
+  const raw = (await readBody(req)).toString('utf8');
+  if (raw.trim() === '') return undefined;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new HttpError(400, 'bad_request', '请求体不是有效的 JSON');
+  }
+}
+
+async function handleApi(state, req, url) {
+  const { route, params } = matchRoute(req.method, url.pathname);
+  const user = bearerUser(req);
+  if (route.auth && !user) throw new HttpError(401, 'unauthorized', '请先登录');
+
+  let body;
+  if (route.body === 'json') body = await readJson(req);
+  else if (route.body === 'raw') await readBody(req, 20 << 20);
+  else req.resume(); // bodies of other routes are ignored, but must be drained
+
+  const ctx = { state, params, query: url.searchParams, user, body };
+  const key = req.headers['idempotency-key'];
+  if (route.idempotency === 'required' && !key) {
+    throw new HttpError(400, 'idempotency_key_required', '缺少 Idempotency-Key 请求头');
+  }
+  if (!route.idempotency || !key) return route.handler(ctx);
+
+  // A repeated key answers what the first request got, without a second effect.
+  const slot = `${user}|${req.method} ${url.pathname}|${key}`;
+  if (!state.idempotent.has(slot)) state.idempotent.set(slot, runHandler(route.handler, ctx));
+  return state.idempotent.get(slot);
+}
+
+// Errors become responses too, so that a replayed key replays a 409 as well.
+function runHandler(handler, ctx) {
+  try {
+    return handler(ctx);
+  } catch (error) {
+    if (error instanceof HttpError) return errorResponse(error);
+    throw error;
+  }
+}
+
+function errorResponse(error) {
+  return { status: error.status, body: { error: { code: error.code, message: error.message } } };
+}
+
+/** An armed failure for this path, if any; each use counts down its `times`. */
+function takeFailure(state, pathname) {
+  const failure = state.failures.find((f) => f.path === pathname && f.times > 0);
+  if (!failure) return null;
+  failure.times -= 1;
+  state.failures = state.failures.filter((f) => f.times > 0);
+  return failure;
+}
+
+function injectFailure(state, failure, res) {
+  if (failure.status === 'timeout') {
+    // Hold the socket: the client's own timeout is what is under test.
+    state.held.add(res);
+    res.on('close', () => state.held.delete(res));
+    return;
+  }
+  if (failure.status === 'malformed') {
+    send(res, 200, '{"items": [{"id": "svc-01", "title": "酉新驿', 'application/json; charset=utf-8');
+    return;
+  }
+  const status = Number(failure.status) || 500;
+  const code = status >= 500 ? 'internal' : 'injected';
+  sendJson(res, status, { error: { code, message: '模拟的服务故障' } });
+}
+
+// ---------------------------------------------------------------------------
+// Test controls under /__mock
+
+const controls = {
+  'GET /__mock/health': () => ok({ ok: true }),
+  'POST /__mock/reset': (server) => {
+    server.reset();
+    return { status: 204 };
+  },
+  'POST /__mock/fail': (server, body) => {
+    const { path: failPath, status = 500, times = 1 } = body ?? {};
+    const known = status === 'malformed' || status === 'timeout' || (Number.isInteger(status) && status >= 400);
+    if (typeof failPath !== 'string' || !known || !(times > 0)) {
+      throw new HttpError(400, 'bad_request', 'want {"path": "/v1/…", "status": 500|"malformed"|"timeout", "times": 1}');
+    }
+    server.state.failures.push({ path: failPath, status, times });
+    return { status: 204 };
+  },
+  'POST /__mock/clock': (server, body) => {
+    const at = body?.now == null ? null : Date.parse(body.now);
+    if (Number.isNaN(at)) throw new HttpError(400, 'bad_request', 'want {"now": "<RFC 3339>"} or {"now": null}');
+    server.state.clock = at;
+    return ok({ now: rfc3339(now(server.state)) });
+  },
+  'GET /__mock/requests': (server) => ok(server.state.log),
+};
+
+async function handleControl(server, req, url) {
+  const control = controls[`${req.method} ${url.pathname}`];
+  if (!control) throw notFound();
+  const body = req.method === 'POST' ? await readJson(req) : undefined;
+  return control(server, body);
+}
+
+// ---------------------------------------------------------------------------
+// HTTP plumbing
+
+function corsHeaders(req) {
+  return {
+    // Echoed rather than "*", so that a credentialed request would work too.
+    'Access-Control-Allow-Origin': req.headers.origin ?? '*',
+    'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+    'Access-Control-Allow-Headers': 'Authorization, Content-Type, Idempotency-Key',
+    'Access-Control-Max-Age': '600',
+    Vary: 'Origin',
+  };
+}
+
+function send(res, status, text, type) {
+  const headers = { 'Cache-Control': 'no-store' };
+  if (text !== undefined) headers['Content-Type'] = type;
+  res.writeHead(status, headers);
+  res.end(text);
+}
+
+function sendJson(res, status, body) {
+  if (body === undefined) return send(res, status);
+  send(res, status, JSON.stringify(body), 'application/json; charset=utf-8');
+}
+
+function logRequest(state, req, url) {
+  state.log.push({
+    method: req.method,
+    path: url.pathname,
+    query: url.search,
+    authorization: req.headers.authorization ?? null,
+    idempotency_key: req.headers['idempotency-key'] ?? null,
+    at: new Date().toISOString(),
+  });
+}
+
+export function createMockServer({ clock = null, demoDir = DEFAULT_DEMO_DIR } = {}) {
+  const seed = loadSeed(demoDir);
+  const server = http.createServer();
+  const mock = {
+    http: server,
+    state: freshState(seed, clock),
+    reset() {
+      for (const res of mock.state.held) res.destroy();
+      mock.state = freshState(seed, clock);
+    },
+  };
+
+  server.on('request', async (req, res) => {
+    for (const [name, value] of Object.entries(corsHeaders(req))) res.setHeader(name, value);
+    const url = new URL(req.url, 'http://mock.invalid');
+    try {
+      if (req.method === 'OPTIONS') return send(res, 204);
+      if (url.pathname.startsWith('/__mock/')) {
+        const { status, body } = await handleControl(mock, req, url);
+        return sendJson(res, status, body);
+      }
+      const state = mock.state;
+      logRequest(state, req, url);
+      const failure = takeFailure(state, url.pathname);
+      if (failure) {
+        req.resume();
+        return injectFailure(state, failure, res);
+      }
+      const { status, body } = await handleApi(state, req, url);
+      sendJson(res, status, body);
+    } catch (error) {
+      if (error instanceof HttpError) return sendJson(res, error.status, errorResponse(error).body);
+      console.error(error);
+      sendJson(res, 500, { error: { code: 'internal', message: '服务暂时不可用，请稍后再试' } });
+    }
+  });
+
+  mock.close = () =>
+    new Promise((resolve) => {
+      for (const res of mock.state.held) res.destroy();
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  return mock;
+}
+
+function parseArgs(argv) {
+  const options = { port: 8788, host: '127.0.0.1', now: null, demo: DEFAULT_DEMO_DIR };
+  for (let i = 0; i < argv.length; i += 2) {
+    const [flag, value] = [argv[i], argv[i + 1]];
+    if (flag === '--port') options.port = Number(value);
+    else if (flag === '--host') options.host = value;
+    else if (flag === '--now') options.now = Date.parse(value);
+    else if (flag === '--demo') options.demo = path.resolve(value);
+    else throw new Error(`unknown option ${flag}; use --port N, --host H, --now <RFC 3339>, --demo DIR`);
+  }
+  if (!Number.isInteger(options.port) || options.port < 0) throw new Error('--port wants a number');
+  if (Number.isNaN(options.now)) throw new Error('--now wants an RFC 3339 time');
+  return options;
+}
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  const mock = createMockServer({ clock: options.now, demoDir: options.demo });
+  mock.http.listen(options.port, options.host, () => {
+    const { port } = mock.http.address();
+    console.log(`mock backend on http://${options.host}:${port}`);
+  });
+  const stop = async () => {
+    await mock.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error) => {
+    console.error(error.message);
+    process.exit(1);
+  });
+}
