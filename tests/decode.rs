@@ -93,3 +93,15 @@ fn no_content_is_success_for_calls_that_return_nothing() {
     assert_eq!(decode::empty(&ApiResponse::new(204, "")), Ok(()));
     assert!(decode::empty(&ApiResponse::error(429, "too_many", "请稍后再试")).is_err());
 }
+
+#[test]
+fn a_null_counts_as_missing_and_takes_the_default() {
+    let body = r#"{"items":[{"id":"a","title":"甲","summary":null,"tags":null,"access":{"steps":null,"phone":null}}],"next":null}"#;
+    let page = decode::page::<Service>(&ok(body)).unwrap();
+    assert_eq!(page.skipped, 0);
+    assert_eq!(page.items[0].summary, "");
+    assert!(page.items[0].access.steps.is_empty());
+    let one: Service = decode::object(&ok(r#"{"id":"a","title":"甲","number":null,"provider":null}"#)).unwrap();
+    assert_eq!(one.number, None);
+    assert!(decode::object::<Service>(&ok(r#"{"id":"a","title":null}"#)).is_err(), "a required field stays required");
+}

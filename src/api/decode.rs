@@ -27,14 +27,33 @@ impl<T> Default for Page<T> {
 /// Checks the status, then decodes one object.
 pub fn object<T: DeserializeOwned>(response: &ApiResponse) -> Result<T, ApiError> {
     check_status(response)?;
-    serde_json::from_str(&response.body).map_err(|e| ApiError::Decode(e.to_string()))
+    let mut value = parse(&response.body)?;
+    drop_nulls(&mut value);
+    serde_json::from_value(value).map_err(|e| ApiError::Decode(e.to_string()))
+}
+
+fn parse(body: &str) -> Result<Value, ApiError> {
+    serde_json::from_str(body).map_err(|e| ApiError::Decode(e.to_string()))
+}
+
+/// Treats `"field": null` like a missing field, so it takes its default
+/// instead of failing the item: many backends write null for "nothing".
+fn drop_nulls(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            map.retain(|_, v| !v.is_null());
+            map.values_mut().for_each(drop_nulls);
+        }
+        Value::Array(items) => items.iter_mut().for_each(drop_nulls),
+        _ => {}
+    }
 }
 
 /// Checks the status, then decodes a list, skipping malformed items.
 pub fn page<T: DeserializeOwned>(response: &ApiResponse) -> Result<Page<T>, ApiError> {
     check_status(response)?;
-    let value: Value =
-        serde_json::from_str(&response.body).map_err(|e| ApiError::Decode(e.to_string()))?;
+    let mut value = parse(&response.body)?;
+    drop_nulls(&mut value);
     let (items, next) = match value {
         Value::Array(items) => (items, None),
         Value::Object(mut map) => {

@@ -38,13 +38,13 @@ impl ApiError {
             ApiError::Network(_) => "网络连接失败，请检查网络后重试。".into(),
             ApiError::Timeout(_) => "服务器响应超时，请稍后重试。".into(),
             ApiError::Cancelled => "请求已取消。".into(),
-            ApiError::Http { status: 401, .. } => "登录已过期，请重新登录。".into(),
-            ApiError::Http { status: 404, .. } => "没有找到这项内容，它可能已经下线。".into(),
             ApiError::Http { status, message, .. } if !message.trim().is_empty() => {
                 // A hostile or broken server may send a novel; keep what a screen can hold.
                 let short: String = message.trim().chars().take(MAX_SERVER_MESSAGE).collect();
                 format!("{short}（错误 {status}）")
             }
+            ApiError::Http { status: 401, .. } => "登录已过期，请重新登录。".into(),
+            ApiError::Http { status: 404, .. } => "没有找到这项内容，它可能已经下线。".into(),
             ApiError::Http { status, .. } if *status >= 500 => {
                 format!("服务器暂时出了点问题（错误 {status}），请稍后重试。")
             }

@@ -1,5 +1,6 @@
 //! Pure logic: no browser, no network. Everything here is tested with plain `cargo test`.
 
+pub mod auth;
 pub mod facilities;
 pub mod geo;
 pub mod hours;

@@ -1,0 +1,73 @@
+//! Sign-in rules that need no browser: phone numbers, where to go back to,
+//! and the token the backend's WeChat sign-in hands back in the URL fragment.
+
+/// A mainland mobile number: 11 digits starting with 1. Spaces and dashes are ignored.
+pub fn normalize_phone(input: &str) -> Option<String> {
+    let digits: String = input.chars().filter(|c| !c.is_whitespace() && *c != '-').collect();
+    let valid = digits.len() == 11 && digits.starts_with('1') && digits.bytes().all(|b| b.is_ascii_digit());
+    valid.then_some(digits)
+}
+
+/// A six-digit SMS code.
+pub fn is_sms_code(input: &str) -> bool {
+    let code = input.trim();
+    code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Where to return after signing in: only a path on this site, so a crafted
+/// link cannot send a worker to another one.
+pub fn safe_return_path(next: Option<&str>) -> String {
+    match next {
+        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => path.to_owned(),
+        _ => "/points".to_owned(),
+    }
+}
+
+/// The token in a fragment like `#token=abc&expires_in=7200`, if any.
+pub fn token_from_fragment(fragment: &str) -> Option<String> {
+    fragment
+        .trim_start_matches('#')
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(key, _)| *key == "token" || *key == "access_token")
+        .map(|(_, value)| value.to_owned())
+        .filter(|token| !token.is_empty() && token.bytes().all(|b| b.is_ascii_graphic()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phones_are_mainland_mobiles() {
+        assert_eq!(normalize_phone("138 0000 0000").as_deref(), Some("13800000000"));
+        assert_eq!(normalize_phone("138-0000-0000").as_deref(), Some("13800000000"));
+        for bad in ["", "1380000000", "23800000000", "138000000001", "1380000000a"] {
+            assert_eq!(normalize_phone(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn sms_codes_are_six_digits() {
+        assert!(is_sms_code(" 123456 "));
+        assert!(!is_sms_code("12345"));
+        assert!(!is_sms_code("12345a"));
+    }
+
+    #[test]
+    fn only_local_paths_are_returned_to() {
+        assert_eq!(safe_return_path(Some("/courses/crs-off-02")), "/courses/crs-off-02");
+        for bad in [Some("https://evil.example"), Some("//evil.example"), Some("/\\evil.example"), Some("javascript:x"), None] {
+            assert_eq!(safe_return_path(bad), "/points", "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn a_token_is_read_from_the_fragment() {
+        assert_eq!(token_from_fragment("#token=abc.def&expires_in=7200").as_deref(), Some("abc.def"));
+        assert_eq!(token_from_fragment("#access_token=xyz").as_deref(), Some("xyz"));
+        assert_eq!(token_from_fragment("#section-2"), None);
+        assert_eq!(token_from_fragment("#token="), None);
+        assert_eq!(token_from_fragment("#token=a b"), None);
+    }
+}
