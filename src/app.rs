@@ -11,7 +11,7 @@ use crate::{
     api::{model::Site, ApiClient, ApiError},
     components::Icon,
     config::Config,
-    pages,
+    pages, platform,
 };
 
 /// `GET /v1/site`, loaded once by the shell.
@@ -31,6 +31,10 @@ pub const SECTIONS: [(&str, &str, &str); 6] = [
 #[component]
 pub fn App(config: Config) -> impl IntoView {
     let client = ApiClient::new(config.transport());
+    // The backend's WeChat sign-in comes back with `#token=…`: keep it, then tidy the address.
+    if let Some(token) = platform::location::take_fragment_token() {
+        client.sign_in(token);
+    }
     // The programme's facts are read once per visit and shared by every page.
     let site = SiteResource(LocalResource::new({
         let client = client.clone();
@@ -99,6 +103,7 @@ pub fn App(config: Config) -> impl IntoView {
                         <Route path=path!("/stations") view=pages::stations::Stations />
                         <Route path=path!("/stations/:id") view=pages::station::StationDetail />
                         <Route path=path!("/points") view=pages::points::Points />
+                        <Route path=path!("/login") view=pages::login::Login />
                     </Routes>
                 </main>
             </div>

@@ -3,6 +3,7 @@
 pub mod course;
 pub mod courses;
 pub mod home;
+pub mod login;
 pub mod not_found;
 pub mod points;
 pub mod service;

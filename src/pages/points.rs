@@ -4,10 +4,11 @@ use leptos::prelude::*;
 
 use crate::{
     api::{
-        model::{PointsRule, Reward},
+        model::{LedgerEntry, Me, PointsRule, Reward},
         use_api, Page,
     },
-    components::{Loaded, PageHeader},
+    components::{Loaded, PageHeader, SkeletonShape},
+    domain::time::ChinaTime,
     platform::document::use_page_meta,
 };
 
@@ -22,12 +23,27 @@ pub fn Points() -> impl IntoView {
             async move { api.points_rules().await }
         }
     });
-    let rewards = LocalResource::new(move || {
+    let rewards = LocalResource::new({
         let api = api.clone();
-        async move { api.rewards().await }
+        move || {
+            let api = api.clone();
+            async move { api.rewards().await }
+        }
     });
+    let signed_in = {
+        let api = api.clone();
+        move || api.is_signed_in()
+    };
     view! {
         <PageHeader title="积分" lead="上报安全隐患、参加文明宣传都能攒积分，积分可以换体检和培训。" />
+        <Show when=signed_in fallback=|| view! {
+            <div class="notice">
+                <p class="notice-text">"登录后可以查看积分余额和每一笔积分明细。"</p>
+                <a class="button" href="/login?next=/points">"登录查看我的积分"</a>
+            </div>
+        }>
+            <MyPoints />
+        </Show>
         <section aria-labelledby="rules-title">
             <h2 id="rules-title">"怎么攒积分"</h2>
             <Loaded resource=rules render=rule_list />
@@ -67,4 +83,64 @@ fn reward_list(page: Page<Reward>) -> impl IntoView {
                     }).collect_view()}
                 </ul>
     }
+}
+
+/// The signed-in worker's balance and latest points.
+#[component]
+fn MyPoints() -> impl IntoView {
+    let api = use_api();
+    let me = LocalResource::new({
+        let api = api.clone();
+        move || {
+            let api = api.clone();
+            async move { api.me().await }
+        }
+    });
+    let ledger = LocalResource::new({
+        let api = api.clone();
+        move || {
+            let api = api.clone();
+            async move { api.ledger(None).await }
+        }
+    });
+    view! {
+        <section class="my-points" aria-labelledby="my-points-title">
+            <h2 id="my-points-title" class="visually-hidden">"我的积分"</h2>
+            <Loaded resource=me skeleton=SkeletonShape::Detail render=balance_card />
+            <h3>"积分明细"</h3>
+            <Loaded resource=ledger render=ledger_list />
+            <button type="button" class="button button-secondary" on:click=move |_| api.sign_out()>"退出登录"</button>
+        </section>
+    }
+}
+
+fn balance_card(me: Me) -> impl IntoView {
+    view! {
+        <div class="balance">
+            <span class="balance-label">{format!("{}，你的积分", if me.name.is_empty() { "你好".to_owned() } else { me.name })}</span>
+            <span class="balance-value">{me.points_balance}</span>
+        </div>
+    }
+}
+
+fn ledger_list(page: Page<LedgerEntry>) -> impl IntoView {
+    if page.items.is_empty() {
+        return view! { <p class="notice notice-empty">"还没有积分记录。上报一条安全隐患试试吧。"</p> }.into_any();
+    }
+    view! {
+        <ul class="ledger">
+            {page.items.into_iter().map(|entry| {
+                let when = entry.at.as_deref().and_then(ChinaTime::parse_rfc3339).map(|t| t.date_label());
+                let (class, amount) = if entry.delta >= 0 { ("delta earn", format!("+{}", entry.delta)) } else { ("delta spend", entry.delta.to_string()) };
+                view! {
+                    <li class="ledger-entry">
+                        <span class="ledger-reason">{entry.reason}</span>
+                        <span class="ledger-date">{when}</span>
+                        <span class=class>{amount}</span>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+    .into_any()
 }

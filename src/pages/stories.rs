@@ -31,15 +31,18 @@ pub fn Stories() -> impl IntoView {
         error.set(None);
         let (api, cursor) = (api.clone(), next.get_untracked());
         leptos::task::spawn_local(async move {
+            // Leaving the page disposes these signals: `try_` writes skip them.
             match api.stories(None, cursor.as_deref()).await {
                 Ok(Page { items, next: cursor, .. }) => {
-                    stories.update(|list| list.extend(items));
-                    next.set(cursor);
+                    stories.try_update(|list| list.extend(items));
+                    next.try_set(cursor);
                 }
-                Err(e) => error.set(Some(e)),
+                Err(e) => {
+                    error.try_set(Some(e));
+                }
             }
-            loading.set(false);
-            started.set(true);
+            loading.try_set(false);
+            started.try_set(true);
         });
     };
     load_more.clone()();
