@@ -24,7 +24,13 @@ pub struct Config {
 
 impl Default for Config {
     fn default() -> Self {
-        Self { api_base: None, demo_base: "/demo".into(), timeout_ms: 15_000, large_text: false, kiosk: false }
+        Self {
+            api_base: None,
+            demo_base: "/demo".into(),
+            timeout_ms: 15_000,
+            large_text: false,
+            kiosk: false,
+        }
     }
 }
 
@@ -74,6 +80,6 @@ mod tests {
     #[test]
     fn an_unreadable_file_falls_back_to_the_defaults() {
         assert_eq!(Config::parse("{ not json"), Config::default());
-        assert_eq!(Config::parse(r#"{"large_text": true}"#).large_text, true);
+        assert!(Config::parse(r#"{"large_text": true}"#).large_text);
     }
 }

@@ -26,6 +26,18 @@ pub fn use_api() -> ApiClient {
     expect_context::<ApiClient>()
 }
 
+/// A resource loaded through the client. `fetch` runs again whenever a signal
+/// it reads changes (a route parameter, a filter), and the request it replaces
+/// is aborted.
+pub fn use_api_resource<T, Fut>(fetch: impl Fn(ApiClient) -> Fut + 'static) -> LocalResource<T>
+where
+    T: 'static,
+    Fut: std::future::Future<Output = T> + 'static,
+{
+    let api = use_api();
+    LocalResource::new(move || fetch(api.clone()))
+}
+
 impl ApiClient {
     /// A client over the transport, signed in if a token was kept from an earlier visit.
     pub fn new(transport: Transport) -> Self {
@@ -112,7 +124,11 @@ impl ApiClient {
         self.post(path, &serde_json::json!({}), None).await
     }
 
-    pub async fn stories(&self, tag: Option<&str>, cursor: Option<&str>) -> Result<Page<StorySummary>, ApiError> {
+    pub async fn stories(
+        &self,
+        tag: Option<&str>,
+        cursor: Option<&str>,
+    ) -> Result<Page<StorySummary>, ApiError> {
         self.list(ApiRequest::get("/v1/stories").param("tag", tag).param("cursor", cursor)).await
     }
 

@@ -71,8 +71,7 @@ pub fn page<T: DeserializeOwned>(response: &ApiResponse) -> Result<Page<T>, ApiE
         _ => return Err(ApiError::Decode("expected a list or an object with `items`".into())),
     };
     let total = items.len();
-    let items: Vec<T> =
-        items.into_iter().filter_map(|item| serde_json::from_value(item).ok()).collect();
+    let items: Vec<T> = items.into_iter().filter_map(|item| serde_json::from_value(item).ok()).collect();
     Ok(Page { skipped: total - items.len(), items, next })
 }
 

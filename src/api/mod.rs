@@ -13,7 +13,7 @@ pub mod http;
 pub mod model;
 pub mod transport;
 
-pub use client::{use_api, ApiClient};
+pub use client::{use_api, use_api_resource, ApiClient};
 pub use decode::Page;
 pub use error::ApiError;
 pub use transport::{ApiRequest, ApiResponse, Method, Transport};

@@ -24,7 +24,11 @@ pub struct ApiRequest {
 pub enum RequestBody {
     Json(String),
     /// A file sent as `multipart/form-data` in the field `file`.
-    File { name: String, content_type: String, bytes: Vec<u8> },
+    File {
+        name: String,
+        content_type: String,
+        bytes: Vec<u8>,
+    },
 }
 
 impl ApiRequest {

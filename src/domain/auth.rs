@@ -18,7 +18,9 @@ pub fn is_sms_code(input: &str) -> bool {
 /// link cannot send a worker to another one.
 pub fn safe_return_path(next: Option<&str>) -> String {
     match next {
-        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => path.to_owned(),
+        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => {
+            path.to_owned()
+        }
         _ => "/points".to_owned(),
     }
 }
@@ -57,7 +59,13 @@ mod tests {
     #[test]
     fn only_local_paths_are_returned_to() {
         assert_eq!(safe_return_path(Some("/courses/crs-off-02")), "/courses/crs-off-02");
-        for bad in [Some("https://evil.example"), Some("//evil.example"), Some("/\\evil.example"), Some("javascript:x"), None] {
+        for bad in [
+            Some("https://evil.example"),
+            Some("//evil.example"),
+            Some("/\\evil.example"),
+            Some("javascript:x"),
+            None,
+        ] {
             assert_eq!(safe_return_path(bad), "/points", "{bad:?}");
         }
     }

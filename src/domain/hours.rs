@@ -68,9 +68,9 @@ fn minute_of_week(t: &ChinaTime) -> u32 {
 
 fn open_at(intervals: &[(u32, u32)], minute: u32) -> bool {
     let minute = minute % WEEK;
-    intervals.iter().any(|&(start, end)| {
-        (start..end).contains(&minute) || (start..end).contains(&(minute + WEEK))
-    })
+    intervals
+        .iter()
+        .any(|&(start, end)| (start..end).contains(&minute) || (start..end).contains(&(minute + WEEK)))
 }
 
 /// Whether the place is open at `now`, and the next moment that changes.
@@ -126,7 +126,11 @@ mod tests {
             always_open: false,
             spans: spans
                 .iter()
-                .map(|(days, opens, closes)| OpeningSpan { days: days.to_vec(), opens: (*opens).into(), closes: (*closes).into() })
+                .map(|(days, opens, closes)| OpeningSpan {
+                    days: days.to_vec(),
+                    opens: (*opens).into(),
+                    closes: (*closes).into(),
+                })
                 .collect(),
             note: None,
         }

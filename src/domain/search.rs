@@ -17,7 +17,7 @@ pub fn matches_all(words: &[String], fields: &[&str]) -> bool {
 
 /// Groups items by a key, keeping the order in which keys first appear and the
 /// order of items within each group.
-pub fn group_by<'a, T>(items: &'a [T], key: impl Fn(&T) -> &str) -> Vec<(String, Vec<&'a T>)> {
+pub fn group_by<T>(items: &[T], key: impl Fn(&T) -> &str) -> Vec<(String, Vec<&T>)> {
     let mut groups: Vec<(String, Vec<&T>)> = Vec::new();
     for item in items {
         let k = key(item);

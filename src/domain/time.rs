@@ -169,7 +169,14 @@ mod tests {
 
     #[test]
     fn malformed_times_are_refused() {
-        for text in ["", "2026-11-28", "2026-11-28T08:00:00", "2026-13-01T00:00:00Z", "2026/11/28T00:00:00Z", "昨天下午"] {
+        for text in [
+            "",
+            "2026-11-28",
+            "2026-11-28T08:00:00",
+            "2026-13-01T00:00:00Z",
+            "2026/11/28T00:00:00Z",
+            "昨天下午",
+        ] {
             assert_eq!(ChinaTime::parse_rfc3339(text), None, "{text}");
         }
     }

@@ -30,7 +30,15 @@ mod tests {
 
     #[test]
     fn script_data_and_protocol_relative_links_are_refused() {
-        for url in ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,x", "//evil.example", "vbscript:x", "https://a\n.cn", "ftp://x"] {
+        for url in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            "data:text/html,x",
+            "//evil.example",
+            "vbscript:x",
+            "https://a\n.cn",
+            "ftp://x",
+        ] {
             assert_eq!(safe_link(url), None, "{url}");
         }
     }

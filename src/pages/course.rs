@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::{
-    api::{model::Course, use_api},
+    api::{model::Course, use_api_resource},
     components::{Loaded, SkeletonShape},
     domain::{time::ChinaTime, url::safe_link},
     pages::courses::kind_label,
@@ -14,9 +14,8 @@ use crate::{
 #[component]
 pub fn CourseDetail() -> impl IntoView {
     let params = use_params_map();
-    let api = use_api();
-    let course = LocalResource::new(move || {
-        let (api, id) = (api.clone(), params.read().get("id").unwrap_or_default());
+    let course = use_api_resource(move |api| {
+        let id = params.read().get("id").unwrap_or_default();
         async move { api.course(&id).await }
     });
     let loaded = move || course.get().and_then(Result::ok);
@@ -38,7 +37,9 @@ fn when(rfc3339: &Option<String>) -> Option<String> {
 fn CourseArticle(course: Course) -> impl IntoView {
     let media = course.media_url.as_deref().and_then(safe_link).map(str::to_owned);
     let fact = |label: &'static str, value: Option<String>| {
-        value.filter(|v| !v.is_empty()).map(|v| view! { <div class="fact"><dt>{label}</dt><dd>{v}</dd></div> })
+        value
+            .filter(|v| !v.is_empty())
+            .map(|v| view! { <div class="fact"><dt>{label}</dt><dd>{v}</dd></div> })
     };
     let seats = course.seats.map(|seats| match course.seats_left {
         Some(0) => format!("共 {seats} 个名额，已满"),

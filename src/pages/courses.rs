@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::{
     api::{
         model::{Course, CourseKind},
-        use_api, Page,
+        use_api_resource, Page,
     },
     components::{Card, Loaded, PageHeader},
     domain::{search::group_by, time::format_date},
@@ -25,11 +25,7 @@ pub fn kind_label(kind: CourseKind) -> &'static str {
 #[component]
 pub fn Courses() -> impl IntoView {
     use_page_meta(|| "酉新学堂".into(), || "线上微课、线下培训和技能竞赛，为新就业群体免费开放。".into());
-    let api = use_api();
-    let courses = LocalResource::new(move || {
-        let api = api.clone();
-        async move { api.courses(None, None).await }
-    });
+    let courses = use_api_resource(|api| async move { api.courses(None, None).await });
     view! {
         <PageHeader title="酉新学堂" lead="手机上随时学的微课，家门口的培训班，还有比一比的技能竞赛。" />
         <Loaded resource=courses render={|page: Page<Course>| view! { <CourseGroups courses=page.items /> }} />

@@ -3,10 +3,7 @@
 use leptos::prelude::*;
 
 use crate::{
-    api::model::Site,
-    app::SiteResource,
-    components::Loaded,
-    domain::url::tel_link,
+    api::model::Site, app::SiteResource, components::Loaded, domain::url::tel_link,
     platform::document::use_page_meta,
 };
 
@@ -21,10 +18,10 @@ const DOORS: [(&str, &str, &str); 5] = [
 
 #[component]
 pub fn Home() -> impl IntoView {
-    use_page_meta(
-        String::new,
-        || "酉阳县“酉新送暖·阳光同行”：为外卖骑手、快递员、网约车司机和网络主播提供的服务、驿站、课程与积分。".into(),
-    );
+    use_page_meta(String::new, || {
+        "酉阳县“酉新送暖·阳光同行”：为外卖骑手、快递员、网约车司机和网络主播提供的服务、驿站、课程与积分。"
+            .into()
+    });
     let SiteResource(site) = expect_context();
 
     view! {

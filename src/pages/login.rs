@@ -20,6 +20,7 @@ const RESEND_SECONDS: u32 = 60;
 pub fn Login() -> impl IntoView {
     use_page_meta(|| "登录".into(), || "用手机号和短信验证码登录，查看积分、报名课程。".into());
     let api = use_api();
+    let demo = api.is_demo();
     let query = use_query_map();
     let next = move || safe_return_path(query.read().get("next").as_deref());
     let navigate = use_navigate();
@@ -87,7 +88,6 @@ pub fn Login() -> impl IntoView {
         });
     };
 
-    let demo = use_api().is_demo();
     view! {
         <PageHeader title="登录" lead="用手机号登录后，可以查看积分、上报隐患、报名课程。" />
         <form class="form" on:submit=sign_in novalidate>

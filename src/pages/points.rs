@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::{
     api::{
         model::{LedgerEntry, Me, PointsRule, Reward},
-        use_api, Page,
+        use_api, use_api_resource, Page,
     },
     components::{Loaded, PageHeader, SkeletonShape},
     domain::time::ChinaTime,
@@ -16,20 +16,8 @@ use crate::{
 pub fn Points() -> impl IntoView {
     use_page_meta(|| "积分".into(), || "上报安全隐患、参加文明宣传攒积分，兑换体检套餐和技能培训。".into());
     let api = use_api();
-    let rules = LocalResource::new({
-        let api = api.clone();
-        move || {
-            let api = api.clone();
-            async move { api.points_rules().await }
-        }
-    });
-    let rewards = LocalResource::new({
-        let api = api.clone();
-        move || {
-            let api = api.clone();
-            async move { api.rewards().await }
-        }
-    });
+    let rules = use_api_resource(|api| async move { api.points_rules().await });
+    let rewards = use_api_resource(|api| async move { api.rewards().await });
     let signed_in = {
         let api = api.clone();
         move || api.is_signed_in()
@@ -89,20 +77,8 @@ fn reward_list(page: Page<Reward>) -> impl IntoView {
 #[component]
 fn MyPoints() -> impl IntoView {
     let api = use_api();
-    let me = LocalResource::new({
-        let api = api.clone();
-        move || {
-            let api = api.clone();
-            async move { api.me().await }
-        }
-    });
-    let ledger = LocalResource::new({
-        let api = api.clone();
-        move || {
-            let api = api.clone();
-            async move { api.ledger(None).await }
-        }
-    });
+    let me = use_api_resource(|api| async move { api.me().await });
+    let ledger = use_api_resource(|api| async move { api.ledger(None).await });
     view! {
         <section class="my-points" aria-labelledby="my-points-title">
             <h2 id="my-points-title" class="visually-hidden">"我的积分"</h2>
@@ -125,7 +101,8 @@ fn balance_card(me: Me) -> impl IntoView {
 
 fn ledger_list(page: Page<LedgerEntry>) -> impl IntoView {
     if page.items.is_empty() {
-        return view! { <p class="notice notice-empty">"还没有积分记录。上报一条安全隐患试试吧。"</p> }.into_any();
+        return view! { <p class="notice notice-empty">"还没有积分记录。上报一条安全隐患试试吧。"</p> }
+            .into_any();
     }
     view! {
         <ul class="ledger">

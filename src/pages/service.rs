@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::{
-    api::{model::Service, use_api},
+    api::{model::Service, use_api_resource},
     components::{Loaded, SkeletonShape},
     domain::url::{safe_link, tel_link},
     platform::document::use_page_meta,
@@ -14,9 +14,8 @@ use crate::{
 pub fn ServiceDetail() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
-    let api = use_api();
-    let service = LocalResource::new(move || {
-        let (api, id) = (api.clone(), id());
+    let service = use_api_resource(move |api| {
+        let id = id();
         async move { api.service(&id).await }
     });
     let loaded = move || service.get().and_then(Result::ok);

@@ -8,7 +8,7 @@ use leptos_router::{
 };
 
 use crate::{
-    api::{model::Service, use_api, Page},
+    api::{model::Service, use_api_resource, Page},
     components::{Card, Loaded, PageHeader},
     domain::search::{distinct, group_by, matches_all, query_words},
     platform::document::use_page_meta,
@@ -20,11 +20,7 @@ pub fn Services() -> impl IntoView {
         || "服务清单".into(),
         || "酉阳县为外卖骑手、快递员、网约车司机和网络主播发布的 25 项服务：在哪办、找谁办、怎么办。".into(),
     );
-    let api = use_api();
-    let services = LocalResource::new(move || {
-        let api = api.clone();
-        async move { api.services().await }
-    });
+    let services = use_api_resource(|api| async move { api.services().await });
 
     // The search and the category live in the URL, so a shared or reloaded link keeps them.
     let query = use_query_map();
@@ -52,10 +48,16 @@ pub fn Services() -> impl IntoView {
     };
     let on_composed = {
         let set_filters = set_filters.clone();
-        move |ev: leptos::ev::CompositionEvent| set_filters(&event_target_value(&ev), &category.get_untracked())
+        move |ev: leptos::ev::CompositionEvent| {
+            set_filters(&event_target_value(&ev), &category.get_untracked())
+        }
     };
     let categories = move || {
-        services.get().and_then(Result::ok).map(|page| distinct(&page.items, |s| &s.category)).unwrap_or_default()
+        services
+            .get()
+            .and_then(Result::ok)
+            .map(|page| distinct(&page.items, |s| &s.category))
+            .unwrap_or_default()
     };
 
     view! {

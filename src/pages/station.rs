@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::{
-    api::{model::Station, use_api},
+    api::{model::Station, use_api_resource},
     components::{Loaded, SkeletonShape},
     domain::{
         facilities::{facility_icon, facility_label},
@@ -17,9 +17,8 @@ use crate::{
 #[component]
 pub fn StationDetail() -> impl IntoView {
     let params = use_params_map();
-    let api = use_api();
-    let station = LocalResource::new(move || {
-        let (api, id) = (api.clone(), params.read().get("id").unwrap_or_default());
+    let station = use_api_resource(move |api| {
+        let id = params.read().get("id").unwrap_or_default();
         async move { api.station(&id).await }
     });
     let loaded = move || station.get().and_then(Result::ok);

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::{
-    api::{model::Station, use_api, Page},
+    api::{model::Station, use_api_resource, Page},
     components::{Card, Loaded, PageHeader},
     domain::{facilities::facility_label, search::group_by},
     platform::document::use_page_meta,
@@ -15,11 +15,7 @@ pub fn Stations() -> impl IntoView {
         || "酉新驿站".into(),
         || "酉阳县 58 个酉新驿站和星空补给站：热水、充电、微波炉、健康药箱，歇歇脚再出发。".into(),
     );
-    let api = use_api();
-    let stations = LocalResource::new(move || {
-        let api = api.clone();
-        async move { api.stations().await }
-    });
+    let stations = use_api_resource(|api| async move { api.stations().await });
     view! {
         <PageHeader title="酉新驿站" lead="累了进来歇歇：喝口热水，充个电，热一热饭。夜里还有星空补给站。" />
         <Loaded resource=stations render={|page: Page<Station>| view! { <StationGroups stations=page.items /> }} />

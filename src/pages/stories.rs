@@ -11,10 +11,7 @@ use crate::{
 
 #[component]
 pub fn Stories() -> impl IntoView {
-    use_page_meta(
-        || "酉新向党".into(),
-        || "新经济组织、新社会组织和新就业群体“在路上”的奋斗故事。".into(),
-    );
+    use_page_meta(|| "酉新向党".into(), || "新经济组织、新社会组织和新就业群体“在路上”的奋斗故事。".into());
     let api = use_api();
     // Pages loaded so far; "more" appends the next one.
     let stories = RwSignal::new(Vec::<StorySummary>::new());

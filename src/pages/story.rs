@@ -6,7 +6,7 @@ use leptos_router::hooks::use_params_map;
 use crate::{
     api::{
         model::{Block, Story},
-        use_api,
+        use_api_resource,
     },
     components::{Loaded, SkeletonShape},
     domain::{time::format_date, url::safe_link},
@@ -16,9 +16,8 @@ use crate::{
 #[component]
 pub fn StoryDetail() -> impl IntoView {
     let params = use_params_map();
-    let api = use_api();
-    let story = LocalResource::new(move || {
-        let (api, id) = (api.clone(), params.read().get("id").unwrap_or_default());
+    let story = use_api_resource(move |api| {
+        let id = params.read().get("id").unwrap_or_default();
         async move { api.story(&id).await }
     });
     let loaded = move || story.get().and_then(Result::ok);
@@ -60,7 +59,8 @@ fn render_block(block: Block) -> AnyView {
         }
         .into_any(),
         Block::List { items } => {
-            view! { <ul>{items.into_iter().map(|item| view! { <li>{item}</li> }).collect_view()}</ul> }.into_any()
+            view! { <ul>{items.into_iter().map(|item| view! { <li>{item}</li> }).collect_view()}</ul> }
+                .into_any()
         }
         Block::Image { image, caption } => match safe_link(&image.src).map(str::to_owned) {
             Some(src) => view! {

@@ -11,7 +11,11 @@ pub fn use_page_meta(title: impl Fn() -> String + 'static, description: impl Fn(
     Effect::new(move |_| {
         let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
         let title = title();
-        document.set_title(&if title.is_empty() { SITE_NAME.to_owned() } else { format!("{title} · {SITE_NAME}") });
+        document.set_title(&if title.is_empty() {
+            SITE_NAME.to_owned()
+        } else {
+            format!("{title} · {SITE_NAME}")
+        });
         let description = description();
         if let Ok(Some(meta)) = document.query_selector("meta[name=description]") {
             let _ = meta.set_attribute("content", &description);

@@ -29,11 +29,7 @@ pub struct DemoTransport {
 
 impl DemoTransport {
     pub fn new(base: &str, timeout_ms: u32) -> Self {
-        Self {
-            base: base.trim_end_matches('/').to_owned(),
-            timeout_ms,
-            files: Arc::default(),
-        }
+        Self { base: base.trim_end_matches('/').to_owned(), timeout_ms, files: Arc::default() }
     }
 
     pub async fn send(&self, request: ApiRequest) -> Result<ApiResponse, ApiError> {
@@ -56,7 +52,11 @@ impl DemoTransport {
         let url = format!("{}/{name}.json", self.base);
         let response = send_with_limits(Request::get(&url), None, self.timeout_ms).await?;
         if response.status != 200 {
-            return Err(ApiError::Http { status: response.status, code: String::new(), message: String::new() });
+            return Err(ApiError::Http {
+                status: response.status,
+                code: String::new(),
+                message: String::new(),
+            });
         }
         let value: Value = serde_json::from_str(&response.body)
             .map_err(|e| ApiError::Decode(format!("{name}.json: {e}")))?;

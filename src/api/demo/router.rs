@@ -6,10 +6,7 @@ use serde_json::{json, Map, Value};
 
 use super::state::{DemoState, StoredReply};
 use crate::api::{
-    model::{
-        Checkin, Enrolment, LedgerEntry, NewReport, Redemption, RedemptionStatus, Report,
-        ReportStatus,
-    },
+    model::{Checkin, Enrolment, LedgerEntry, NewReport, Redemption, RedemptionStatus, Report, ReportStatus},
     transport::{ApiRequest, ApiResponse, Method},
 };
 
@@ -44,12 +41,7 @@ pub fn files_for(request: &ApiRequest) -> &'static [&'static str] {
 }
 
 /// Answers one request. `now` is an RFC 3339 time used for created records.
-pub fn answer(
-    request: &ApiRequest,
-    files: &DemoFiles,
-    state: &mut DemoState,
-    now: &str,
-) -> ApiResponse {
+pub fn answer(request: &ApiRequest, files: &DemoFiles, state: &mut DemoState, now: &str) -> ApiResponse {
     if let Some(reply) = request.idempotency_key.as_ref().and_then(|k| state.replies.get(k)) {
         return ApiResponse::new(reply.status, reply.body.clone());
     }
@@ -118,9 +110,7 @@ fn route(request: &ApiRequest, files: &DemoFiles, state: &mut DemoState, now: &s
             ok(&json!({ "items": reports, "next": null }))
         }
         (Method::Post, ["reports"]) => submit_report(request, state, now),
-        (Method::Post, ["uploads"]) => {
-            ok_created(&json!({ "id": state.new_id("upl"), "url": null }))
-        }
+        (Method::Post, ["uploads"]) => ok_created(&json!({ "id": state.new_id("upl"), "url": null })),
         (Method::Get, ["campaigns"]) => {
             let mut campaigns = items(files, "campaigns");
             for campaign in &mut campaigns {
@@ -151,11 +141,7 @@ fn route(request: &ApiRequest, files: &DemoFiles, state: &mut DemoState, now: &s
 /// Path segments under `/v1/`.
 fn segments(path: &str) -> Vec<&str> {
     let path = path.split('?').next().unwrap_or_default();
-    path.trim_start_matches('/')
-        .trim_start_matches("v1")
-        .split('/')
-        .filter(|s| !s.is_empty())
-        .collect()
+    path.trim_start_matches('/').trim_start_matches("v1").split('/').filter(|s| !s.is_empty()).collect()
 }
 
 fn ok<T: Serialize>(value: &T) -> ApiResponse {
@@ -245,11 +231,8 @@ fn enrol(files: &DemoFiles, state: &mut DemoState, id: &str, now: &str) -> ApiRe
         return ApiResponse::error(409, "enrolment_closed", "报名已截止");
     }
     state.enrolments.push(id.to_owned());
-    let enrolment = Enrolment {
-        id: state.new_id("enr"),
-        course_id: id.to_owned(),
-        created_at: Some(now.to_owned()),
-    };
+    let enrolment =
+        Enrolment { id: state.new_id("enr"), course_id: id.to_owned(), created_at: Some(now.to_owned()) };
     ok_created(&enrolment)
 }
 
@@ -257,8 +240,7 @@ fn submit_report(request: &ApiRequest, state: &mut DemoState, now: &str) -> ApiR
     if request.idempotency_key.is_none() {
         return ApiResponse::error(400, "idempotency_key_required", "缺少 Idempotency-Key");
     }
-    let Some(new) = request.json_body().and_then(|b| serde_json::from_str::<NewReport>(b).ok())
-    else {
+    let Some(new) = request.json_body().and_then(|b| serde_json::from_str::<NewReport>(b).ok()) else {
         return ApiResponse::error(400, "invalid_report", "隐患上报内容不完整");
     };
     if new.category.trim().is_empty() || new.text.trim().is_empty() {
@@ -287,20 +269,16 @@ fn check_in(files: &DemoFiles, state: &mut DemoState, id: &str, now: &str) -> Ap
     state.checkins.push(id.to_owned());
     let title = campaign["title"].as_str().unwrap_or_default();
     add_ledger(state, points, format!("参加活动：{title}"), now);
-    let checkin = Checkin {
-        id: state.new_id("chk"),
-        campaign_id: id.to_owned(),
-        points,
-        at: Some(now.to_owned()),
-    };
+    let checkin =
+        Checkin { id: state.new_id("chk"), campaign_id: id.to_owned(), points, at: Some(now.to_owned()) };
     ok_created(&checkin)
 }
 
 fn redeem(files: &DemoFiles, state: &mut DemoState, id: &str, now: &str) -> ApiResponse {
     let Some(reward) = find(files, "rewards", id) else { return not_found() };
     let cost = reward["cost"].as_i64().unwrap_or(0);
-    let balance = files.get("me").and_then(|me| me["points_balance"].as_i64()).unwrap_or(0)
-        + state.points_delta();
+    let balance =
+        files.get("me").and_then(|me| me["points_balance"].as_i64()).unwrap_or(0) + state.points_delta();
     if balance < cost {
         return ApiResponse::error(409, "insufficient_points", "积分不足");
     }
