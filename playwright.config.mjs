@@ -1,0 +1,68 @@
+// End-to-end tests of the built app (dist/), in a phone-sized Chromium.
+//
+//   npx playwright test                  both projects
+//   npx playwright test --project=demo   the demo transport (public/demo answered in the browser)
+//   npx playwright test --project=http   the http transport against tests/mock/backend.mjs
+//
+// Build first (trunk build --release): the app server only serves dist/.
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/support/chromium.mjs';
+
+const APP_PORT = 4173;
+const MOCK_PORT = 8788;
+const APP_URL = `http://127.0.0.1:${APP_PORT}`;
+const MOCK_URL = `http://127.0.0.1:${MOCK_PORT}`;
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  testMatch: '**/*.spec.mjs',
+  reporter: 'list',
+  // Two cores, two workers; the http project uses one of them (see below).
+  workers: 2,
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: {
+    browserName: 'chromium',
+    baseURL: APP_URL,
+    mockURL: MOCK_URL,
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 1,
+    isMobile: false,
+    hasTouch: false,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    headless: true,
+    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    // Files named *.http.spec.mjs need a real backend: the mock's messages and request log.
+    { name: 'demo', use: { mode: 'demo' }, testIgnore: '**/*.http.spec.mjs' },
+    {
+      name: 'http',
+      use: { mode: 'http' },
+      // The mock's state (and its injected failures) is shared: one test at a time.
+      workers: 1,
+      // Accessibility is a property of the markup, checked once in demo mode.
+      testIgnore: '**/a11y.spec.mjs',
+    },
+  ],
+  webServer: [
+    {
+      command: `node scripts/serve-dist.mjs --port ${APP_PORT} --dir dist`,
+      url: `${APP_URL}/index.html`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      command: `node tests/mock/backend.mjs --port ${MOCK_PORT}`,
+      url: `${MOCK_URL}/__mock/health`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 30_000,
+    },
+  ],
+});

@@ -1,0 +1,25 @@
+// What only a real backend shows: its own error messages and the headers the
+// app sends. Runs in the http project only (see playwright.config.mjs).
+import { alert, expect, gotoApp, retryButton, signIn, test } from './fixtures.mjs';
+
+test('the server’s own message is shown with the status', async ({ page, api }) => {
+  const message = '系统升级中，请十分钟后再试';
+  await api.answerOnce('/v1/services', 503, { error: { code: 'maintenance', message } });
+  await gotoApp(page, '/services');
+  await expect(alert(page)).toContainText(`${message}（错误 503）`);
+  await retryButton(page).click();
+  await expect(alert(page)).toHaveCount(0);
+  await expect(page.getByText('共 25 项服务')).toBeVisible();
+});
+
+test('the bearer token goes with personal requests', async ({ page, mock }) => {
+  await gotoApp(page, '/login?next=/points');
+  await signIn(page);
+  await expect(page.getByText('积分明细')).toBeVisible();
+  const requests = await mock.requests();
+  const me = requests.filter((r) => r.path === '/v1/me');
+  expect(me.length).toBeGreaterThan(0);
+  expect(me.at(-1).authorization).toMatch(/^Bearer mock-token-13800000000$/);
+  const login = requests.find((r) => r.path === '/v1/auth/login');
+  expect(login?.authorization ?? null).toBeNull();
+});
