@@ -13,8 +13,7 @@ fn ok(body: &str) -> ApiResponse {
 #[test]
 fn a_list_may_be_a_bare_array_or_an_items_object() {
     let bare = decode::page::<Service>(&ok(r#"[{"id":"a","title":"甲"}]"#)).unwrap();
-    let wrapped =
-        decode::page::<Service>(&ok(r#"{"items":[{"id":"a","title":"甲"}],"next":"c2"}"#)).unwrap();
+    let wrapped = decode::page::<Service>(&ok(r#"{"items":[{"id":"a","title":"甲"}],"next":"c2"}"#)).unwrap();
     assert_eq!(bare.items, wrapped.items);
     assert_eq!(bare.next, None);
     assert_eq!(wrapped.next.as_deref(), Some("c2"));
@@ -22,7 +21,8 @@ fn a_list_may_be_a_bare_array_or_an_items_object() {
 
 #[test]
 fn one_malformed_item_is_skipped_and_counted_without_losing_the_rest() {
-    let body = r#"{"items":[{"id":"a","title":"甲"},{"title":"没有编号"},7,{"id":"c","title":"丙"}],"next":null}"#;
+    let body =
+        r#"{"items":[{"id":"a","title":"甲"},{"title":"没有编号"},7,{"id":"c","title":"丙"}],"next":null}"#;
     let page = decode::page::<Service>(&ok(body)).unwrap();
     assert_eq!(page.items.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(), ["a", "c"]);
     assert_eq!(page.skipped, 2);
@@ -101,7 +101,11 @@ fn a_null_counts_as_missing_and_takes_the_default() {
     assert_eq!(page.skipped, 0);
     assert_eq!(page.items[0].summary, "");
     assert!(page.items[0].access.steps.is_empty());
-    let one: Service = decode::object(&ok(r#"{"id":"a","title":"甲","number":null,"provider":null}"#)).unwrap();
+    let one: Service =
+        decode::object(&ok(r#"{"id":"a","title":"甲","number":null,"provider":null}"#)).unwrap();
     assert_eq!(one.number, None);
-    assert!(decode::object::<Service>(&ok(r#"{"id":"a","title":null}"#)).is_err(), "a required field stays required");
+    assert!(
+        decode::object::<Service>(&ok(r#"{"id":"a","title":null}"#)).is_err(),
+        "a required field stays required"
+    );
 }

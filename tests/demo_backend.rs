@@ -17,8 +17,18 @@ const TOKEN: &str = "demo-13800000000";
 /// Every bundled file, as the browser would download it.
 fn all_files() -> DemoFiles {
     let names = [
-        "site", "services", "courses", "stories", "stations", "points-rules", "ledger", "me",
-        "reports", "campaigns", "rewards", "redemptions",
+        "site",
+        "services",
+        "courses",
+        "stories",
+        "stations",
+        "points-rules",
+        "ledger",
+        "me",
+        "reports",
+        "campaigns",
+        "rewards",
+        "redemptions",
     ];
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/demo");
     names
@@ -43,10 +53,8 @@ impl Demo {
 
     fn send(&mut self, request: ApiRequest) -> ApiResponse {
         // Only what files_for names is handed over, as in the browser.
-        let needed: HashMap<_, _> = files_for(&request)
-            .iter()
-            .map(|name| (*name, self.files[name].clone()))
-            .collect();
+        let needed: HashMap<_, _> =
+            files_for(&request).iter().map(|name| (*name, self.files[name].clone())).collect();
         answer(&request, &needed, &mut self.state, NOW)
     }
 
@@ -137,7 +145,8 @@ fn stories_page_by_cursor_and_filter_by_tag() {
         assert!(!page.items.is_empty(), "{tag}");
         assert!(page.items.iter().all(|s| s.tag == tag));
     }
-    let story: Story = decode::object(&demo.send(ApiRequest::get(format!("/v1/stories/{}", seen[0])))).unwrap();
+    let story: Story =
+        decode::object(&demo.send(ApiRequest::get(format!("/v1/stories/{}", seen[0])))).unwrap();
     assert!(!story.body.is_empty());
     assert!(story.body.iter().all(|b| *b != Block::Unknown));
 }
@@ -171,8 +180,16 @@ fn login_takes_a_valid_phone_and_the_demo_code() {
     let code = |phone: &str, code: &str| {
         ApiRequest::post("/v1/auth/login", json(serde_json::json!({ "phone": phone, "code": code })))
     };
-    assert_eq!(demo.send(ApiRequest::post("/v1/auth/sms-code", json(serde_json::json!({ "phone": "13800000000" })))).status, 204);
-    assert_eq!(demo.send(ApiRequest::post("/v1/auth/sms-code", json(serde_json::json!({ "phone": "12345" })))).status, 400);
+    assert_eq!(
+        demo.send(ApiRequest::post("/v1/auth/sms-code", json(serde_json::json!({ "phone": "13800000000" }))))
+            .status,
+        204
+    );
+    assert_eq!(
+        demo.send(ApiRequest::post("/v1/auth/sms-code", json(serde_json::json!({ "phone": "12345" }))))
+            .status,
+        400
+    );
     assert_eq!(demo.send(code("13800000000", "000000")).status, 401);
     let session: AuthSession = decode::object(&demo.send(code("13800000000", DEMO_SMS_CODE))).unwrap();
     assert!(!session.token.is_empty());
@@ -183,17 +200,22 @@ fn login_takes_a_valid_phone_and_the_demo_code() {
 fn enrolment_is_once_only_and_respects_full_and_closed_sessions() {
     let mut demo = Demo::new();
     let courses = demo.list::<Course>(ApiRequest::get("/v1/courses")).items;
-    let enrol = |id: &str| ApiRequest::post(format!("/v1/courses/{id}/enrolments"), json(serde_json::json!({})));
+    let enrol =
+        |id: &str| ApiRequest::post(format!("/v1/courses/{id}/enrolments"), json(serde_json::json!({})));
     let open = courses
         .iter()
-        .find(|c| c.kind != CourseKind::Online && c.seats_left.unwrap_or(0) > 0
-            && c.enrol_deadline.as_deref().is_some_and(|d| d > NOW))
+        .find(|c| {
+            c.kind != CourseKind::Online
+                && c.seats_left.unwrap_or(0) > 0
+                && c.enrol_deadline.as_deref().is_some_and(|d| d > NOW)
+        })
         .expect("an open session in the demo data");
     assert_eq!(demo.send(enrol(&open.id)).status, 401, "needs a sign-in");
     assert_eq!(demo.signed_in(enrol(&open.id)).status, 201);
     let again = decode::object::<Enrolment>(&demo.signed_in(enrol(&open.id))).unwrap_err();
     assert_eq!(again.code(), Some("already_enrolled"));
-    let course: Course = decode::object(&demo.signed_in(ApiRequest::get(format!("/v1/courses/{}", open.id)))).unwrap();
+    let course: Course =
+        decode::object(&demo.signed_in(ApiRequest::get(format!("/v1/courses/{}", open.id)))).unwrap();
     assert!(course.enrolled);
     assert_eq!(course.seats_left, open.seats_left.map(|n| n - 1));
 
@@ -201,8 +223,10 @@ fn enrolment_is_once_only_and_respects_full_and_closed_sessions() {
         let error = decode::object::<Enrolment>(&demo.signed_in(enrol(&full.id))).unwrap_err();
         assert_eq!(error.code(), Some("course_full"));
     }
-    if let Some(closed) = courses.iter().find(|c| c.seats_left.unwrap_or(0) > 0
-        && c.enrol_deadline.as_deref().is_some_and(|d| d < NOW)) {
+    if let Some(closed) = courses
+        .iter()
+        .find(|c| c.seats_left.unwrap_or(0) > 0 && c.enrol_deadline.as_deref().is_some_and(|d| d < NOW))
+    {
         let error = decode::object::<Enrolment>(&demo.signed_in(enrol(&closed.id))).unwrap_err();
         assert_eq!(error.code(), Some("enrolment_closed"));
     }
@@ -211,7 +235,8 @@ fn enrolment_is_once_only_and_respects_full_and_closed_sessions() {
 #[test]
 fn a_repeated_report_with_the_same_key_is_one_report() {
     let mut demo = Demo::new();
-    let report = json(serde_json::json!({ "category": "井盖缺失", "text": "桃花源路口井盖松动", "photos": [] }));
+    let report =
+        json(serde_json::json!({ "category": "井盖缺失", "text": "桃花源路口井盖松动", "photos": [] }));
     let send = |key: &str| with_key(ApiRequest::post("/v1/reports", report.clone()), key);
     let before = demo.list::<Report>(ApiRequest::get("/v1/reports")).items.len();
     let first: Report = decode::object(&demo.signed_in(send("key-1"))).unwrap();
@@ -221,18 +246,32 @@ fn a_repeated_report_with_the_same_key_is_one_report() {
     assert_eq!(demo.list::<Report>(ApiRequest::get("/v1/reports")).items.len(), before + 1);
     let other: Report = decode::object(&demo.signed_in(send("key-2"))).unwrap();
     assert_ne!(other.id, first.id);
-    let empty = with_key(ApiRequest::post("/v1/reports", json(serde_json::json!({ "category": "", "text": "" }))), "key-3");
+    let empty = with_key(
+        ApiRequest::post("/v1/reports", json(serde_json::json!({ "category": "", "text": "" }))),
+        "key-3",
+    );
     assert_eq!(demo.signed_in(empty).status, 400);
 }
 
 #[test]
 fn a_redemption_spends_points_once_and_refuses_an_overdraft() {
     let mut demo = Demo::new();
-    let balance = |demo: &mut Demo| decode::object::<Me>(&demo.signed_in(ApiRequest::get("/v1/me"))).unwrap().points_balance;
+    let balance = |demo: &mut Demo| {
+        decode::object::<Me>(&demo.signed_in(ApiRequest::get("/v1/me"))).unwrap().points_balance
+    };
     let start = balance(&mut demo);
     let rewards = demo.list::<Reward>(ApiRequest::get("/v1/rewards")).items;
-    let affordable = rewards.iter().filter(|r| r.cost <= start).min_by_key(|r| r.cost).expect("an affordable reward");
-    let redeem = |key: &str| with_key(ApiRequest::post(format!("/v1/rewards/{}/redemptions", affordable.id), json(serde_json::json!({}))), key);
+    let affordable =
+        rewards.iter().filter(|r| r.cost <= start).min_by_key(|r| r.cost).expect("an affordable reward");
+    let redeem = |key: &str| {
+        with_key(
+            ApiRequest::post(
+                format!("/v1/rewards/{}/redemptions", affordable.id),
+                json(serde_json::json!({})),
+            ),
+            key,
+        )
+    };
     let first: Redemption = decode::object(&demo.signed_in(redeem("r-1"))).unwrap();
     let double_tap: Redemption = decode::object(&demo.signed_in(redeem("r-1"))).unwrap();
     assert_eq!(first, double_tap);
@@ -241,7 +280,10 @@ fn a_redemption_spends_points_once_and_refuses_an_overdraft() {
 
     let too_dear = rewards.iter().find(|r| r.cost > start - affordable.cost);
     if let Some(reward) = too_dear {
-        let request = with_key(ApiRequest::post(format!("/v1/rewards/{}/redemptions", reward.id), json(serde_json::json!({}))), "r-2");
+        let request = with_key(
+            ApiRequest::post(format!("/v1/rewards/{}/redemptions", reward.id), json(serde_json::json!({}))),
+            "r-2",
+        );
         let error = decode::object::<Redemption>(&demo.signed_in(request)).unwrap_err();
         assert_eq!(error.code(), Some("insufficient_points"));
     }
@@ -251,7 +293,12 @@ fn a_redemption_spends_points_once_and_refuses_an_overdraft() {
 fn a_campaign_check_in_earns_its_points_once() {
     let mut demo = Demo::new();
     let campaign = demo.list::<Campaign>(ApiRequest::get("/v1/campaigns")).items.remove(0);
-    let check_in = |key: &str| with_key(ApiRequest::post(format!("/v1/campaigns/{}/checkins", campaign.id), json(serde_json::json!({}))), key);
+    let check_in = |key: &str| {
+        with_key(
+            ApiRequest::post(format!("/v1/campaigns/{}/checkins", campaign.id), json(serde_json::json!({}))),
+            key,
+        )
+    };
     let before = decode::object::<Me>(&demo.signed_in(ApiRequest::get("/v1/me"))).unwrap().points_balance;
     assert_eq!(demo.signed_in(check_in("c-1")).status, 201);
     let twice = decode::object::<Checkin>(&demo.signed_in(check_in("c-2"))).unwrap_err();

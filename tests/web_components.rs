@@ -9,10 +9,7 @@ use std::sync::{
 use leptos::{prelude::*, wasm_bindgen::JsCast};
 use wasm_bindgen_test::*;
 use youxin::{
-    api::{
-        demo::DemoTransport,
-        ApiClient, ApiError, Transport,
-    },
+    api::{demo::DemoTransport, ApiClient, ApiError, Transport},
     components::{Card, ErrorNotice, Skeleton},
     platform::{document::use_page_meta, storage},
 };
