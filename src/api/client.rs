@@ -9,7 +9,7 @@ use super::{
     transport::RequestBody,
     ApiError, ApiRequest, ApiResponse, Transport,
 };
-use crate::platform::storage;
+use crate::{domain::url::percent_encode, platform::storage};
 
 /// Where the bearer token is kept between visits.
 const TOKEN_KEY: &str = "token";
@@ -108,7 +108,7 @@ impl ApiClient {
     }
 
     pub async fn service(&self, id: &str) -> Result<Service, ApiError> {
-        self.get(ApiRequest::get(format!("/v1/services/{}", segment(id)))).await
+        self.get(ApiRequest::get(format!("/v1/services/{}", percent_encode(id)))).await
     }
 
     pub async fn courses(&self, kind: Option<&str>, cursor: Option<&str>) -> Result<Page<Course>, ApiError> {
@@ -116,11 +116,11 @@ impl ApiClient {
     }
 
     pub async fn course(&self, id: &str) -> Result<Course, ApiError> {
-        self.get(ApiRequest::get(format!("/v1/courses/{}", segment(id)))).await
+        self.get(ApiRequest::get(format!("/v1/courses/{}", percent_encode(id)))).await
     }
 
     pub async fn enrol(&self, course_id: &str) -> Result<Enrolment, ApiError> {
-        let path = format!("/v1/courses/{}/enrolments", segment(course_id));
+        let path = format!("/v1/courses/{}/enrolments", percent_encode(course_id));
         self.post(path, &serde_json::json!({}), None).await
     }
 
@@ -133,7 +133,7 @@ impl ApiClient {
     }
 
     pub async fn story(&self, id: &str) -> Result<Story, ApiError> {
-        self.get(ApiRequest::get(format!("/v1/stories/{}", segment(id)))).await
+        self.get(ApiRequest::get(format!("/v1/stories/{}", percent_encode(id)))).await
     }
 
     pub async fn stations(&self) -> Result<Page<Station>, ApiError> {
@@ -141,7 +141,7 @@ impl ApiClient {
     }
 
     pub async fn station(&self, id: &str) -> Result<Station, ApiError> {
-        self.get(ApiRequest::get(format!("/v1/stations/{}", segment(id)))).await
+        self.get(ApiRequest::get(format!("/v1/stations/{}", percent_encode(id)))).await
     }
 
     pub async fn request_sms_code(&self, phone: &str) -> Result<(), ApiError> {
@@ -190,7 +190,7 @@ impl ApiClient {
     }
 
     pub async fn check_in(&self, campaign_id: &str, idempotency_key: &str) -> Result<Checkin, ApiError> {
-        let path = format!("/v1/campaigns/{}/checkins", segment(campaign_id));
+        let path = format!("/v1/campaigns/{}/checkins", percent_encode(campaign_id));
         self.post(path, &serde_json::json!({}), Some(idempotency_key)).await
     }
 
@@ -200,24 +200,11 @@ impl ApiClient {
 
     /// Redeems a reward; the same key always means the same redemption.
     pub async fn redeem(&self, reward_id: &str, idempotency_key: &str) -> Result<Redemption, ApiError> {
-        let path = format!("/v1/rewards/{}/redemptions", segment(reward_id));
+        let path = format!("/v1/rewards/{}/redemptions", percent_encode(reward_id));
         self.post(path, &serde_json::json!({}), Some(idempotency_key)).await
     }
 
     pub async fn redemptions(&self) -> Result<Page<Redemption>, ApiError> {
         self.list(ApiRequest::get("/v1/redemptions")).await
     }
-}
-
-/// Percent-encodes an id for use as one path segment, so an id taken from the
-/// address bar cannot reach another endpoint (`../me`, `a/b`, `?x`).
-fn segment(id: &str) -> String {
-    let mut out = String::with_capacity(id.len());
-    for byte in id.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'~' => out.push(byte as char),
-            _ => out.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    out
 }

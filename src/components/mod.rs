@@ -6,6 +6,7 @@ pub mod icon;
 pub mod loaded;
 pub mod page_header;
 pub mod skeleton;
+pub mod url_query;
 
 pub use card::Card;
 pub use error_notice::ErrorNotice;
@@ -13,3 +14,4 @@ pub use icon::Icon;
 pub use loaded::Loaded;
 pub use page_header::PageHeader;
 pub use skeleton::{Skeleton, SkeletonShape};
+pub use url_query::use_query_setter;

@@ -5,5 +5,6 @@ pub mod facilities;
 pub mod geo;
 pub mod hours;
 pub mod search;
+pub mod stations;
 pub mod time;
 pub mod url;

@@ -17,6 +17,28 @@ pub fn tel_link(phone: &str) -> Option<String> {
     (digits.len() >= 3).then(|| format!("tel:{digits}"))
 }
 
+/// Percent-encodes text for one URL path segment or query value, so an id taken
+/// from the address bar cannot reach another endpoint (`../me`, `a/b`, `?x`).
+pub fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'~' => out.push(byte as char),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+/// A link that opens AMap (高德地图: the app if installed, else its web page)
+/// with a route to a GCJ-02 point by e-bike.
+pub fn amap_route_link(lat: f64, lng: f64, name: &str) -> String {
+    format!(
+        "https://uri.amap.com/navigation?to={lng:.6},{lat:.6},{}&mode=ride&coordinate=gaode&callnative=1&src=youxin",
+        percent_encode(name)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -41,6 +63,22 @@ mod tests {
         ] {
             assert_eq!(safe_link(url), None, "{url}");
         }
+    }
+
+    #[test]
+    fn ids_cannot_escape_their_path_segment() {
+        assert_eq!(percent_encode("svc-01"), "svc-01");
+        assert_eq!(percent_encode("../me"), "%2E%2E%2Fme");
+        assert_eq!(percent_encode("a?b#c"), "a%3Fb%23c");
+        assert_eq!(percent_encode("驿"), "%E9%A9%BF");
+    }
+
+    #[test]
+    fn the_route_link_carries_the_gcj02_point_and_name() {
+        assert_eq!(
+            amap_route_link(28.84, 108.77, "玉柱 驿站"),
+            "https://uri.amap.com/navigation?to=108.770000,28.840000,%E7%8E%89%E6%9F%B1%20%E9%A9%BF%E7%AB%99&mode=ride&coordinate=gaode&callnative=1&src=youxin"
+        );
     }
 
     #[test]

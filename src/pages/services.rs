@@ -1,15 +1,11 @@
 //! 服务清单: the 25 published services, grouped by category, searchable.
 
 use leptos::{prelude::*, wasm_bindgen::JsCast};
-use leptos_router::{
-    hooks::{use_navigate, use_query_map},
-    params::ParamsMap,
-    NavigateOptions,
-};
+use leptos_router::hooks::use_query_map;
 
 use crate::{
     api::{model::Service, use_api_resource, Page},
-    components::{Card, Loaded, PageHeader},
+    components::{use_query_setter, Card, Loaded, PageHeader},
     domain::search::{distinct, group_by, matches_all, query_words},
     platform::document::use_page_meta,
 };
@@ -26,15 +22,9 @@ pub fn Services() -> impl IntoView {
     let query = use_query_map();
     let search = Memo::new(move |_| query.read().get("q").unwrap_or_default());
     let category = Memo::new(move |_| query.read().get("category").unwrap_or_default());
-    let navigate = use_navigate();
+    let set_query = use_query_setter("/services");
     let set_filters = move |search: &str, category: &str| {
-        let params: ParamsMap = [("q", search), ("category", category)]
-            .into_iter()
-            .filter(|(_, value)| !value.is_empty())
-            .map(|(key, value)| (key, value.to_owned()))
-            .collect();
-        let options = NavigateOptions { replace: true, scroll: false, ..Default::default() };
-        navigate(&format!("/services{}", params.to_query_string()), options);
+        set_query(&[("q", search.to_owned()), ("category", category.to_owned())]);
     };
     let on_search = {
         let set_filters = set_filters.clone();

@@ -8,10 +8,11 @@ use crate::{
     components::{Loaded, SkeletonShape},
     domain::{
         facilities::{facility_icon, facility_label},
+        hours::state_at,
         time::weekday_label,
-        url::tel_link,
+        url::{amap_route_link, tel_link},
     },
-    platform::document::use_page_meta,
+    platform::{clock, document::use_page_meta},
 };
 
 #[component]
@@ -48,6 +49,9 @@ fn StationArticle(station: Station) -> impl IntoView {
             .collect()
     };
     let phone = station.phone.clone();
+    let now = clock::now();
+    let open = state_at(&station.hours, &now);
+    let route = station.location.map(|at| amap_route_link(at.lat, at.lng, &station.name));
     view! {
         <article class="detail">
             <header class="page-header">
@@ -55,6 +59,10 @@ fn StationArticle(station: Station) -> impl IntoView {
                 <h1>{station.name.clone()}</h1>
                 <p class="lead">{station.address.clone()}</p>
             </header>
+            <p class=if open.is_open() { "status status-open" } else { "status status-closed" }>{open.label(&now)}</p>
+            {route.map(|href| view! {
+                <p><a class="button" href=href rel="noopener noreferrer">"用高德地图导航到这里"</a></p>
+            })}
             <section>
                 <h2>"开放时间"</h2>
                 <ul class="plain">{hours.into_iter().map(|h| view! { <li>{h}</li> }).collect_view()}</ul>

@@ -1,13 +1,36 @@
-//! 酉新驿站: the rest stations and the night 星空补给站.
+//! 酉新驿站: the rest stations and the night 星空补给站 — open now, nearest first.
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 use crate::{
     api::{model::Station, use_api_resource, Page},
-    components::{Card, Loaded, PageHeader},
-    domain::{facilities::facility_label, search::group_by},
-    platform::document::use_page_meta,
+    components::{use_query_setter, Card, Loaded, PageHeader},
+    domain::{
+        facilities::{facility_label, FACILITIES},
+        geo::{distance_label, wgs84_to_gcj02},
+        search::group_by,
+        stations::{find_stations, reach_label, StationFilter, StationMatch},
+    },
+    platform::{
+        clock,
+        document::use_page_meta,
+        geolocation::{current_position, LocationError},
+    },
 };
+
+/// How long to wait for a position fix.
+const LOCATE_TIMEOUT_MS: u32 = 10_000;
+
+/// Where the worker is, as far as this page knows.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Whereabouts {
+    Unknown,
+    Locating,
+    /// GCJ-02, ready to compare with the stations.
+    Known(crate::api::model::GeoPoint),
+    Failed(LocationError),
+}
 
 #[component]
 pub fn Stations() -> impl IntoView {
@@ -16,44 +39,166 @@ pub fn Stations() -> impl IntoView {
         || "酉阳县 58 个酉新驿站和星空补给站：热水、充电、微波炉、健康药箱，歇歇脚再出发。".into(),
     );
     let stations = use_api_resource(|api| async move { api.stations().await });
+
+    let query = use_query_map();
+    let filter = Memo::new(move |_| {
+        let query = query.read();
+        StationFilter {
+            facility: query.get("facility").filter(|f| !f.is_empty()),
+            open_now: query.get("open").is_some_and(|v| v == "1"),
+            night: query.get("night").is_some_and(|v| v == "1"),
+        }
+    });
+    let set_query = use_query_setter("/stations");
+    let set_filter = move |f: StationFilter| {
+        let flag = |on: bool| if on { "1".to_owned() } else { String::new() };
+        set_query(&[
+            ("facility", f.facility.unwrap_or_default()),
+            ("open", flag(f.open_now)),
+            ("night", flag(f.night)),
+        ]);
+    };
+
+    let whereabouts = RwSignal::new(Whereabouts::Unknown);
+    let locate = move |_| {
+        if whereabouts.get_untracked() == Whereabouts::Locating {
+            return;
+        }
+        whereabouts.set(Whereabouts::Locating);
+        leptos::task::spawn_local(async move {
+            let found = match current_position(LOCATE_TIMEOUT_MS).await {
+                Ok(wgs) => Whereabouts::Known(wgs84_to_gcj02(wgs)),
+                Err(error) => Whereabouts::Failed(error),
+            };
+            whereabouts.try_set(found);
+        });
+    };
+
     view! {
         <PageHeader title="酉新驿站" lead="累了进来歇歇：喝口热水，充个电，热一热饭。夜里还有星空补给站。" />
-        <Loaded resource=stations render={|page: Page<Station>| view! { <StationGroups stations=page.items /> }} />
+        <div class="filters">
+            <div class="chips" role="group" aria-label="筛选驿站">
+                <Toggle label="营业中" pressed=Signal::derive(move || filter.get().open_now)
+                    on_toggle={
+                        let set_filter = set_filter.clone();
+                        move || { let mut f = filter.get_untracked(); f.open_now = !f.open_now; set_filter(f) }
+                    } />
+                <Toggle label="星空补给站" pressed=Signal::derive(move || filter.get().night)
+                    on_toggle={
+                        let set_filter = set_filter.clone();
+                        move || { let mut f = filter.get_untracked(); f.night = !f.night; set_filter(f) }
+                    } />
+            </div>
+            <div class="chips" role="group" aria-label="按设施筛选">
+                {FACILITIES.iter().map(|(code, label, _)| {
+                    let code = code.to_string();
+                    let pressed = { let code = code.clone(); Signal::derive(move || filter.get().facility.as_deref() == Some(code.as_str())) };
+                    let set_filter = set_filter.clone();
+                    view! {
+                        <Toggle label=*label pressed on_toggle=move || {
+                            let mut f = filter.get_untracked();
+                            f.facility = if f.facility.as_deref() == Some(code.as_str()) { None } else { Some(code.clone()) };
+                            set_filter(f)
+                        } />
+                    }
+                }).collect_view()}
+            </div>
+            <p class="locate">
+                <button type="button" class="button button-secondary" on:click=locate
+                    disabled=move || whereabouts.get() == Whereabouts::Locating>
+                    {move || match whereabouts.get() {
+                        Whereabouts::Locating => "正在定位…",
+                        Whereabouts::Known(_) => "重新定位",
+                        _ => "按距离排序（使用我的位置）",
+                    }}
+                </button>
+            </p>
+            {move || match whereabouts.get() {
+                Whereabouts::Failed(error) => Some(view! { <p class="notice" role="status">{error.user_message()}</p> }),
+                _ => None,
+            }}
+        </div>
+        <Loaded resource=stations render={move |page: Page<Station>| view! { <StationResults stations=page.items filter whereabouts /> }} />
     }
 }
 
+/// A filter button that shows whether it is on.
 #[component]
-fn StationGroups(stations: Vec<Station>) -> impl IntoView {
-    if stations.is_empty() {
-        return view! { <p class="notice notice-empty">"暂时没有驿站信息。"</p> }.into_any();
-    }
+fn Toggle(label: &'static str, pressed: Signal<bool>, on_toggle: impl Fn() + 'static) -> impl IntoView {
     view! {
-        <p class="result-count">{format!("共 {} 个驿站", stations.len())}</p>
-        {group_by(&stations, |s| &s.town)
-            .into_iter()
-            .map(|(town, members)| view! {
-                <section class="group">
-                    <h2 class="group-title">{town}</h2>
-                    <ul class="cards">
-                        {members.into_iter().map(|s| view! { <li><StationCard station=s.clone() /></li> }).collect_view()}
-                    </ul>
-                </section>
-            })
-            .collect_view()}
+        <button type="button" class="chip" aria-pressed=move || pressed.get().to_string() on:click=move |_| on_toggle()>
+            {label}
+        </button>
     }
-    .into_any()
 }
 
 #[component]
-fn StationCard(station: Station) -> impl IntoView {
+fn StationResults(
+    stations: Vec<Station>,
+    filter: Memo<StationFilter>,
+    whereabouts: RwSignal<Whereabouts>,
+) -> impl IntoView {
+    let total = stations.len();
+    let here = move || match whereabouts.get() {
+        Whereabouts::Known(point) => Some(point),
+        _ => None,
+    };
+    let found = Memo::new(move |_| find_stations(&stations, &filter.get(), &clock::now(), here()));
+    let count = move || found.with(Vec::len);
+    view! {
+        <p class="result-count" role="status" aria-live="polite">
+            {move || if count() == total { format!("共 {total} 个驿站") } else { format!("找到 {} 个驿站（共 {total} 个）", count()) }}
+        </p>
+        {move || found.with(|found| {
+            if found.is_empty() {
+                return view! {
+                    <div class="notice notice-empty">
+                        <p class="notice-title">"没有符合条件的驿站"</p>
+                        <p class="notice-text">"少选几个条件试试。"</p>
+                        <a class="button" href="/stations">"查看全部驿站"</a>
+                    </div>
+                }.into_any();
+            }
+            if here().is_some() {
+                return view! {
+                    <ul class="cards">{found.iter().map(|m| view! { <li><StationCard found=m.clone() /></li> }).collect_view()}</ul>
+                }.into_any();
+            }
+            group_by(found, |m| &m.station.town)
+                .into_iter()
+                .map(|(town, members)| view! {
+                    <section class="group">
+                        <h2 class="group-title">{town}</h2>
+                        <ul class="cards">
+                            {members.into_iter().map(|m| view! { <li><StationCard found=m.clone() /></li> }).collect_view()}
+                        </ul>
+                    </section>
+                })
+                .collect_view()
+                .into_any()
+        })}
+    }
+}
+
+#[component]
+fn StationCard(found: StationMatch) -> impl IntoView {
+    let StationMatch { station, open, distance_m } = found;
+    let now = clock::now();
+    let mut kicker = open.label(&now);
+    if station.night {
+        kicker = format!("星空补给站 · {kicker}");
+    }
+    let distance = distance_m.map(|m| match reach_label(m) {
+        Some(reach) => format!("{} · {reach}", distance_label(m)),
+        None => distance_label(m),
+    });
     let facilities: Vec<&str> = station.facilities.iter().map(|f| facility_label(f)).collect();
+    let meta = [distance.unwrap_or_default(), facilities.join(" · ")]
+        .into_iter()
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("　");
     view! {
-        <Card
-            href=format!("/stations/{}", station.id)
-            kicker=if station.night { "星空补给站 · 夜间开放" } else { "" }
-            title=station.name.clone()
-            text=station.address.clone()
-            meta=facilities.join(" · ")
-        />
+        <Card href=format!("/stations/{}", station.id) kicker title=station.name text=station.address meta />
     }
 }

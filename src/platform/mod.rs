@@ -3,5 +3,6 @@
 
 pub mod clock;
 pub mod document;
+pub mod geolocation;
 pub mod location;
 pub mod storage;

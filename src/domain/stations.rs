@@ -1,0 +1,142 @@
+//! Finding a station: filters, open now, distance and the 15-minute circle.
+
+use super::{
+    geo::{distance_m, EBIKE_15_MIN_M, WALK_15_MIN_M},
+    hours::{state_at, OpenState},
+    time::ChinaTime,
+};
+use crate::api::model::{GeoPoint, Station};
+
+/// What the worker asked for; every part is optional.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct StationFilter {
+    /// A facility code the station must have.
+    pub facility: Option<String>,
+    pub open_now: bool,
+    /// Only the night 星空补给站.
+    pub night: bool,
+}
+
+/// A station as the list shows it: with its state now and, if known, how far.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StationMatch {
+    pub station: Station,
+    pub open: OpenState,
+    /// Metres from the worker (both in GCJ-02), when the position is known.
+    pub distance_m: Option<f64>,
+}
+
+/// Stations that pass the filter: nearest first when `here` (GCJ-02) is known,
+/// otherwise in the order the backend gave (grouped by town on screen).
+pub fn find_stations(
+    stations: &[Station],
+    filter: &StationFilter,
+    now: &ChinaTime,
+    here: Option<GeoPoint>,
+) -> Vec<StationMatch> {
+    let mut found: Vec<StationMatch> = stations
+        .iter()
+        .filter(|s| filter.facility.as_ref().is_none_or(|f| s.facilities.contains(f)))
+        .filter(|s| !filter.night || s.night)
+        .map(|s| StationMatch {
+            open: state_at(&s.hours, now),
+            distance_m: here.zip(s.location).map(|(here, there)| distance_m(here, there)),
+            station: s.clone(),
+        })
+        .filter(|m| !filter.open_now || m.open.is_open())
+        .collect();
+    if here.is_some() {
+        // Stations without a position go last rather than vanish.
+        found.sort_by(|a, b| {
+            a.distance_m.unwrap_or(f64::INFINITY).total_cmp(&b.distance_m.unwrap_or(f64::INFINITY))
+        });
+    }
+    found
+}
+
+/// The programme's "15-minute service circle": on foot (≈1.2 km) or by e-bike (≈4 km).
+pub fn reach_label(distance_m: f64) -> Option<&'static str> {
+    if distance_m <= WALK_15_MIN_M {
+        Some("步行 15 分钟内")
+    } else if distance_m <= EBIKE_15_MIN_M {
+        Some("骑车 15 分钟内")
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::model::{OpeningHours, OpeningSpan};
+
+    fn station(id: &str, lat: f64, night: bool, facilities: &[&str], opens: &str, closes: &str) -> Station {
+        Station {
+            id: id.into(),
+            name: id.into(),
+            location: Some(GeoPoint { lat, lng: 108.77 }),
+            facilities: facilities.iter().map(|f| f.to_string()).collect(),
+            night,
+            hours: OpeningHours {
+                always_open: false,
+                spans: vec![OpeningSpan {
+                    days: vec![1, 2, 3, 4, 5, 6, 7],
+                    opens: opens.into(),
+                    closes: closes.into(),
+                }],
+                note: None,
+            },
+            ..Default::default()
+        }
+    }
+
+    fn fixtures() -> Vec<Station> {
+        vec![
+            station("far", 28.90, false, &["hot_water", "charging"], "08:00", "21:00"),
+            station("near", 28.841, false, &["hot_water", "microwave"], "08:00", "21:00"),
+            station("night", 28.85, true, &["hot_water"], "20:00", "06:00"),
+        ]
+    }
+
+    fn at(clock: &str) -> ChinaTime {
+        ChinaTime::parse_rfc3339(&format!("2026-11-30T{clock}:00+08:00")).unwrap()
+    }
+
+    fn ids(found: &[StationMatch]) -> Vec<&str> {
+        found.iter().map(|m| m.station.id.as_str()).collect()
+    }
+
+    #[test]
+    fn without_a_position_the_order_is_kept_and_distances_are_unknown() {
+        let found = find_stations(&fixtures(), &StationFilter::default(), &at("12:00"), None);
+        assert_eq!(ids(&found), ["far", "near", "night"]);
+        assert!(found.iter().all(|m| m.distance_m.is_none()));
+    }
+
+    #[test]
+    fn with_a_position_the_nearest_come_first() {
+        let here = GeoPoint { lat: 28.84, lng: 108.77 };
+        let found = find_stations(&fixtures(), &StationFilter::default(), &at("12:00"), Some(here));
+        assert_eq!(ids(&found), ["near", "night", "far"]);
+        assert!(found[0].distance_m.unwrap() < 200.0);
+    }
+
+    #[test]
+    fn filters_combine() {
+        let stations = fixtures();
+        let microwave = StationFilter { facility: Some("microwave".into()), ..Default::default() };
+        assert_eq!(ids(&find_stations(&stations, &microwave, &at("12:00"), None)), ["near"]);
+        let night = StationFilter { night: true, ..Default::default() };
+        assert_eq!(ids(&find_stations(&stations, &night, &at("12:00"), None)), ["night"]);
+        let open_now = StationFilter { open_now: true, ..Default::default() };
+        assert_eq!(ids(&find_stations(&stations, &open_now, &at("12:00"), None)), ["far", "near"]);
+        assert_eq!(ids(&find_stations(&stations, &open_now, &at("23:00"), None)), ["night"]);
+    }
+
+    #[test]
+    fn the_fifteen_minute_circle() {
+        assert_eq!(reach_label(900.0), Some("步行 15 分钟内"));
+        assert_eq!(reach_label(3_000.0), Some("骑车 15 分钟内"));
+        assert_eq!(reach_label(9_000.0), None);
+    }
+}
