@@ -1,6 +1,7 @@
 //! Pure logic: no browser, no network. Everything here is tested with plain `cargo test`.
 
 pub mod auth;
+pub mod courses;
 pub mod facilities;
 pub mod geo;
 pub mod hours;

@@ -4,11 +4,18 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::{
-    api::{model::Course, use_api_resource},
+    api::{
+        model::{Course, CourseKind},
+        use_api, use_api_resource,
+    },
     components::{Loaded, SkeletonShape},
-    domain::{time::ChinaTime, url::safe_link},
-    pages::courses::kind_label,
-    platform::document::use_page_meta,
+    domain::{
+        courses::{EnrolState, Progress},
+        time::ChinaTime,
+        url::safe_link,
+    },
+    pages::courses::{kind_label, load_progress, record_progress},
+    platform::{clock, document::use_page_meta},
 };
 
 #[component]
@@ -19,13 +26,15 @@ pub fn CourseDetail() -> impl IntoView {
         async move { api.course(&id).await }
     });
     let loaded = move || course.get().and_then(Result::ok);
+    // After signing up, load the course again so seats and state are the backend's.
+    let on_enrolled = Callback::new(move |()| course.refetch());
     use_page_meta(
         move || loaded().map(|c| c.title).unwrap_or_else(|| "课程详情".into()),
         move || loaded().map(|c| c.summary).unwrap_or_default(),
     );
     view! {
         <nav class="breadcrumb" aria-label="位置"><a href="/courses">"‹ 酉新学堂"</a></nav>
-        <Loaded resource=course skeleton=SkeletonShape::Detail render={|course: Course| view! { <CourseArticle course /> }} />
+        <Loaded resource=course skeleton=SkeletonShape::Detail render={move |course: Course| view! { <CourseArticle course on_enrolled /> }} />
     }
 }
 
@@ -34,7 +43,7 @@ fn when(rfc3339: &Option<String>) -> Option<String> {
 }
 
 #[component]
-fn CourseArticle(course: Course) -> impl IntoView {
+fn CourseArticle(course: Course, on_enrolled: Callback<()>) -> impl IntoView {
     let media = course.media_url.as_deref().and_then(safe_link).map(str::to_owned);
     let fact = |label: &'static str, value: Option<String>| {
         value
@@ -64,7 +73,99 @@ fn CourseArticle(course: Course) -> impl IntoView {
                 {fact("报名截止", when(&course.enrol_deadline))}
                 {fact("比赛内容", (!course.judged_on.is_empty()).then(|| course.judged_on.join("、")))}
             </dl>
-            {media.map(|href| view! { <p><a class="button" href=href rel="noopener noreferrer">"开始学习"</a></p> })}
+            {match course.kind {
+                CourseKind::Online | CourseKind::Unknown => view! { <Study course_id=course.id.clone() media /> }.into_any(),
+                _ => view! { <Enrol course=course.clone() on_enrolled /> }.into_any(),
+            }}
         </article>
+    }
+}
+
+/// Online courses: open it, mark it finished; progress stays on the phone.
+#[component]
+fn Study(course_id: String, media: Option<String>) -> impl IntoView {
+    let progress = RwSignal::new(load_progress().get(&course_id));
+    let mark = move |step: Progress| {
+        record_progress(&course_id, step);
+        progress.set(load_progress().get(&course_id));
+    };
+    let open = {
+        let mark = mark.clone();
+        move |_| mark(Progress::Opened)
+    };
+    view! {
+        <section class="enrol" aria-label="学习">
+            <p class="status" role="status">
+                {move || progress.get().map_or("还没有开始学习", Progress::label)}
+            </p>
+            <p class="actions">
+                {match media {
+                    Some(href) => view! {
+                        <a class="button" href=href rel="noopener noreferrer" on:click=open>"开始学习"</a>
+                    }.into_any(),
+                    None => view! {
+                        <button type="button" class="button" on:click=open>"开始学习"</button>
+                    }.into_any(),
+                }}
+                <button type="button" class="button button-secondary"
+                    disabled=move || progress.get() == Some(Progress::Finished)
+                    on:click=move |_| mark(Progress::Finished)>
+                    "我学完了"
+                </button>
+            </p>
+        </section>
+    }
+}
+
+/// Sessions and competitions: sign up once, or say why not.
+#[component]
+fn Enrol(course: Course, on_enrolled: Callback<()>) -> impl IntoView {
+    let api = use_api();
+    let state = EnrolState::of(&course, &clock::now());
+    let pending = RwSignal::new(false);
+    let message = RwSignal::new(None::<String>);
+    let signed_in = {
+        let api = api.clone();
+        move || api.is_signed_in()
+    };
+    let course_id = course.id.clone();
+    let enrol = move |_| {
+        if pending.get_untracked() {
+            return; // a double tap signs up once
+        }
+        pending.set(true);
+        message.set(None);
+        let (api, id) = (api.clone(), course_id.clone());
+        leptos::task::spawn_local(async move {
+            let result = api.enrol(&id).await;
+            pending.try_set(false);
+            match result {
+                Ok(_) => {
+                    message.try_set(Some("报名成功！请按时参加。".into()));
+                    on_enrolled.run(());
+                }
+                Err(error) => {
+                    message.try_set(Some(error.user_message()));
+                }
+            }
+        });
+    };
+    let login_href = format!("/login?next=/courses/{}", course.id);
+    view! {
+        <section class="enrol" aria-label="报名">
+            {match state {
+                EnrolState::Open => view! {
+                    <Show when=signed_in fallback=move || view! {
+                        <a class="button" href=login_href.clone()>"登录后报名"</a>
+                    }>
+                        <button type="button" class="button" disabled=move || pending.get() on:click=enrol.clone()>
+                            {move || if pending.get() { "报名中…" } else { "报名" }}
+                        </button>
+                    </Show>
+                }.into_any(),
+                other => view! { <p class="status">{other.label()}</p> }.into_any(),
+            }}
+            <p class="form-message" role="status" aria-live="polite">{move || message.get()}</p>
+        </section>
     }
 }
