@@ -47,6 +47,7 @@ pub fn App(config: Config) -> impl IntoView {
     let demo = move || site.0.get().and_then(Result::ok).is_some_and(|site| site.demo);
     provide_context(client);
     provide_context(site);
+    provide_context(pages::stories::StoryFeedStore(RwSignal::new(Default::default())));
     provide_context(config.clone());
 
     let root_classes = move || {

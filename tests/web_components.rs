@@ -105,3 +105,20 @@ fn a_sign_in_is_remembered_across_visits_and_sign_out_forgets_it() {
     client.sign_out();
     assert!(!ApiClient::new(transport()).is_signed_in());
 }
+
+#[wasm_bindgen_test]
+fn a_cover_reserves_its_space_and_only_safe_sources_load() {
+    use youxin::api::model::Image;
+    let image =
+        |src: &str| Image { src: src.into(), alt: "驿站".into(), width: Some(640), height: Some(360) };
+    let safe = image("/demo/img/station.svg");
+    let container = mount(move || view! { <Card href="/stories/a" title="t" cover=Some(safe) /> });
+    let img = container.query_selector("img").unwrap().expect("a cover image");
+    assert_eq!(img.get_attribute("width").as_deref(), Some("640"));
+    assert_eq!(img.get_attribute("height").as_deref(), Some("360"));
+    assert_eq!(img.get_attribute("loading").as_deref(), Some("lazy"));
+
+    let hostile = image("javascript:alert(1)");
+    let container = mount(move || view! { <Card href="/stories/b" title="t" cover=Some(hostile) /> });
+    assert!(container.query_selector("img").unwrap().is_none());
+}

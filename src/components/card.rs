@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::{api::model::Image, domain::url::safe_link};
+
 /// A tappable summary of one item in a list: the whole card is the link.
 #[component]
 pub fn Card(
@@ -13,12 +15,24 @@ pub fn Card(
     /// A line below the text: a provider, a town, a place.
     #[prop(optional, into)]
     meta: String,
+    /// A picture above the text; only http(s) or same-site sources are shown.
+    #[prop(default = None)]
+    cover: Option<Image>,
 ) -> impl IntoView {
+    let cover = cover.and_then(|image| {
+        let src = safe_link(&image.src)?.to_owned();
+        // Width and height reserve the space before the picture arrives.
+        Some(view! {
+            <img class="card-cover" src=src alt=image.alt loading="lazy" decoding="async"
+                width=image.width.map(|w| w.to_string()) height=image.height.map(|h| h.to_string()) />
+        })
+    });
     let line = |class: &'static str, text: String| {
         (!text.is_empty()).then(|| view! { <span class=class>{text}</span> })
     };
     view! {
         <a class="card" href=href>
+            {cover}
             {line("card-kicker", kicker)}
             <span class="card-title">{title}</span>
             {line("card-text", text)}

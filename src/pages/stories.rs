@@ -1,73 +1,136 @@
 //! 酉新向党: stories of new economic and social organisations and new-employment workers.
+//!
+//! The loaded pages live in the app shell, not in this page, so that coming
+//! back from a story shows the same list at the same place.
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 use crate::{
     api::{model::StorySummary, use_api, ApiError, Page},
-    components::{Card, ErrorNotice, PageHeader, Skeleton},
+    components::{use_query_setter, Card, ErrorNotice, PageHeader, Skeleton},
     domain::time::format_date,
-    platform::document::use_page_meta,
+    platform::{document::use_page_meta, scroll},
 };
+
+/// The column's three tags.
+pub const TAGS: [&str; 3] = ["新经济组织", "新社会组织", "新就业群体"];
+
+/// The story list as far as it has been loaded, for one tag ("" for all).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct StoryFeed {
+    pub tag: String,
+    pub stories: Vec<StorySummary>,
+    /// Cursor of the next page; `None` once the last page is in.
+    pub next: Option<String>,
+    /// Whether the first page has come in (even if empty).
+    pub started: bool,
+    pub loading: bool,
+    pub error: Option<ApiError>,
+    /// Where the list was scrolled to when the worker opened a story.
+    pub scroll_y: f64,
+}
+
+/// The feed, kept by the shell for the whole visit.
+#[derive(Clone, Copy)]
+pub struct StoryFeedStore(pub RwSignal<StoryFeed>);
 
 #[component]
 pub fn Stories() -> impl IntoView {
     use_page_meta(|| "酉新向党".into(), || "新经济组织、新社会组织和新就业群体“在路上”的奋斗故事。".into());
     let api = use_api();
-    // Pages loaded so far; "more" appends the next one.
-    let stories = RwSignal::new(Vec::<StorySummary>::new());
-    let next = RwSignal::new(None::<String>);
-    let error = RwSignal::new(None::<ApiError>);
-    let loading = RwSignal::new(false);
-    let started = RwSignal::new(false);
+    let StoryFeedStore(feed) = expect_context();
+    let query = use_query_map();
+    let tag = Memo::new(move |_| query.read().get("tag").unwrap_or_default());
+    let set_query = use_query_setter("/stories");
 
     let load_more = move || {
-        if loading.get_untracked() {
+        let (cursor, tag) = feed.with_untracked(|f| (f.next.clone(), f.tag.clone()));
+        if feed.with_untracked(|f| f.loading) {
             return; // a double tap loads one page, not two
         }
-        loading.set(true);
-        error.set(None);
-        let (api, cursor) = (api.clone(), next.get_untracked());
+        feed.update(|f| {
+            f.loading = true;
+            f.error = None;
+        });
+        let api = api.clone();
         leptos::task::spawn_local(async move {
-            // Leaving the page disposes these signals: `try_` writes skip them.
-            match api.stories(None, cursor.as_deref()).await {
-                Ok(Page { items, next: cursor, .. }) => {
-                    stories.try_update(|list| list.extend(items));
-                    next.try_set(cursor);
+            let result = api
+                .stories(Some(&tag).filter(|t| !t.is_empty()).map(String::as_str), cursor.as_deref())
+                .await;
+            feed.update(|f| {
+                if f.tag != tag {
+                    return; // the worker switched tags meanwhile
                 }
-                Err(e) => {
-                    error.try_set(Some(e));
+                f.loading = false;
+                f.started = true;
+                match result {
+                    Ok(Page { items, next, .. }) => {
+                        f.stories.extend(items);
+                        f.next = next;
+                    }
+                    Err(error) => f.error = Some(error),
                 }
-            }
-            loading.try_set(false);
-            started.try_set(true);
+            });
         });
     };
-    load_more.clone()();
+
+    // A new tag starts a new feed; the same tag (coming back) keeps what was loaded.
+    Effect::new({
+        let load_more = load_more.clone();
+        move |_| {
+            let tag = tag.get();
+            if feed.with_untracked(|f| f.tag != tag || !f.started && !f.loading) {
+                feed.set(StoryFeed { tag, ..Default::default() });
+                load_more();
+            } else {
+                scroll::restore(feed.with_untracked(|f| f.scroll_y));
+            }
+        }
+    });
+    on_cleanup(move || {
+        let y = scroll::current();
+        feed.try_update(|f| f.scroll_y = y);
+    });
+
     let retry = Callback::new({
         let load_more = load_more.clone();
         move |()| load_more()
     });
+    let stories = move || feed.with(|f| f.stories.clone());
+    let loading = move || feed.with(|f| f.loading);
 
     view! {
         <PageHeader title="酉新向党" lead="新经济组织、新社会组织、新就业群体“在路上”的故事。" />
+        <div class="chips" role="group" aria-label="按主题筛选">
+            {[""].into_iter().chain(TAGS).map(|value| {
+                let set_query = set_query.clone();
+                view! {
+                    <button type="button" class="chip" aria-pressed=move || (tag.get() == value).to_string()
+                        on:click=move |_| set_query(&[("tag", value.to_owned())])>
+                        {if value.is_empty() { "全部" } else { value }}
+                    </button>
+                }
+            }).collect_view()}
+        </div>
         <ul class="cards">
-            <For each=move || stories.get() key=|s| s.id.clone() let:story>
+            <For each=stories key=|s| s.id.clone() let:story>
                 <li><StoryCard story /></li>
             </For>
         </ul>
-        <Show when=move || loading.get() && stories.with(Vec::is_empty)><Skeleton /></Show>
-        {move || error.get().map(|error| view! { <ErrorNotice error on_retry=retry /> })}
-        <Show when=move || started.get() && error.with(Option::is_none) && stories.with(Vec::is_empty)>
-            <p class="notice notice-empty">"还没有故事，敬请期待。"</p>
+        <Show when=move || loading() && feed.with(|f| f.stories.is_empty())><Skeleton /></Show>
+        {move || feed.with(|f| f.error.clone()).map(|error| view! { <ErrorNotice error on_retry=retry /> })}
+        <Show when=move || feed.with(|f| f.started && f.error.is_none() && f.stories.is_empty())>
+            <p class="notice notice-empty">"这个主题下还没有故事，敬请期待。"</p>
         </Show>
-        <Show when=move || next.with(Option::is_some) && error.with(Option::is_none)>
+        <Show when=move || feed.with(|f| f.next.is_some() && f.error.is_none())>
             <p class="more">
-                <button class="button button-secondary" type="button" disabled=move || loading.get()
+                <button class="button button-secondary" type="button" disabled=loading
                     on:click={
                         let load_more = load_more.clone();
                         move |_| load_more()
                     }>
-                    {move || if loading.get() { "正在加载…" } else { "加载更多" }}
+                    {move || if loading() { "正在加载…" } else { "加载更多" }}
                 </button>
             </p>
         </Show>
@@ -78,6 +141,6 @@ pub fn Stories() -> impl IntoView {
 fn StoryCard(story: StorySummary) -> impl IntoView {
     let date = story.published_at.as_deref().and_then(format_date);
     view! {
-        <Card href=format!("/stories/{}", story.id) kicker=story.tag title=story.title text=story.summary meta=date.unwrap_or_default() />
+        <Card href=format!("/stories/{}", story.id) kicker=story.tag title=story.title text=story.summary meta=date.unwrap_or_default() cover=story.cover />
     }
 }

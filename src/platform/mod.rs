@@ -5,4 +5,5 @@ pub mod clock;
 pub mod document;
 pub mod geolocation;
 pub mod location;
+pub mod scroll;
 pub mod storage;

@@ -92,3 +92,19 @@ test('a 404 without a message gets the app’s own wording, without a retry', as
   await expect(alert(page)).toContainText('没有找到这项内容');
   await expect(retryButton(page)).toHaveCount(0);
 });
+
+for (const [path, url, recovered] of [
+  ['/v1/courses', '/courses', /共 \d+ 门课程/],
+  ['/v1/stations', '/stations', /共 \d+ 个驿站/],
+  ['/v1/stories', '/stories', null],
+]) {
+  test(`${url}: a server error shows 加载失败 and 重试 recovers`, async ({ page, api }) => {
+    await api.fail(path, 500);
+    await gotoApp(page, url);
+    await expect(alert(page)).toContainText('加载失败');
+    await retryButton(page).click();
+    await expect(alert(page)).toHaveCount(0);
+    if (recovered) await expect(main(page).getByText(recovered)).toBeVisible();
+    await expect(cards(page).first()).toBeVisible();
+  });
+}
