@@ -3,6 +3,7 @@
 pub mod auth;
 pub mod courses;
 pub mod facilities;
+pub mod feed;
 pub mod geo;
 pub mod hours;
 pub mod search;

@@ -7,33 +7,18 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::{
-    api::{model::StorySummary, use_api, ApiError, Page},
+    api::{model::StorySummary, use_api},
     components::{use_query_setter, Card, ErrorNotice, PageHeader, Skeleton},
-    domain::time::format_date,
+    domain::{feed::PagedFeed, time::format_date},
     platform::{document::use_page_meta, scroll},
 };
 
 /// The column's three tags.
 pub const TAGS: [&str; 3] = ["新经济组织", "新社会组织", "新就业群体"];
 
-/// The story list as far as it has been loaded, for one tag ("" for all).
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct StoryFeed {
-    pub tag: String,
-    pub stories: Vec<StorySummary>,
-    /// Cursor of the next page; `None` once the last page is in.
-    pub next: Option<String>,
-    /// Whether the first page has come in (even if empty).
-    pub started: bool,
-    pub loading: bool,
-    pub error: Option<ApiError>,
-    /// Where the list was scrolled to when the worker opened a story.
-    pub scroll_y: f64,
-}
-
 /// The feed, kept by the shell for the whole visit.
 #[derive(Clone, Copy)]
-pub struct StoryFeedStore(pub RwSignal<StoryFeed>);
+pub struct StoryFeedStore(pub RwSignal<PagedFeed<StorySummary>>);
 
 #[component]
 pub fn Stories() -> impl IntoView {
@@ -45,33 +30,15 @@ pub fn Stories() -> impl IntoView {
     let set_query = use_query_setter("/stories");
 
     let load_more = move || {
-        let (cursor, tag) = feed.with_untracked(|f| (f.next.clone(), f.tag.clone()));
-        if feed.with_untracked(|f| f.loading) {
-            return; // a double tap loads one page, not two
-        }
-        feed.update(|f| {
-            f.loading = true;
-            f.error = None;
-        });
+        let Ok(cursor) = feed.try_update(PagedFeed::begin_load).unwrap_or(Err(())) else {
+            return; // already loading, or nothing left
+        };
+        let tag = feed.with_untracked(|f| f.key.clone());
         let api = api.clone();
         leptos::task::spawn_local(async move {
-            let result = api
-                .stories(Some(&tag).filter(|t| !t.is_empty()).map(String::as_str), cursor.as_deref())
-                .await;
-            feed.update(|f| {
-                if f.tag != tag {
-                    return; // the worker switched tags meanwhile
-                }
-                f.loading = false;
-                f.started = true;
-                match result {
-                    Ok(Page { items, next, .. }) => {
-                        f.stories.extend(items);
-                        f.next = next;
-                    }
-                    Err(error) => f.error = Some(error),
-                }
-            });
+            let filter = Some(tag.as_str()).filter(|t| !t.is_empty());
+            let result = api.stories(filter, cursor.as_deref()).await;
+            feed.try_update(|f| f.receive(&tag, result));
         });
     };
 
@@ -80,8 +47,8 @@ pub fn Stories() -> impl IntoView {
         let load_more = load_more.clone();
         move |_| {
             let tag = tag.get();
-            if feed.with_untracked(|f| f.tag != tag || !f.started && !f.loading) {
-                feed.set(StoryFeed { tag, ..Default::default() });
+            if !feed.with_untracked(|f| f.is_reusable_for(&tag)) {
+                feed.set(PagedFeed::for_key(tag));
                 load_more();
             } else {
                 scroll::restore(feed.with_untracked(|f| f.scroll_y));
@@ -97,7 +64,7 @@ pub fn Stories() -> impl IntoView {
         let load_more = load_more.clone();
         move |()| load_more()
     });
-    let stories = move || feed.with(|f| f.stories.clone());
+    let stories = move || feed.with(|f| f.items.clone());
     let loading = move || feed.with(|f| f.loading);
 
     view! {
@@ -118,12 +85,12 @@ pub fn Stories() -> impl IntoView {
                 <li><StoryCard story /></li>
             </For>
         </ul>
-        <Show when=move || loading() && feed.with(|f| f.stories.is_empty())><Skeleton /></Show>
+        <Show when=move || loading() && feed.with(|f| f.items.is_empty())><Skeleton /></Show>
         {move || feed.with(|f| f.error.clone()).map(|error| view! { <ErrorNotice error on_retry=retry /> })}
-        <Show when=move || feed.with(|f| f.started && f.error.is_none() && f.stories.is_empty())>
+        <Show when=move || feed.with(PagedFeed::is_empty_result)>
             <p class="notice notice-empty">"这个主题下还没有故事，敬请期待。"</p>
         </Show>
-        <Show when=move || feed.with(|f| f.next.is_some() && f.error.is_none())>
+        <Show when=move || feed.with(PagedFeed::has_more)>
             <p class="more">
                 <button class="button button-secondary" type="button" disabled=loading
                     on:click={
