@@ -6,7 +6,7 @@ pub const FACILITIES: [(&str, &str, &str); 12] = [
     ("charging", "充电", "⚡"),
     ("microwave", "微波炉", "▣"),
     ("medicine_kit", "健康药箱", "✚"),
-    ("seating", "休息座椅", "⑁"),
+    ("seating", "休息座椅", "▭"),
     ("toilet", "卫生间", "⚲"),
     ("wifi", "无线网络", "◠"),
     ("umbrella", "爱心雨伞", "☂"),
