@@ -5,6 +5,7 @@ pub mod error_notice;
 pub mod icon;
 pub mod loaded;
 pub mod page_header;
+pub mod search_field;
 pub mod skeleton;
 pub mod url_query;
 
@@ -13,5 +14,6 @@ pub use error_notice::ErrorNotice;
 pub use icon::Icon;
 pub use loaded::Loaded;
 pub use page_header::PageHeader;
+pub use search_field::SearchField;
 pub use skeleton::{Skeleton, SkeletonShape};
 pub use url_query::use_query_setter;

@@ -1,6 +1,6 @@
 //! 酉新学堂: online micro-courses, offline training sessions and skill competitions.
 
-use leptos::{prelude::*, wasm_bindgen::JsCast};
+use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::{
@@ -8,7 +8,7 @@ use crate::{
         model::{Course, CourseKind},
         use_api_resource, Page,
     },
-    components::{use_query_setter, Card, Loaded, PageHeader},
+    components::{use_query_setter, Card, Loaded, PageHeader, SearchField},
     domain::{
         courses::{arrange_courses, CourseFilter, EnrolState, Progress, ProgressBook},
         search::{distinct, query_words},
@@ -68,16 +68,10 @@ pub fn Courses() -> impl IntoView {
             .unwrap_or_default()
     };
 
-    let on_search = {
+    let on_search = Callback::new({
         let set_filters = set_filters.clone();
-        move |ev: leptos::ev::Event| {
-            // Chinese input methods compose a word over several keystrokes: wait for it.
-            if ev.dyn_ref::<web_sys::InputEvent>().is_some_and(|e| e.is_composing()) {
-                return;
-            }
-            set_filters(event_target_value(&ev), kind.get_untracked(), category.get_untracked());
-        }
-    };
+        move |text: String| set_filters(text, kind.get_untracked(), category.get_untracked())
+    });
     let choose_kind = {
         let set_filters = set_filters.clone();
         move |value: &str| {
@@ -96,12 +90,7 @@ pub fn Courses() -> impl IntoView {
     view! {
         <PageHeader title="酉新学堂" lead="手机上随时学的微课，家门口的培训班，还有比一比的技能竞赛。" />
         <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>
-            <label class="search-field">
-                <span class="visually-hidden">"搜索课程"</span>
-                <input type="search" name="q" placeholder="搜索：直播、急救、安全…" autocomplete="off" enterkeyhint="search"
-                    prop:value=move || search.get() on:input=on_search.clone()
-                    on:compositionend=move |ev| on_search(ev.into()) />
-            </label>
+            <SearchField label="搜索课程" placeholder="搜索：直播、急救、安全…" value=search on_change=on_search />
             <div class="chips" role="group" aria-label="按类型筛选">
                 {KINDS.iter().map(|(value, k)| {
                     let choose_kind = choose_kind.clone();

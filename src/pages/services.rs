@@ -1,11 +1,11 @@
 //! 服务清单: the 25 published services, grouped by category, searchable.
 
-use leptos::{prelude::*, wasm_bindgen::JsCast};
+use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::{
     api::{model::Service, use_api_resource, Page},
-    components::{use_query_setter, Card, Loaded, PageHeader},
+    components::{use_query_setter, Card, Loaded, PageHeader, SearchField},
     domain::search::{distinct, group_by, matches_all, query_words},
     platform::document::use_page_meta,
 };
@@ -26,22 +26,10 @@ pub fn Services() -> impl IntoView {
     let set_filters = move |search: &str, category: &str| {
         set_query(&[("q", search.to_owned()), ("category", category.to_owned())]);
     };
-    let on_search = {
+    let on_search = Callback::new({
         let set_filters = set_filters.clone();
-        move |ev: leptos::ev::Event| {
-            // Chinese input methods compose a word over several keystrokes: wait for it.
-            if ev.dyn_ref::<web_sys::InputEvent>().is_some_and(|e| e.is_composing()) {
-                return;
-            }
-            set_filters(&event_target_value(&ev), &category.get_untracked());
-        }
-    };
-    let on_composed = {
-        let set_filters = set_filters.clone();
-        move |ev: leptos::ev::CompositionEvent| {
-            set_filters(&event_target_value(&ev), &category.get_untracked())
-        }
-    };
+        move |text: String| set_filters(&text, &category.get_untracked())
+    });
     let categories = move || {
         services
             .get()
@@ -53,19 +41,7 @@ pub fn Services() -> impl IntoView {
     view! {
         <PageHeader title="服务清单" lead="县里为新就业群体发布的 25 项服务，按类别查找，或直接搜索。" />
         <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>
-            <label class="search-field">
-                <span class="visually-hidden">"搜索服务"</span>
-                <input
-                    type="search"
-                    name="q"
-                    placeholder="搜索：体检、法律、充电…"
-                    autocomplete="off"
-                    enterkeyhint="search"
-                    prop:value=move || search.get()
-                    on:input=on_search
-                    on:compositionend=on_composed
-                />
-            </label>
+            <SearchField label="搜索服务" placeholder="搜索：体检、法律、充电…" value=search on_change=on_search />
             <div class="chips" role="group" aria-label="按类别筛选">
                 <CategoryChip name=String::new() label="全部".to_owned() category set_filters=set_filters.clone() search />
                 <For each=categories key=|name| name.clone() let:name>
