@@ -19,7 +19,6 @@ fi
 missing_debs=()
 command -v chromium >/dev/null || missing_debs+=(chromium)
 command -v chromedriver >/dev/null || missing_debs+=(chromium-driver)
-command -v brotli >/dev/null || missing_debs+=(brotli)
 if [ ${#missing_debs[@]} -gt 0 ]; then
   need_root "${missing_debs[*]}"
   say "installing ${missing_debs[*]} from Debian"
