@@ -1,6 +1,6 @@
 // What only a real backend shows: its own error messages and the headers the
 // app sends. Runs in the http project only (see playwright.config.mjs).
-import { alert, expect, gotoApp, retryButton, signIn, test } from './fixtures.mjs';
+import { alert, demoFile, expect, gotoApp, retryButton, signIn, test } from './fixtures.mjs';
 
 test('the server’s own message is shown with the status', async ({ page, api }) => {
   const message = '系统升级中，请十分钟后再试';
@@ -15,7 +15,8 @@ test('the server’s own message is shown with the status', async ({ page, api }
 test('the bearer token goes with personal requests', async ({ page, mock }) => {
   await gotoApp(page, '/login?next=/points');
   await signIn(page);
-  await expect(page.getByText('积分明细')).toBeVisible();
+  // The balance on screen means /v1/me has been answered, and so logged.
+  await expect(page.getByText(String(demoFile('me').points_balance), { exact: true })).toBeVisible();
   const requests = await mock.requests();
   const me = requests.filter((r) => r.path === '/v1/me');
   expect(me.length).toBeGreaterThan(0);
