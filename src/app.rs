@@ -8,7 +8,7 @@ use leptos_router::{
 };
 
 use crate::{
-    api::{model::Site, ApiClient, ApiError},
+    api::{model::Site, use_api_resource, ApiClient, ApiError},
     components::Icon,
     config::Config,
     pages, platform,
@@ -35,18 +35,12 @@ pub fn App(config: Config) -> impl IntoView {
     if let Some(token) = platform::location::take_fragment_token() {
         client.sign_in(token);
     }
+    provide_context(client);
     // The programme's facts are read once per visit and shared by every page.
-    let site = SiteResource(LocalResource::new({
-        let client = client.clone();
-        move || {
-            let client = client.clone();
-            async move { client.site().await }
-        }
-    }));
+    let site = SiteResource(use_api_resource(|api| async move { api.site().await }));
+    provide_context(site);
     // Demo data says so itself, whichever transport brought it.
     let demo = move || site.0.get().and_then(Result::ok).is_some_and(|site| site.demo);
-    provide_context(client);
-    provide_context(site);
     provide_context(pages::stories::StoryFeedStore(RwSignal::new(Default::default())));
     provide_context(config.clone());
 

@@ -16,4 +16,4 @@ pub use loaded::Loaded;
 pub use page_header::PageHeader;
 pub use search_field::SearchField;
 pub use skeleton::{Skeleton, SkeletonShape};
-pub use url_query::use_query_setter;
+pub use url_query::{use_query_param, use_query_setter};

@@ -1,4 +1,15 @@
-use leptos_router::{hooks::use_navigate, params::ParamsMap, NavigateOptions};
+use leptos::prelude::*;
+use leptos_router::{
+    hooks::{use_navigate, use_query_map},
+    params::ParamsMap,
+    NavigateOptions,
+};
+
+/// One parameter of the address's query, "" when absent.
+pub fn use_query_param(name: &'static str) -> Memo<String> {
+    let query = use_query_map();
+    Memo::new(move |_| query.read().get(name).unwrap_or_default())
+}
 
 /// Returns a function that replaces the query of `path` with the given
 /// parameters (empty values are left out). Filters live in the address, so a

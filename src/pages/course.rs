@@ -86,8 +86,7 @@ fn CourseArticle(course: Course, on_enrolled: Callback<()>) -> impl IntoView {
 fn Study(course_id: String, media: Option<String>) -> impl IntoView {
     let progress = RwSignal::new(load_progress().get(&course_id));
     let mark = move |step: Progress| {
-        record_progress(&course_id, step);
-        progress.set(load_progress().get(&course_id));
+        progress.set(record_progress(&course_id, step));
     };
     let open = {
         let mark = mark.clone();

@@ -1,14 +1,13 @@
 //! 酉新学堂: online micro-courses, offline training sessions and skill competitions.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 use crate::{
     api::{
         model::{Course, CourseKind},
         use_api_resource, Page,
     },
-    components::{use_query_setter, Card, Loaded, PageHeader, SearchField},
+    components::{use_query_param, use_query_setter, Card, Loaded, PageHeader, SearchField},
     domain::{
         courses::{arrange_courses, CourseFilter, EnrolState, Progress, ProgressBook},
         search::{distinct, query_words},
@@ -41,10 +40,12 @@ pub fn load_progress() -> ProgressBook {
     storage::load(PROGRESS_KEY).unwrap_or_default()
 }
 
-pub fn record_progress(course_id: &str, progress: Progress) {
+/// Records a step and returns where the worker now stands with the course.
+pub fn record_progress(course_id: &str, progress: Progress) -> Option<Progress> {
     let mut book = load_progress();
     book.record(course_id, progress);
     storage::save(PROGRESS_KEY, &book);
+    book.get(course_id)
 }
 
 #[component]
@@ -52,10 +53,9 @@ pub fn Courses() -> impl IntoView {
     use_page_meta(|| "酉新学堂".into(), || "线上微课、线下培训和技能竞赛，为新就业群体免费开放。".into());
     let courses = use_api_resource(|api| async move { api.courses(None, None).await });
 
-    let query = use_query_map();
-    let search = Memo::new(move |_| query.read().get("q").unwrap_or_default());
-    let kind = Memo::new(move |_| query.read().get("kind").unwrap_or_default());
-    let category = Memo::new(move |_| query.read().get("category").unwrap_or_default());
+    let search = use_query_param("q");
+    let kind = use_query_param("kind");
+    let category = use_query_param("category");
     let set_query = use_query_setter("/courses");
     let set_filters = move |q: String, kind: String, category: String| {
         set_query(&[("q", q), ("kind", kind), ("category", category)]);

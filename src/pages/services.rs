@@ -1,11 +1,10 @@
 //! 服务清单: the 25 published services, grouped by category, searchable.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 use crate::{
     api::{model::Service, use_api_resource, Page},
-    components::{use_query_setter, Card, Loaded, PageHeader, SearchField},
+    components::{use_query_param, use_query_setter, Card, Loaded, PageHeader, SearchField},
     domain::search::{distinct, group_by, matches_all, query_words},
     platform::document::use_page_meta,
 };
@@ -19,9 +18,8 @@ pub fn Services() -> impl IntoView {
     let services = use_api_resource(|api| async move { api.services().await });
 
     // The search and the category live in the URL, so a shared or reloaded link keeps them.
-    let query = use_query_map();
-    let search = Memo::new(move |_| query.read().get("q").unwrap_or_default());
-    let category = Memo::new(move |_| query.read().get("category").unwrap_or_default());
+    let search = use_query_param("q");
+    let category = use_query_param("category");
     let set_query = use_query_setter("/services");
     let set_filters = move |search: &str, category: &str| {
         set_query(&[("q", search.to_owned()), ("category", category.to_owned())]);

@@ -4,11 +4,10 @@
 //! back from a story shows the same list at the same place.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 use crate::{
     api::{model::StorySummary, use_api},
-    components::{use_query_setter, Card, ErrorNotice, PageHeader, Skeleton},
+    components::{use_query_param, use_query_setter, Card, ErrorNotice, PageHeader, Skeleton},
     domain::{feed::PagedFeed, time::format_date},
     platform::{document::use_page_meta, scroll},
 };
@@ -25,8 +24,7 @@ pub fn Stories() -> impl IntoView {
     use_page_meta(|| "酉新向党".into(), || "新经济组织、新社会组织和新就业群体“在路上”的奋斗故事。".into());
     let api = use_api();
     let StoryFeedStore(feed) = expect_context();
-    let query = use_query_map();
-    let tag = Memo::new(move |_| query.read().get("tag").unwrap_or_default());
+    let tag = use_query_param("tag");
     let set_query = use_query_setter("/stories");
 
     let load_more = move || {
