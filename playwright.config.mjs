@@ -8,8 +8,9 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/support/chromium.mjs';
 
-const APP_PORT = 4173;
-const MOCK_PORT = 8788;
+// Other ports may be chosen (E2E_APP_PORT, E2E_MOCK_PORT) so that two checkouts can test at once.
+const APP_PORT = Number(process.env.E2E_APP_PORT || 4173);
+const MOCK_PORT = Number(process.env.E2E_MOCK_PORT || 8788);
 const APP_URL = `http://127.0.0.1:${APP_PORT}`;
 const MOCK_URL = `http://127.0.0.1:${MOCK_PORT}`;
 
