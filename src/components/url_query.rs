@@ -1,14 +1,17 @@
 use leptos::prelude::*;
+
+use super::page_memo;
 use leptos_router::{
-    hooks::{use_navigate, use_query_map},
+    hooks::{use_location, use_navigate},
     params::ParamsMap,
     NavigateOptions,
 };
 
 /// One parameter of the address's query, "" when absent.
 pub fn use_query_param(name: &'static str) -> Memo<String> {
-    let query = use_query_map();
-    Memo::new(move |_| query.read().get(name).unwrap_or_default())
+    // The router's query lives as long as the app: read it through a page memo.
+    let query = use_location().query;
+    page_memo(move || query.read().get(name).unwrap_or_default())
 }
 
 /// Returns a function that replaces the query of `path` with the given

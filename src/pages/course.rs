@@ -8,7 +8,7 @@ use crate::{
         model::{Course, CourseKind},
         use_api, use_api_resource,
     },
-    components::{Loaded, SkeletonShape},
+    components::{use_signed_in, Loaded, SkeletonShape},
     domain::{
         courses::{EnrolState, Progress},
         time::ChinaTime,
@@ -123,10 +123,7 @@ fn Enrol(course: Course, on_enrolled: Callback<()>) -> impl IntoView {
     let state = EnrolState::of(&course, &clock::now());
     let pending = RwSignal::new(false);
     let message = RwSignal::new(None::<String>);
-    let signed_in = {
-        let api = api.clone();
-        move || api.is_signed_in()
-    };
+    let signed_in = use_signed_in();
     let course_id = course.id.clone();
     let enrol = move |_| {
         if pending.get_untracked() {
@@ -154,7 +151,7 @@ fn Enrol(course: Course, on_enrolled: Callback<()>) -> impl IntoView {
         <section class="enrol" aria-label="报名">
             {match state {
                 EnrolState::Open => view! {
-                    <Show when=signed_in fallback=move || view! {
+                    <Show when=move || signed_in.get() fallback=move || view! {
                         <a class="button" href=login_href.clone()>"登录后报名"</a>
                     }>
                         <button type="button" class="button" disabled=move || pending.get() on:click=enrol.clone()>

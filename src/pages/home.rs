@@ -3,7 +3,10 @@
 use leptos::prelude::*;
 
 use crate::{
-    api::model::Site, app::SiteResource, components::Loaded, domain::url::tel_link,
+    api::model::Site,
+    app::SiteResource,
+    components::{page_memo, ErrorNotice, Skeleton, SkeletonShape},
+    domain::url::tel_link,
     platform::document::use_page_meta,
 };
 
@@ -23,6 +26,9 @@ pub fn Home() -> impl IntoView {
             .into()
     });
     let SiteResource(site) = expect_context();
+    // The shell loaded the programme's facts once; this page only looks at them.
+    let loaded = page_memo(move || site.get());
+    let retry = Callback::new(move |()| site.refetch());
 
     view! {
         <section class="hero">
@@ -44,7 +50,11 @@ pub fn Home() -> impl IntoView {
                     .collect_view()}
             </ul>
         </nav>
-        <Loaded resource=site render={|site: Site| view! { <SiteNotices site /> }} />
+        {move || match loaded.get() {
+            None => view! { <Skeleton shape=SkeletonShape::Detail /> }.into_any(),
+            Some(Ok(site)) => view! { <SiteNotices site /> }.into_any(),
+            Some(Err(error)) => view! { <ErrorNotice error on_retry=retry /> }.into_any(),
+        }}
     }
 }
 

@@ -1,14 +1,11 @@
 //! 登录: sign in with a phone number and an SMS code, then go back where the worker was.
 
 use leptos::prelude::*;
-use leptos_router::{
-    hooks::{use_navigate, use_query_map},
-    NavigateOptions,
-};
+use leptos_router::{hooks::use_navigate, NavigateOptions};
 
 use crate::{
     api::{demo::DEMO_SMS_CODE, use_api},
-    components::PageHeader,
+    components::{use_query_param, PageHeader},
     domain::auth::{is_sms_code, normalize_phone, safe_return_path},
     platform::document::use_page_meta,
 };
@@ -21,8 +18,8 @@ pub fn Login() -> impl IntoView {
     use_page_meta(|| "登录".into(), || "用手机号和短信验证码登录，查看积分、报名课程。".into());
     let api = use_api();
     let demo = api.is_demo();
-    let query = use_query_map();
-    let next = move || safe_return_path(query.read().get("next").as_deref());
+    let next_param = use_query_param("next");
+    let next = move || safe_return_path(Some(next_param.get().as_str()));
     let navigate = use_navigate();
 
     let phone = RwSignal::new(String::new());

@@ -7,7 +7,7 @@ use crate::{
         model::{LedgerEntry, Me, PointsRule, Reward},
         use_api, use_api_resource, Page,
     },
-    components::{Loaded, PageHeader, SkeletonShape},
+    components::{use_signed_in, Loaded, PageHeader, SkeletonShape},
     domain::time::ChinaTime,
     platform::document::use_page_meta,
 };
@@ -15,16 +15,12 @@ use crate::{
 #[component]
 pub fn Points() -> impl IntoView {
     use_page_meta(|| "积分".into(), || "上报安全隐患、参加文明宣传攒积分，兑换体检套餐和技能培训。".into());
-    let api = use_api();
     let rules = use_api_resource(|api| async move { api.points_rules().await });
     let rewards = use_api_resource(|api| async move { api.rewards().await });
-    let signed_in = {
-        let api = api.clone();
-        move || api.is_signed_in()
-    };
+    let signed_in = use_signed_in();
     view! {
         <PageHeader title="积分" lead="上报安全隐患、参加文明宣传都能攒积分，积分可以换体检和培训。" />
-        <Show when=signed_in fallback=|| view! {
+        <Show when=move || signed_in.get() fallback=|| view! {
             <div class="notice">
                 <p class="notice-text">"登录后可以查看积分余额和每一笔积分明细。"</p>
                 <a class="button" href="/login?next=/points">"登录查看我的积分"</a>

@@ -1,11 +1,10 @@
 //! 酉新驿站: the rest stations and the night 星空补给站 — open now, nearest first.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 use crate::{
     api::{model::Station, use_api_resource, Page},
-    components::{use_query_setter, Card, Loaded, PageHeader},
+    components::{use_query_param, use_query_setter, Card, Loaded, PageHeader},
     domain::{
         facilities::{facility_label, FACILITIES},
         geo::{distance_label, wgs84_to_gcj02},
@@ -40,14 +39,12 @@ pub fn Stations() -> impl IntoView {
     );
     let stations = use_api_resource(|api| async move { api.stations().await });
 
-    let query = use_query_map();
-    let filter = Memo::new(move |_| {
-        let query = query.read();
-        StationFilter {
-            facility: query.get("facility").filter(|f| !f.is_empty()),
-            open_now: query.get("open").is_some_and(|v| v == "1"),
-            night: query.get("night").is_some_and(|v| v == "1"),
-        }
+    let (facility, open, night) =
+        (use_query_param("facility"), use_query_param("open"), use_query_param("night"));
+    let filter = Memo::new(move |_| StationFilter {
+        facility: Some(facility.get()).filter(|f| !f.is_empty()),
+        open_now: open.get() == "1",
+        night: night.get() == "1",
     });
     let set_query = use_query_setter("/stations");
     let set_filter = move |f: StationFilter| {

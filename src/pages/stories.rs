@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::{
     api::{model::StorySummary, use_api},
-    components::{use_query_param, use_query_setter, Card, ErrorNotice, PageHeader, Skeleton},
+    components::{page_memo, use_query_param, use_query_setter, Card, ErrorNotice, PageHeader, Skeleton},
     domain::{feed::PagedFeed, time::format_date},
     platform::{document::use_page_meta, scroll},
 };
@@ -62,8 +62,10 @@ pub fn Stories() -> impl IntoView {
         let load_more = load_more.clone();
         move |()| load_more()
     });
-    let stories = move || feed.with(|f| f.items.clone());
-    let loading = move || feed.with(|f| f.loading);
+    // The feed outlives this page: the view reads it through a page memo.
+    let shown = page_memo(move || feed.get());
+    let stories = move || shown.with(|f| f.items.clone());
+    let loading = move || shown.with(|f| f.loading);
 
     view! {
         <PageHeader title="酉新向党" lead="新经济组织、新社会组织、新就业群体“在路上”的故事。" />
@@ -83,12 +85,12 @@ pub fn Stories() -> impl IntoView {
                 <li><StoryCard story /></li>
             </For>
         </ul>
-        <Show when=move || loading() && feed.with(|f| f.items.is_empty())><Skeleton /></Show>
-        {move || feed.with(|f| f.error.clone()).map(|error| view! { <ErrorNotice error on_retry=retry /> })}
-        <Show when=move || feed.with(PagedFeed::is_empty_result)>
+        <Show when=move || loading() && shown.with(|f| f.items.is_empty())><Skeleton /></Show>
+        {move || shown.with(|f| f.error.clone()).map(|error| view! { <ErrorNotice error on_retry=retry /> })}
+        <Show when=move || shown.with(PagedFeed::is_empty_result)>
             <p class="notice notice-empty">"这个主题下还没有故事，敬请期待。"</p>
         </Show>
-        <Show when=move || feed.with(PagedFeed::has_more)>
+        <Show when=move || shown.with(PagedFeed::has_more)>
             <p class="more">
                 <button class="button button-secondary" type="button" disabled=loading
                     on:click={
