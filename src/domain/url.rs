@@ -49,7 +49,7 @@ pub fn query_value(search: &str, name: &str) -> Option<String> {
         .map(|pair| pair.split_once('=').unwrap_or((pair, "")))
         .filter(|(key, _)| decode(key) == name)
         .map(|(_, value)| decode(value))
-        .last()
+        .next_back()
 }
 
 /// A query string (`?q=%2520`) from pairs, each value encoded once; empty
