@@ -1,17 +1,19 @@
 use leptos::prelude::*;
-
-use super::page_memo;
 use leptos_router::{
     hooks::{use_location, use_navigate},
-    params::ParamsMap,
     NavigateOptions,
 };
 
-/// One parameter of the address's query, "" when absent.
+use super::page_memo;
+use crate::domain::url::{query_string, query_value};
+
+/// One parameter of the address's query, "" when absent. Read from the raw
+/// query and decoded once: the router's own map decodes twice, which turns a
+/// typed `%20` into a space.
 pub fn use_query_param(name: &'static str) -> Memo<String> {
-    // The router's query lives as long as the app: read it through a page memo.
-    let query = use_location().query;
-    page_memo(move || query.read().get(name).unwrap_or_default())
+    // The router's address lives as long as the app: read it through a page memo.
+    let search = use_location().search;
+    page_memo(move || search.with(|search| query_value(search, name)).unwrap_or_default())
 }
 
 /// Returns a function that replaces the query of `path` with the given
@@ -20,12 +22,8 @@ pub fn use_query_param(name: &'static str) -> Memo<String> {
 pub fn use_query_setter(path: &'static str) -> impl Fn(&[(&'static str, String)]) + Clone + 'static {
     let navigate = use_navigate();
     move |params: &[(&'static str, String)]| {
-        let query: ParamsMap = params
-            .iter()
-            .filter(|(_, value)| !value.is_empty())
-            .map(|(key, value)| (*key, value.clone()))
-            .collect();
+        let pairs: Vec<(&str, &str)> = params.iter().map(|(key, value)| (*key, value.as_str())).collect();
         let options = NavigateOptions { replace: true, scroll: false, ..Default::default() };
-        navigate(&format!("{path}{}", query.to_query_string()), options);
+        navigate(&format!("{path}{}", query_string(&pairs)), options);
     }
 }
