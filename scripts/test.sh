@@ -27,7 +27,7 @@ stage() {
 
 stage "native tests (cargo test)" cargo test --locked
 stage "browser tests (wasm-bindgen-test in Chromium)" \
-  cargo test --locked --target wasm32-unknown-unknown --test web_components
+  cargo test --locked --target wasm32-unknown-unknown --test web_components --test web_memory
 stage "release build" scripts/build.sh
 stage "contract (openapi.yaml, demo data, mock backend)" node --test tests/contract/
 stage "size report and budget" node scripts/size-report.mjs

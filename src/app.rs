@@ -2,7 +2,7 @@
 
 use leptos::{prelude::*, wasm_bindgen::JsCast};
 use leptos_router::{
-    components::{Route, Router, Routes, A},
+    components::{FlatRoutes, Route, Router, A},
     hooks::use_location,
     path,
 };
@@ -87,7 +87,7 @@ pub fn App(config: Config) -> impl IntoView {
                 </nav>
                 <FocusOnNavigate />
                 <main id="main" class="site-main" tabindex="-1">
-                    <Routes fallback=pages::not_found::NotFound>
+                    <FlatRoutes fallback=pages::not_found::NotFound>
                         <Route path=path!("/") view=pages::home::Home />
                         <Route path=path!("/services") view=pages::services::Services />
                         <Route path=path!("/services/:id") view=pages::service::ServiceDetail />
@@ -99,7 +99,7 @@ pub fn App(config: Config) -> impl IntoView {
                         <Route path=path!("/stations/:id") view=pages::station::StationDetail />
                         <Route path=path!("/points") view=pages::points::Points />
                         <Route path=path!("/login") view=pages::login::Login />
-                    </Routes>
+                    </FlatRoutes>
                 </main>
             </div>
         </Router>
