@@ -1,4 +1,5 @@
-//! The document's title and description, per page.
+//! The document's title and description, per page. Not leptos_meta: for these
+//! two tags it adds about 4 KB brotli to the wasm (measured on a release build).
 
 use leptos::prelude::*;
 
