@@ -4,6 +4,7 @@
 pub mod clock;
 pub mod document;
 pub mod geolocation;
+pub mod link_intent;
 pub mod location;
 pub mod scroll;
 pub mod storage;
