@@ -3,5 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
-trunk build --release
+# `split`: each page but home and 404 is its own chunk (scripts/split-wasm.mjs).
+trunk build --release --features split
 node scripts/precompress.mjs dist

@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
+# The splitter that cuts the release wasm into one chunk per page (scripts/split-wasm.mjs).
+WASM_SPLIT_VERSION=0.2.4
 # wasm-bindgen's CLI must match the library in Cargo.lock exactly.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
 
@@ -35,6 +37,13 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
   # Not --locked: its own lock file pins a crate version the registry may lack.
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+# It prints no version of its own: ask cargo which one it installed.
+if ! command -v wasm-split-cli >/dev/null ||
+  ! cargo install --list | grep -x "wasm_split_cli_support v$WASM_SPLIT_VERSION:" >/dev/null; then
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (a few minutes, once)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
 fi
 
 source scripts/node.sh

@@ -4,7 +4,7 @@ use leptos::{prelude::*, wasm_bindgen::JsCast};
 use leptos_router::{
     components::{FlatRoutes, Route, Router, A},
     hooks::use_location,
-    path,
+    path, Lazy,
 };
 
 use crate::{
@@ -14,6 +14,7 @@ use crate::{
     },
     components::{sections::SECTIONS, FeedStore, Icon},
     config::Config,
+    lazy_pages::{self, LazyTarget},
     pages, platform,
 };
 
@@ -37,6 +38,12 @@ pub fn App(config: Config) -> impl IntoView {
     // The story column's pages, kept while the worker opens a story and comes back.
     provide_context(FeedStore::<StorySummary>::new());
     provide_context(config.clone());
+    // A page's code starts downloading as soon as a link to it is pointed at or touched.
+    platform::link_intent::on_link_intent(|href| {
+        if let Some(target) = LazyTarget::of_href(href) {
+            target.preload();
+        }
+    });
 
     let root_classes = move || {
         let mut classes = vec!["app"];
@@ -83,16 +90,16 @@ pub fn App(config: Config) -> impl IntoView {
                 <main id="main" class="site-main" tabindex="-1">
                     <FlatRoutes fallback=pages::not_found::NotFound>
                         <Route path=path!("/") view=pages::home::Home />
-                        <Route path=path!("/services") view=pages::services::Services />
-                        <Route path=path!("/services/:id") view=pages::service::ServiceDetail />
-                        <Route path=path!("/courses") view=pages::courses::Courses />
-                        <Route path=path!("/courses/:id") view=pages::course::CourseDetail />
-                        <Route path=path!("/stories") view=pages::stories::Stories />
-                        <Route path=path!("/stories/:id") view=pages::story::StoryDetail />
-                        <Route path=path!("/stations") view=pages::stations::Stations />
-                        <Route path=path!("/stations/:id") view=pages::station::StationDetail />
-                        <Route path=path!("/points") view=pages::points::Points />
-                        <Route path=path!("/login") view=pages::login::Login />
+                        <Route path=path!("/services") view={Lazy::<lazy_pages::ServicesPage>::new()} />
+                        <Route path=path!("/services/:id") view={Lazy::<lazy_pages::ServicePage>::new()} />
+                        <Route path=path!("/courses") view={Lazy::<lazy_pages::CoursesPage>::new()} />
+                        <Route path=path!("/courses/:id") view={Lazy::<lazy_pages::CoursePage>::new()} />
+                        <Route path=path!("/stories") view={Lazy::<lazy_pages::StoriesPage>::new()} />
+                        <Route path=path!("/stories/:id") view={Lazy::<lazy_pages::StoryPage>::new()} />
+                        <Route path=path!("/stations") view={Lazy::<lazy_pages::StationsPage>::new()} />
+                        <Route path=path!("/stations/:id") view={Lazy::<lazy_pages::StationPage>::new()} />
+                        <Route path=path!("/points") view={Lazy::<lazy_pages::PointsPage>::new()} />
+                        <Route path=path!("/login") view={Lazy::<lazy_pages::LoginPage>::new()} />
                     </FlatRoutes>
                 </main>
             </div>

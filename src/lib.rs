@@ -5,5 +5,6 @@ pub mod app;
 pub mod components;
 pub mod config;
 pub mod domain;
+pub mod lazy_pages;
 pub mod pages;
 pub mod platform;

@@ -1,0 +1,153 @@
+// Benchmark of the built app (dist/): prints figures, asserts nothing.
+//
+//   node scripts/bench.mjs [sizes] [typing] [lighthouse]     (all three by default)
+//
+// - sizes: scripts/size-report.mjs (bytes per file and per route, both modes).
+// - typing: in headless Chromium at 4x CPU throttling, typing a search into lists
+//   of 1,000 services and courses (generated, served by tests/mock/backend.mjs):
+//   time from each keystroke to the next paint, median and max.
+// - lighthouse: Lighthouse mobile (simulated slow 4G) on the main routes,
+//   served brotli-compressed by scripts/serve-dist.mjs: the four category scores
+//   and FCP, LCP, TBT and CLS per route.
+// The memory soak over many route changes is scripts/soak.mjs.
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium.mjs';
+
+const wanted = process.argv.slice(2);
+const runs = (name) => wanted.length === 0 || wanted.includes(name);
+const DIST = 'dist';
+const APP_PORT = 4690 + Math.floor(Math.random() * 200);
+const MOCK_PORT = APP_PORT + 300;
+const APP = `http://127.0.0.1:${APP_PORT}`;
+const MOCK = `http://127.0.0.1:${MOCK_PORT}`;
+const LIST_SIZE = 1000;
+const CPU_SLOWDOWN = 4;
+
+const children = [];
+async function start(args, readyText) {
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  children.push(child);
+  await new Promise((ready, fail) => {
+    child.stdout.on('data', (chunk) => chunk.toString().includes(readyText) && ready());
+    child.on('exit', (code) => fail(new Error(`${args[0]} exited with ${code}`)));
+  });
+}
+const stopAll = () => children.forEach((child) => child.kill());
+process.on('exit', stopAll);
+
+const itemsOf = (data) => (Array.isArray(data) ? data : data.items);
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+};
+
+/** A copy of public/demo whose services, courses and stations are LIST_SIZE long. */
+function generatedData() {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-data-'));
+  cpSync('public/demo', dir, { recursive: true });
+  for (const name of ['services', 'courses', 'stations']) {
+    const seed = itemsOf(JSON.parse(readFileSync(`public/demo/${name}.json`, 'utf8')));
+    const items = Array.from({ length: LIST_SIZE }, (_, i) => {
+      const item = structuredClone(seed[i % seed.length]);
+      item.id = `${item.id}-${i}`;
+      if (item.title) item.title = `${item.title} ${i}`;
+      if (item.name) item.name = `${item.name} ${i}`;
+      return item;
+    });
+    writeFileSync(join(dir, `${name}.json`), JSON.stringify({ items, next: null }));
+  }
+  return dir;
+}
+
+async function typing() {
+  const data = generatedData();
+  try {
+    await start(['tests/mock/backend.mjs', '--port', String(MOCK_PORT), '--demo', data], 'mock backend');
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    const config = { ...JSON.parse(readFileSync(`${DIST}/config.json`, 'utf8')), api_base: MOCK };
+    console.log(`\nTyping a search, ${LIST_SIZE} items, CPU ${CPU_SLOWDOWN}x slower: ms from keystroke to next paint`);
+    for (const [path, query] of [['/services', '体检 服务 12'], ['/courses', '课程 急救 3']]) {
+      const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+      await page.route('**/config.json', (route) => route.fulfill({ json: config }));
+      await page.goto(`${APP}${path}`);
+      const box = page.locator('input[type="search"]').first();
+      await box.waitFor();
+      await page.locator('main li').first().waitFor();
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+      // Each input event: from its timestamp to the first task after the next frame.
+      await page.evaluate(() => {
+        window.__keystrokes = [];
+        window.addEventListener(
+          'input',
+          (event) => {
+            const at = event.timeStamp;
+            requestAnimationFrame(() => setTimeout(() => window.__keystrokes.push(performance.now() - at), 0));
+          },
+          true,
+        );
+      });
+      await box.click();
+      const strokes = [...query].length * 2;
+      for (const char of query) await typeAndWait(page, () => page.keyboard.insertText(char));
+      for (let i = 0; i < [...query].length; i += 1) await typeAndWait(page, () => page.keyboard.press('Backspace'));
+      const times = await page.evaluate(() => window.__keystrokes);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+      console.log(
+        `${path.padEnd(10)} ${times.length}/${strokes} keystrokes  median ${median(times).toFixed(1)} ms  max ${Math.max(...times).toFixed(1)} ms  (target: median ≤ 16)`,
+      );
+      await page.close();
+    }
+    await browser.close();
+  } finally {
+    rmSync(data, { recursive: true, force: true });
+  }
+}
+
+async function typeAndWait(page, stroke) {
+  const before = await page.evaluate(() => window.__keystrokes.length);
+  await stroke();
+  await page.waitForFunction((count) => window.__keystrokes.length > count, before);
+}
+
+const LIGHTHOUSE_ROUTES = () => {
+  const first = (name) => itemsOf(JSON.parse(readFileSync(`public/demo/${name}.json`, 'utf8')))[0].id;
+  return ['/', '/services', `/services/${first('services')}`, '/courses', '/stories', `/stories/${first('stories')}`, '/stations', '/points'];
+};
+
+function lighthouse() {
+  const flags = ['--headless=new', ...CHROMIUM_ARGS, `--user-data-dir=${mkdtempSync(join(tmpdir(), 'bench-lh-'))}`].join(' ');
+  console.log('\nLighthouse mobile, demo mode, served brotli (targets: scores ≥ 98, FCP ≤ 0.9 s, LCP ≤ 1.8 s, TBT ≤ 50 ms, CLS 0)');
+  console.log(`${'route'.padEnd(24)} perf a11y best  seo   FCP s  LCP s  TBT ms   CLS`);
+  for (const route of LIGHTHOUSE_ROUTES()) {
+    const json = execFileSync(
+      'node_modules/.bin/lighthouse',
+      [`${APP}${route}`, '--output=json', '--output-path=stdout', '--quiet', `--chrome-flags=${flags}`],
+      { encoding: 'utf8', maxBuffer: 64 << 20, env: { ...process.env, CHROME_PATH: CHROMIUM_PATH } },
+    );
+    const report = JSON.parse(json);
+    const score = (name) => String(Math.round((report.categories[name]?.score ?? 0) * 100)).padStart(4);
+    const audit = (name) => report.audits[name]?.numericValue ?? NaN;
+    console.log(
+      `${route.padEnd(24)} ${score('performance')} ${score('accessibility')} ${score('best-practices')} ${score('seo')}` +
+        `  ${(audit('first-contentful-paint') / 1000).toFixed(2).padStart(6)} ${(audit('largest-contentful-paint') / 1000).toFixed(2).padStart(6)}` +
+        ` ${audit('total-blocking-time').toFixed(0).padStart(7)} ${audit('cumulative-layout-shift').toFixed(3).padStart(6)}`,
+    );
+  }
+}
+
+try {
+  if (runs('sizes')) execFileSync(process.execPath, ['scripts/size-report.mjs', '--dir', DIST], { stdio: 'inherit' });
+} catch {
+  // The size report prints its figures; a budget it fails is the test command's business.
+}
+if (runs('typing') || runs('lighthouse')) {
+  await start(['scripts/serve-dist.mjs', '--port', String(APP_PORT), '--dir', DIST], 'serving');
+  if (runs('typing')) await typing();
+  if (runs('lighthouse')) lighthouse();
+}
+stopAll();

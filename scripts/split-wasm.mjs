@@ -1,0 +1,108 @@
+// Trunk post_build hook: turns Trunk's JS and wasm into the files a browser
+// should get, in a folder of their own.
+//
+// - A wasm with lazy pages (cargo feature `split`) is cut into the main module
+//   and one chunk per page by wasm-split-cli, then bound by wasm-bindgen with
+//   --keep-lld-exports; Trunk's own binding of it would fail at start.
+// - Release builds: wasm-opt -Oz on every piece, two at a time.
+// - Release builds: the JS and wasm move into app-<hash>/, named by a hash of
+//   everything in it. Chunk names are not hashed and the pieces import each
+//   other, so a new build must never share a folder with an old one: a cached
+//   chunk can then never meet a main module of another build.
+//
+// Runs from Trunk.toml; the environment names the staging folder and profile.
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const CRATE = 'youxin';
+/** The import module of a lazy call before wasm-split-cli has linked it. */
+const PLACEHOLDER = '__wasm_split_placeholder__';
+const WASM_OPT_JOBS = 2;
+
+const staging = process.env.TRUNK_STAGING_DIR;
+const profile = process.env.TRUNK_PROFILE || 'debug';
+if (!staging) throw new Error('run by trunk (TRUNK_STAGING_DIR is not set)');
+const release = profile === 'release';
+
+const started = Date.now();
+const say = (message) => console.log(`split-wasm: ${message}`);
+
+function run(command, args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('error', (error) => reject(new Error(`${command}: ${error.message} (is it installed? scripts/setup.sh)`)));
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`))));
+  });
+}
+
+/** Runs `jobs` (functions returning promises) with at most `limit` at a time. */
+async function pool(jobs, limit) {
+  const queue = [...jobs];
+  const worker = async () => {
+    while (queue.length > 0) await queue.shift()();
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, queue.length) }, worker));
+}
+
+// Trunk's output: <crate>-<hash>.js and <crate>-<hash>_bg.wasm.
+const js = readdirSync(staging).find((name) => new RegExp(`^${CRATE}-[0-9a-f]+\\.js$`).test(name));
+if (!js) throw new Error(`no ${CRATE}-<hash>.js in ${staging}`);
+const stem = js.slice(0, -'.js'.length);
+const wasm = `${stem}_bg.wasm`;
+
+const targetDir = JSON.parse(
+  execFileSync('cargo', ['metadata', '--no-deps', '--format-version', '1', '--offline'], { encoding: 'utf8' }),
+).target_directory;
+const linked = join(targetDir, 'wasm32-unknown-unknown', profile, `${CRATE}.wasm`);
+const lazy = readFileSync(linked).includes(PLACEHOLDER);
+
+// The files that will be served, in a folder of their own.
+let pieces;
+if (lazy) {
+  const out = mkdtempSync(join(tmpdir(), 'split-wasm-'));
+  try {
+    await run('wasm-split-cli', [linked, out, '--out-name', stem]);
+    await run('wasm-bindgen', [
+      '--target', 'web', '--keep-lld-exports', '--no-demangle', '--no-typescript',
+      '--out-dir', out, '--out-name', stem, join(out, `${stem}.wasm`),
+    ]);
+    rmSync(join(out, `${stem}.wasm`));
+    for (const name of [js, wasm]) rmSync(join(staging, name));
+    pieces = readdirSync(out);
+    for (const name of pieces) renameSync(join(out, name), join(staging, name));
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+  say(`${pieces.filter((name) => name.endsWith('.wasm')).length} wasm pieces`);
+} else {
+  pieces = [js, wasm];
+}
+
+if (release) {
+  const wasms = pieces.filter((name) => name.endsWith('.wasm')).map((name) => join(staging, name));
+  await pool(
+    wasms.map((path) => () => run('wasm-opt', ['-Oz', '--output', path, path])),
+    WASM_OPT_JOBS,
+  );
+
+  const hash = createHash('sha256');
+  for (const name of [...pieces].sort()) hash.update(name).update('\0').update(readFileSync(join(staging, name)));
+  const folder = `app-${hash.digest('hex').slice(0, 16)}`;
+  mkdirSync(join(staging, folder));
+  for (const name of pieces) renameSync(join(staging, name), join(staging, folder, name));
+
+  // index.html loads the main JS and wasm from the new folder.
+  const indexPath = join(staging, 'index.html');
+  let html = readFileSync(indexPath, 'utf8');
+  for (const name of [js, wasm]) {
+    if (!html.includes(`/${name}`)) throw new Error(`index.html does not mention /${name}`);
+    html = html.replaceAll(`/${name}`, `/${folder}/${name}`);
+  }
+  writeFileSync(indexPath, html);
+  say(`${pieces.length} files in ${folder}/`);
+}
+say(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
