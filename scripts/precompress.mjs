@@ -2,7 +2,8 @@
 // quality, so the server sends fewer bytes without compressing per request.
 //   node scripts/precompress.mjs dist
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, extname } from 'node:path';
+import { join, extname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants } from 'node:zlib';
 
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.wasm', '.json', '.svg', '.yaml', '.webmanifest']);
@@ -21,4 +22,6 @@ function walk(dir) {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) walk(process.argv[2] || 'dist');
+// Run as a script (not imported): compare paths, not URLs, which percent-encode
+// spaces and Chinese characters in the folder's name.
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) walk(process.argv[2] || 'dist');

@@ -2,11 +2,13 @@
 // SPA fallback (an extension-less unknown path gets index.html), .wasm as
 // application/wasm, precompressed .br files when the browser accepts brotli,
 // hashed assets cached for a year and index.html / config.json never cached.
+// A missing file with an extension (.wasm, .js, .css…) is a 404, never
+// index.html; a malformed address is a 400, never a crash.
 //
 //   node scripts/serve-dist.mjs [--port 8080] [--dir dist]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -39,10 +41,19 @@ async function fileAt(path) {
   }
 }
 
-async function resolvePath(urlPath) {
-  const clean = normalize(decodeURIComponent(urlPath)).replace(/^(\.\.[/\\])+/, '');
+/** The percent-decoded path, or null when it is not valid percent-encoded UTF-8. */
+function decodePath(urlPath) {
+  try {
+    return decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+}
+
+async function resolvePath(decodedPath) {
+  const clean = normalize(decodedPath).replace(/^(\.\.[/\\])+/, '');
   const candidate = join(root, clean);
-  if (!candidate.startsWith(root)) return null;
+  if (candidate !== root && !candidate.startsWith(root + sep)) return null;
   const found = await fileAt(candidate);
   if (found) return found;
   // Deep links such as /services/svc-01 are the app's routes: hand them index.html.
@@ -50,14 +61,22 @@ async function resolvePath(urlPath) {
   return null;
 }
 
-const server = createServer(async (req, res) => {
-  const url = new URL(req.url, 'http://localhost');
-  const path = await resolvePath(url.pathname === '/' ? '/index.html' : url.pathname);
-  if (!path) {
-    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
-    res.end('not found');
-    return;
+function answer(res, status, text) {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
+  res.end(text);
+}
+
+async function serve(req, res) {
+  let url;
+  try {
+    url = new URL(req.url, 'http://localhost');
+  } catch {
+    return answer(res, 400, 'bad request');
   }
+  const decoded = decodePath(url.pathname === '/' ? '/index.html' : url.pathname);
+  if (decoded === null || decoded.includes('\0')) return answer(res, 400, 'bad request');
+  const path = await resolvePath(decoded);
+  if (!path) return answer(res, 404, 'not found');
   const headers = {
     'Content-Type': TYPES[extname(path)] || 'application/octet-stream',
     'Cache-Control': HASHED.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
@@ -73,7 +92,16 @@ const server = createServer(async (req, res) => {
   }
   res.writeHead(200, headers);
   res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+const server = createServer((req, res) => {
+  serve(req, res).catch((error) => {
+    console.error(`serve-dist: ${req.url}: ${error.message}`);
+    if (res.headersSent) res.destroy();
+    else answer(res, 500, 'server error');
+  });
 });
 
-server.listen(port, host, () => console.log(`serving ${root} on http://${host}:${port}/`));
+// The port actually bound, so `--port 0` (any free port) can be found by whoever started it.
+server.listen(port, host, () => console.log(`serving ${root} on http://${host}:${server.address().port}/`));
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.close(() => process.exit(0)));

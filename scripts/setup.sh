@@ -37,6 +37,9 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
+source scripts/node.sh
+ensure_node || exit 1
+
 # npm: the test tools and wasm-opt (binaryen). Browsers come from Debian, never downloaded.
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing node packages"

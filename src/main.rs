@@ -1,14 +1,24 @@
 use leptos::prelude::*;
-use youxin::{app::App, config};
+use youxin::{app::App, config, platform};
 
 fn main() {
-    console_error_panic_hook::set_once();
+    platform::crash::install_panic_hook();
+    start();
+}
+
+/// Reads config.json and mounts the app; when the file fails, the static
+/// shell says so and offers to try again, which runs this again.
+fn start() {
     wasm_bindgen_futures::spawn_local(async {
-        let config = config::load().await;
-        // Replace the static shell that index.html paints before WebAssembly runs.
-        if let Some(shell) = document().get_element_by_id("static-shell") {
-            shell.remove();
+        match config::load().await {
+            Ok(config) => {
+                platform::shell::remove();
+                mount_to_body(move || view! { <App config /> });
+            }
+            Err(error) => {
+                leptos::logging::error!("the app cannot start: {error}");
+                platform::shell::show_error(error.user_message(), start);
+            }
         }
-        mount_to_body(move || view! { <App config /> });
     });
 }

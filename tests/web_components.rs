@@ -11,7 +11,7 @@ use wasm_bindgen_test::*;
 use youxin::{
     api::{demo::DemoTransport, ApiClient, ApiError, Transport},
     components::{Card, ErrorNotice, Skeleton},
-    platform::{document::use_page_meta, storage},
+    platform::{crash, document::use_page_meta, location, shell, storage},
 };
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -121,4 +121,60 @@ fn a_cover_reserves_its_space_and_only_safe_sources_load() {
     let hostile = image("javascript:alert(1)");
     let container = mount(move || view! { <Card href="/stories/b" title="t" cover=Some(hostile) /> });
     assert!(container.query_selector("img").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+fn a_panic_covers_the_page_with_a_reload_button() {
+    crash::show_crash_screen().expect("the crash screen is drawn");
+    crash::show_crash_screen().expect("a second panic changes nothing");
+    let screens = document().query_selector_all(&format!("#{}", crash::CRASH_SCREEN_ID)).unwrap();
+    assert_eq!(screens.length(), 1);
+    let screen = document().get_element_by_id(crash::CRASH_SCREEN_ID).unwrap();
+    assert_eq!(screen.get_attribute("role").as_deref(), Some("alertdialog"));
+    assert_eq!(
+        screen.query_selector("h1").unwrap().unwrap().text_content().as_deref(),
+        Some("页面出了点问题")
+    );
+    let button = screen.query_selector("button").unwrap().expect("a button");
+    assert_eq!(button.text_content().as_deref(), Some("重新加载"));
+    let focused = document().active_element().expect("focus moved");
+    assert_eq!(focused, button, "the reload button has the focus");
+    screen.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_static_shell_says_why_the_app_cannot_start_and_retries() {
+    let shell = document().create_element("div").unwrap();
+    shell.set_id(shell::SHELL_ID);
+    shell.set_inner_html(r#"<main class="site-main"><p>正在加载…</p></main>"#);
+    document().body().unwrap().append_child(&shell).unwrap();
+    let retried = Arc::new(AtomicUsize::new(0));
+    let count = retried.clone();
+    shell::show_error("<b>配置</b>有误", move || {
+        count.fetch_add(1, Ordering::SeqCst);
+    })
+    .expect("the error is shown");
+
+    let alert = shell.query_selector("[role=alert]").unwrap().expect("an alert");
+    assert!(alert.text_content().unwrap().contains("<b>配置</b>有误"), "the message stays text");
+    assert!(alert.query_selector("b").unwrap().is_none());
+    assert!(!shell.text_content().unwrap().contains("正在加载"), "the skeleton is gone");
+    let button: web_sys::HtmlElement = alert.query_selector("button").unwrap().unwrap().unchecked_into();
+    assert_eq!(button.text_content().as_deref(), Some("重试"));
+    button.click();
+    tick().await;
+    assert_eq!(retried.load(Ordering::SeqCst), 1);
+    assert!(shell.query_selector("[role=alert]").unwrap().is_none());
+    assert!(shell.text_content().unwrap().contains("正在重新加载"));
+    shell::remove();
+    assert!(document().get_element_by_id(shell::SHELL_ID).is_none());
+}
+
+#[wasm_bindgen_test]
+fn only_paths_that_stay_on_this_origin_are_followed() {
+    assert_eq!(location::same_origin_path("/points").as_deref(), Some("/points"));
+    assert_eq!(location::same_origin_path("/services?q=%2520#top").as_deref(), Some("/services?q=%2520#top"));
+    for path in ["/\t/evil.example", "/\\evil.example", "//evil.example", "https://evil.example/"] {
+        assert_eq!(location::same_origin_path(path), None, "{path:?}");
+    }
 }

@@ -5,6 +5,7 @@ use serde::{de::DeserializeOwned, Serialize};
 
 use super::{
     decode::{self, Page},
+    demo::DEMO_SMS_CODE,
     model::*,
     transport::RequestBody,
     ApiError, ApiRequest, ApiResponse, Transport,
@@ -48,6 +49,11 @@ impl ApiClient {
         matches!(self.transport, Transport::Demo(_))
     }
 
+    /// What the sign-in page tells a visitor of the demo; `None` with a real backend.
+    pub fn demo_sign_in_hint(&self) -> Option<String> {
+        self.is_demo().then(|| format!("演示模式：任意手机号，验证码填 {DEMO_SMS_CODE}。"))
+    }
+
     /// Whether a worker is signed in (reactive).
     pub fn is_signed_in(&self) -> bool {
         self.token.with(Option::is_some)
@@ -65,7 +71,10 @@ impl ApiClient {
     }
 
     async fn send(&self, mut request: ApiRequest) -> Result<ApiResponse, ApiError> {
-        request.bearer = self.token.get_untracked();
+        // Signing in speaks for nobody yet: a refused code there is not an expired token.
+        if !request.is_sign_in() {
+            request.bearer = self.token.get_untracked();
+        }
         let had_token = request.bearer.is_some();
         let response = self.transport.send(request).await?;
         if response.status == 401 && had_token {

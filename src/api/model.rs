@@ -196,12 +196,8 @@ pub enum Block {
     Unknown,
 }
 
-/// A point on the map in GCJ-02, the datum Chinese map apps use.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct GeoPoint {
-    pub lat: f64,
-    pub lng: f64,
-}
+/// A point on the map; defined with the geometry that uses it.
+pub use crate::domain::geo::GeoPoint;
 
 /// A rest station (酉新驿站) or night station (星空补给站).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

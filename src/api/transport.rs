@@ -55,6 +55,11 @@ impl ApiRequest {
         self
     }
 
+    /// A request of the sign-in endpoints (`/v1/auth/…`), which never carry a token.
+    pub fn is_sign_in(&self) -> bool {
+        self.path.starts_with("/v1/auth/")
+    }
+
     pub fn query_value(&self, name: &str) -> Option<&str> {
         self.query.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
     }
@@ -100,5 +105,18 @@ impl Transport {
             Transport::Http(http) => http.send(request).await,
             Transport::Demo(demo) => demo.send(request).await,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_auth_endpoints_are_sign_in_requests() {
+        assert!(ApiRequest::post("/v1/auth/login", None).is_sign_in());
+        assert!(ApiRequest::post("/v1/auth/sms-code", None).is_sign_in());
+        assert!(!ApiRequest::get("/v1/me").is_sign_in());
+        assert!(!ApiRequest::get("/v1/authors").is_sign_in());
     }
 }

@@ -1,14 +1,17 @@
 use leptos::prelude::*;
 use leptos_router::{
-    hooks::{use_navigate, use_query_map},
-    params::ParamsMap,
+    hooks::{use_location, use_navigate},
     NavigateOptions,
 };
 
-/// One parameter of the address's query, "" when absent.
+use crate::domain::url::{query_string, query_value};
+
+/// One parameter of the address's query, "" when absent. Read from the raw
+/// query and decoded once: the router's own map decodes twice, which turns a
+/// typed `%20` into a space.
 pub fn use_query_param(name: &'static str) -> Memo<String> {
-    let query = use_query_map();
-    Memo::new(move |_| query.read().get(name).unwrap_or_default())
+    let search = use_location().search;
+    Memo::new(move |_| search.with(|search| query_value(search, name)).unwrap_or_default())
 }
 
 /// Returns a function that replaces the query of `path` with the given
@@ -17,12 +20,8 @@ pub fn use_query_param(name: &'static str) -> Memo<String> {
 pub fn use_query_setter(path: &'static str) -> impl Fn(&[(&'static str, String)]) + Clone + 'static {
     let navigate = use_navigate();
     move |params: &[(&'static str, String)]| {
-        let query: ParamsMap = params
-            .iter()
-            .filter(|(_, value)| !value.is_empty())
-            .map(|(key, value)| (*key, value.clone()))
-            .collect();
+        let pairs: Vec<(&str, &str)> = params.iter().map(|(key, value)| (*key, value.as_str())).collect();
         let options = NavigateOptions { replace: true, scroll: false, ..Default::default() };
-        navigate(&format!("{path}{}", query.to_query_string()), options);
+        navigate(&format!("{path}{}", query_string(&pairs)), options);
     }
 }

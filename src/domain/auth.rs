@@ -1,6 +1,8 @@
 //! Sign-in rules that need no browser: phone numbers, where to go back to,
 //! and the token the backend's WeChat sign-in hands back in the URL fragment.
 
+use super::url::is_local_path;
+
 /// A mainland mobile number: 11 digits starting with 1. Spaces and dashes are ignored.
 pub fn normalize_phone(input: &str) -> Option<String> {
     let digits: String = input.chars().filter(|c| !c.is_whitespace() && *c != '-').collect();
@@ -14,14 +16,17 @@ pub fn is_sms_code(input: &str) -> bool {
     code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// Where to return after signing in: only a path on this site, so a crafted
-/// link cannot send a worker to another one.
+/// Where to go after signing in when no page asked for it: the worker's points.
+pub const DEFAULT_RETURN_PATH: &str = "/points";
+
+/// Where to return after signing in: only a plain path on this site, so a
+/// crafted link cannot send a worker to another one; anything else goes home.
+/// The browser's URL parser has the last word (`platform::location::same_origin_path`).
 pub fn safe_return_path(next: Option<&str>) -> String {
     match next {
-        Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => {
-            path.to_owned()
-        }
-        _ => "/points".to_owned(),
+        None | Some("") => DEFAULT_RETURN_PATH.to_owned(),
+        Some(path) if is_local_path(path) => path.to_owned(),
+        Some(_) => "/".to_owned(),
     }
 }
 
@@ -59,14 +64,23 @@ mod tests {
     #[test]
     fn only_local_paths_are_returned_to() {
         assert_eq!(safe_return_path(Some("/courses/crs-off-02")), "/courses/crs-off-02");
+        assert_eq!(safe_return_path(Some("/services?q=%2520")), "/services?q=%2520");
+        assert_eq!(safe_return_path(None), "/points");
         for bad in [
-            Some("https://evil.example"),
-            Some("//evil.example"),
-            Some("/\\evil.example"),
-            Some("javascript:x"),
-            None,
+            "https://evil.example",
+            "//evil.example",
+            "/\\evil.example",
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "/\r\n//evil.example",
+            "/ /evil.example",
+            "\\/evil.example",
+            "/\u{0}/evil.example",
+            "/\u{2028}/evil.example",
+            "javascript:x",
+            "evil.example",
         ] {
-            assert_eq!(safe_return_path(bad), "/points", "{bad:?}");
+            assert_eq!(safe_return_path(Some(bad)), "/", "{bad:?}");
         }
     }
 

@@ -96,9 +96,23 @@ impl Progress {
 }
 
 /// Progress by course id, kept on the phone.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
 pub struct ProgressBook(pub BTreeMap<String, Progress>);
+
+/// Reads entry by entry: one corrupt or unknown entry (an older or newer app,
+/// a hand edit) is dropped on its own instead of failing the whole book, which
+/// the next save would then overwrite with nothing.
+impl<'de> Deserialize<'de> for ProgressBook {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let entries = BTreeMap::<String, serde_json::Value>::deserialize(deserializer)?;
+        let book = entries
+            .into_iter()
+            .filter_map(|(id, value)| Some((id, Progress::deserialize(value).ok()?)))
+            .collect();
+        Ok(Self(book))
+    }
+}
 
 impl ProgressBook {
     pub fn get(&self, course_id: &str) -> Option<Progress> {
@@ -198,5 +212,16 @@ mod tests {
         assert_eq!(book.get("c2"), None);
         let json = serde_json::to_string(&book).unwrap();
         assert_eq!(json, r#"{"c1":"finished"}"#);
+    }
+
+    #[test]
+    fn a_corrupt_entry_loses_only_itself() {
+        let stored = r#"{"c1":"finished","c2":"watched","c3":null,"c4":{"x":1},"c5":"opened"}"#;
+        let mut book: ProgressBook = serde_json::from_str(stored).unwrap();
+        assert_eq!(book.get("c1"), Some(Progress::Finished));
+        assert_eq!(book.get("c5"), Some(Progress::Opened));
+        book.record("c6", Progress::Opened);
+        let saved = serde_json::to_string(&book).unwrap();
+        assert_eq!(saved, r#"{"c1":"finished","c5":"opened","c6":"opened"}"#);
     }
 }

@@ -3,7 +3,15 @@
 
 use std::f64::consts::PI;
 
-use crate::api::model::GeoPoint;
+use serde::{Deserialize, Serialize};
+
+/// A point on the map: in GCJ-02 (the datum Chinese map apps and our data use)
+/// unless said otherwise, as where a browser reports the phone (WGS-84).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct GeoPoint {
+    pub lat: f64,
+    pub lng: f64,
+}
 
 /// Krasovsky 1940 ellipsoid, which GCJ-02 is defined on.
 const A: f64 = 6_378_245.0;

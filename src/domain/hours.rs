@@ -37,10 +37,15 @@ impl OpenState {
     }
 }
 
-/// "HH:MM" to minutes since midnight; "24:00" is the end of the day.
+/// "HH:MM" to minutes since midnight; "24:00" is the end of the day. Only
+/// ASCII digits count (`u32::from_str` would also take "+8").
 fn parse_clock(text: &str) -> Option<u32> {
     let (h, m) = text.trim().split_once(':')?;
-    let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
+    let number = |part: &str| {
+        let valid = (1..=2).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit());
+        valid.then(|| part.parse::<u32>().ok()).flatten()
+    };
+    let (h, m) = (number(h)?, number(m)?);
     (h < 24 && m < 60 || h == 24 && m == 0).then_some(h * 60 + m)
 }
 
@@ -216,5 +221,11 @@ mod tests {
         assert_eq!(state_at(&hours(&[]), &at(30, "12:00")), OpenState::NeverOpen);
         let garbled = hours(&[(EVERY_DAY, "8点", "25:00"), (&[9], "08:00", "10:00")]);
         assert_eq!(state_at(&garbled, &at(30, "12:00")), OpenState::NeverOpen);
+        for (opens, closes) in
+            [("08:0０", "20:00"), ("+8:00", "20:00"), ("08:00", "20:000"), ("８:00", "20:00")]
+        {
+            let odd = hours(&[(EVERY_DAY, opens, closes)]);
+            assert_eq!(state_at(&odd, &at(30, "12:00")), OpenState::NeverOpen, "{opens}–{closes}");
+        }
     }
 }

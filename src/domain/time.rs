@@ -39,34 +39,40 @@ impl ChinaTime {
         }
     }
 
-    /// Parses an RFC 3339 time with any offset (`Z` or `±HH:MM`).
+    /// Parses an RFC 3339 time with any offset (`Z` or `±HH:MM`). Anything
+    /// else, however mangled (`…:00北京`, `…:00 +8时`), is `None`, never a panic:
+    /// every date a backend sends comes through here.
     pub fn parse_rfc3339(text: &str) -> Option<Self> {
-        let text = text.trim();
-        let bytes = text.as_bytes();
-        if bytes.len() < 20 || !matches!(bytes[10], b'T' | b't' | b' ') {
+        // Only ASCII is valid, so reading bytes by position cannot split a character.
+        let bytes = text.trim().as_bytes();
+        let at = |index: usize, expected: &[u8]| bytes.get(index).is_some_and(|b| expected.contains(b));
+        if !(at(4, b"-") && at(7, b"-") && at(10, b"Tt ") && at(13, b":") && at(16, b":")) {
             return None;
         }
-        let number = |range: std::ops::Range<usize>| text.get(range)?.parse::<i64>().ok();
-        let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
-        let (hour, minute, second) = (number(11..13)?, number(14..16)?, number(17..19)?);
-        if &text[4..5] != "-" || &text[7..8] != "-" || &text[13..14] != ":" || &text[16..17] != ":" {
-            return None;
-        }
-        if !(1..=12).contains(&month) || !(1..=31).contains(&day) || hour > 23 || minute > 59 || second > 60 {
+        let number = |start: usize, len: usize| digits(bytes.get(start..start + len)?);
+        let (year, month, day) = (number(0, 4)?, number(5, 2)?, number(8, 2)?);
+        let (hour, minute, second) = (number(11, 2)?, number(14, 2)?, number(17, 2)?);
+        let valid_day = (1..=12).contains(&month) && (1..=days_in_month(year, month)).contains(&day);
+        if !valid_day || hour > 23 || minute > 59 || second > 60 {
             return None;
         }
         // Skip fractional seconds, then read the offset.
-        let rest = text[19..].trim_start_matches(|c: char| c == '.' || c.is_ascii_digit());
+        let mut rest = &bytes[19..];
+        if let Some((b'.', fraction)) = rest.split_first() {
+            let length = fraction.iter().take_while(|b| b.is_ascii_digit()).count();
+            if length == 0 {
+                return None;
+            }
+            rest = &fraction[length..];
+        }
         let offset_seconds = match rest {
-            "Z" | "z" => 0,
-            _ if rest.len() == 6 && &rest[3..4] == ":" => {
-                let sign = match &rest[0..1] {
-                    "+" => 1,
-                    "-" => -1,
-                    _ => return None,
-                };
-                let hours: i64 = rest[1..3].parse().ok()?;
-                let minutes: i64 = rest[4..6].parse().ok()?;
+            b"Z" | b"z" => 0,
+            [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
+                let (hours, minutes) = (digits(&[*h1, *h2])?, digits(&[*m1, *m2])?);
+                if hours > 23 || minutes > 59 {
+                    return None;
+                }
+                let sign = if *sign == b'-' { -1 } else { 1 };
                 sign * (hours * 3600 + minutes * 60)
             }
             _ => return None,
@@ -106,6 +112,23 @@ pub fn weekday_label(weekday: u8) -> &'static str {
 /// A time from the contract for people, or `None` if it is not RFC 3339.
 pub fn format_date(rfc3339: &str) -> Option<String> {
     ChinaTime::parse_rfc3339(rfc3339).map(|t| t.date_label())
+}
+
+/// A run of ASCII digits as a number: no sign, no space, no other script's digits.
+fn digits(bytes: &[u8]) -> Option<i64> {
+    if bytes.is_empty() || !bytes.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(bytes.iter().fold(0, |n, b| n * 10 + i64::from(b - b'0')))
+}
+
+fn days_in_month(year: i64, month: i64) -> i64 {
+    match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
 }
 
 // Days since 1970-01-01 and back, after Howard Hinnant's civil calendar algorithms.
@@ -176,8 +199,52 @@ mod tests {
             "2026-13-01T00:00:00Z",
             "2026/11/28T00:00:00Z",
             "昨天下午",
+            "2026-10-01T08:00:00北京",
+            "2026-10-01T08:00:00 +8时",
+            "2026-10-01T08:00:00+8时",
+            "2026-10-01T08:00:00+08:0０",
+            "2026-10-01T08:0０:00Z",
+            "２026-10-01T08:00:00Z",
+            "2026-10-01T08:00:00.Z",
+            "2026-10-01T08:00:00+24:00",
+            "2026-10-01T+8:00:00Z",
+            "2026-02-30T08:00:00Z",
+            "2026-10-01T08:00:00Z junk",
+            "2026-10-01T08:00:00+08:00:00",
+            "20é6-10-01T08:00:00Z",
+            "2026-10-01T08:00:00é",
         ] {
             assert_eq!(ChinaTime::parse_rfc3339(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn leap_seconds_and_lowercase_separators_are_read() {
+        assert!(ChinaTime::parse_rfc3339("2016-12-31t23:59:60z").is_some());
+        assert!(ChinaTime::parse_rfc3339(" 2026-10-01 08:00:00.123456+08:00 ").is_some());
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn any_text_parses_or_is_refused_without_panicking(text in "\\PC*") {
+            let _ = ChinaTime::parse_rfc3339(&text);
+        }
+
+        #[test]
+        fn a_valid_prefix_with_any_tail_never_panics(tail in "\\PC{0,12}") {
+            let _ = ChinaTime::parse_rfc3339(&format!("2026-10-01T08:00:00{tail}"));
+            let _ = ChinaTime::parse_rfc3339(&format!("2026-10-01T08:{tail}"));
+        }
+
+        #[test]
+        fn every_real_moment_round_trips(seconds in -2_000_000_000i64..8_000_000_000) {
+            let t = ChinaTime::from_unix_millis(seconds * 1000);
+            let parsed = ChinaTime::parse_rfc3339(&format!(
+                "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}+08:00",
+                t.year, t.month, t.day, t.hour, t.minute, seconds.rem_euclid(60)
+            ));
+            proptest::prop_assert_eq!(parsed.map(|p| p.unix_millis), Some(seconds * 1000));
         }
     }
 

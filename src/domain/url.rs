@@ -1,14 +1,29 @@
 //! Which links and image sources the app follows: http(s) and its own paths only.
 
+use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
+/// Everything but `A–Z a–z 0–9 - _ ~` is encoded, `.` and `/` included.
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'~');
+
 /// Returns the URL if it is safe to put in `href` or `src`: an absolute
 /// http(s) URL or a path on this site. `javascript:`, `data:` and the like are refused.
 pub fn safe_link(url: &str) -> Option<&str> {
     let url = url.trim();
     let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-    let allowed = lower.starts_with("https://")
-        || lower.starts_with("http://")
-        || (url.starts_with('/') && !url.starts_with("//"));
-    (allowed && !url.chars().any(char::is_control)).then_some(url)
+    let allowed = lower.starts_with("https://") || lower.starts_with("http://") || is_local_path(url);
+    (allowed && !has_hidden_tricks(url)).then_some(url)
+}
+
+/// A path on this site: one leading slash, not `//host` nor `/\host` (browsers
+/// read a backslash as a slash), and nothing a browser would silently strip.
+pub fn is_local_path(path: &str) -> bool {
+    path.starts_with('/') && !path.starts_with("//") && !has_hidden_tricks(path)
+}
+
+/// Characters that make a URL mean something other than it looks: browsers drop
+/// tabs and newlines (`/\t/evil` becomes `//evil`) and turn `\` into `/`.
+fn has_hidden_tricks(url: &str) -> bool {
+    url.chars().any(|c| c.is_control() || c.is_whitespace() || c == '\\')
 }
 
 /// A `tel:` link for a phone number, keeping only what a dialler understands.
@@ -20,14 +35,36 @@ pub fn tel_link(phone: &str) -> Option<String> {
 /// Percent-encodes text for one URL path segment or query value, so an id taken
 /// from the address bar cannot reach another endpoint (`../me`, `a/b`, `?x`).
 pub fn percent_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'~' => out.push(byte as char),
-            _ => out.push_str(&format!("%{byte:02X}")),
-        }
+    utf8_percent_encode(text, SEGMENT).to_string()
+}
+
+/// The value of `name` in a raw query string (`?q=%2520&kind=online`), decoded
+/// exactly once, as a form is (`+` is a space). The last one wins when repeated.
+pub fn query_value(search: &str, name: &str) -> Option<String> {
+    let decode = |text: &str| percent_decode_str(&text.replace('+', " ")).decode_utf8_lossy().into_owned();
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| pair.split_once('=').unwrap_or((pair, "")))
+        .filter(|(key, _)| decode(key) == name)
+        .map(|(_, value)| decode(value))
+        .last()
+}
+
+/// A query string (`?q=%2520`) from pairs, each value encoded once; empty
+/// values are left out, and no pairs give "".
+pub fn query_string(pairs: &[(&str, &str)]) -> String {
+    let encoded: Vec<String> = pairs
+        .iter()
+        .filter(|(_, value)| !value.is_empty())
+        .map(|(key, value)| format!("{}={}", percent_encode(key), percent_encode(value)))
+        .collect();
+    if encoded.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", encoded.join("&"))
     }
-    out
 }
 
 /// A link that opens AMap (高德地图: the app if installed, else its web page)
@@ -60,6 +97,13 @@ mod tests {
             "vbscript:x",
             "https://a\n.cn",
             "ftp://x",
+            "/\\evil.example",
+            "/\t/evil.example",
+            "/%09/evil.example\u{7}",
+            "https://evil.example\\@good.cn",
+            "https://good.cn/a b",
+            "/a\u{3000}b",
+            "/\u{85}/evil",
         ] {
             assert_eq!(safe_link(url), None, "{url}");
         }
@@ -71,6 +115,28 @@ mod tests {
         assert_eq!(percent_encode("../me"), "%2E%2E%2Fme");
         assert_eq!(percent_encode("a?b#c"), "a%3Fb%23c");
         assert_eq!(percent_encode("驿"), "%E9%A9%BF");
+    }
+
+    #[test]
+    fn a_query_value_is_decoded_once() {
+        assert_eq!(query_value("?q=%2520&kind=online", "q").as_deref(), Some("%20"));
+        assert_eq!(query_value("q=a+b%2Bc", "q").as_deref(), Some("a b+c"));
+        assert_eq!(query_value("q=%E9%A9%BF%E7%AB%99", "q").as_deref(), Some("驿站"));
+        assert_eq!(query_value("?q=1&q=2", "q").as_deref(), Some("2"));
+        assert_eq!(query_value("?flag&x=1", "flag").as_deref(), Some(""));
+        assert_eq!(query_value("?q=%E0%A4%A", "q").as_deref(), Some("\u{FFFD}%A"));
+        assert_eq!(query_value("?quick=1", "q"), None);
+        assert_eq!(query_value("", "q"), None);
+    }
+
+    #[test]
+    fn what_is_typed_survives_the_address_bar() {
+        for typed in ["%20", "100%", "a+b", "a&b=c", "驿站 夜间", "%E9%A9%BF", "#1?"] {
+            let query = query_string(&[("q", typed), ("category", "")]);
+            assert_eq!(query_value(&query, "q").as_deref(), Some(typed), "{query}");
+            assert_eq!(query_value(&query, "category"), None);
+        }
+        assert_eq!(query_string(&[("q", "")]), "");
     }
 
     #[test]

@@ -1,16 +1,13 @@
 //! 登录: sign in with a phone number and an SMS code, then go back where the worker was.
 
 use leptos::prelude::*;
-use leptos_router::{
-    hooks::{use_navigate, use_query_map},
-    NavigateOptions,
-};
+use leptos_router::{hooks::use_navigate, NavigateOptions};
 
 use crate::{
-    api::{demo::DEMO_SMS_CODE, use_api},
-    components::PageHeader,
+    api::use_api,
+    components::{use_query_param, PageHeader},
     domain::auth::{is_sms_code, normalize_phone, safe_return_path},
-    platform::document::use_page_meta,
+    platform::{document::use_page_meta, location::same_origin_path},
 };
 
 /// How long to wait before another code may be asked for.
@@ -20,9 +17,12 @@ const RESEND_SECONDS: u32 = 60;
 pub fn Login() -> impl IntoView {
     use_page_meta(|| "登录".into(), || "用手机号和短信验证码登录，查看积分、报名课程。".into());
     let api = use_api();
-    let demo = api.is_demo();
-    let query = use_query_map();
-    let next = move || safe_return_path(query.read().get("next").as_deref());
+    let demo_hint = api.demo_sign_in_hint();
+    let next_param = use_query_param("next");
+    let next = move || {
+        let path = safe_return_path(Some(next_param.get_untracked().as_str()));
+        same_origin_path(&path).unwrap_or_else(|| "/".to_owned())
+    };
     let navigate = use_navigate();
 
     let phone = RwSignal::new(String::new());
@@ -111,7 +111,7 @@ pub fn Login() -> impl IntoView {
                     </button>
                 </span>
             </label>
-            {demo.then(|| view! { <p class="hint">{format!("演示模式：任意手机号，验证码填 {DEMO_SMS_CODE}。")}</p> })}
+            {demo_hint.map(|hint| view! { <p class="hint">{hint}</p> })}
             <p class="form-message" role="status" aria-live="polite">{move || message.get()}</p>
             <button type="submit" class="button button-block" disabled=move || signing_in.get()>
                 {move || if signing_in.get() { "登录中…" } else { "登录" }}

@@ -12,3 +12,15 @@ pub fn take_fragment_token() -> Option<String> {
     let _ = window.history().ok()?.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&clean));
     Some(token)
 }
+
+/// The path, query and fragment of `path` resolved against this page's address
+/// by the browser's own URL parser, if it stays on this origin. The last check
+/// before navigating anywhere a link asked for: the parser is what the browser
+/// will follow, whatever a string test thinks the text means.
+pub fn same_origin_path(path: &str) -> Option<String> {
+    let location = web_sys::window()?.location();
+    let here = location.href().ok()?;
+    let resolved = web_sys::Url::new_with_base(path, &here).ok()?;
+    (resolved.origin() == location.origin().ok()?)
+        .then(|| format!("{}{}{}", resolved.pathname(), resolved.search(), resolved.hash()))
+}

@@ -2,8 +2,11 @@
 //! these instead of `web_sys`, so the rest of the code stays testable natively.
 
 pub mod clock;
+pub mod crash;
 pub mod document;
+pub mod dom;
 pub mod geolocation;
 pub mod location;
 pub mod scroll;
+pub mod shell;
 pub mod storage;
