@@ -8,8 +8,11 @@ use leptos_router::{
 };
 
 use crate::{
-    api::{model::Site, use_api_resource, ApiClient, ApiError},
-    components::Icon,
+    api::{
+        model::{Site, StorySummary},
+        use_api_resource, ApiClient, ApiError,
+    },
+    components::{sections::SECTIONS, FeedStore, Icon},
     config::Config,
     pages, platform,
 };
@@ -17,16 +20,6 @@ use crate::{
 /// `GET /v1/site`, loaded once by the shell.
 #[derive(Clone, Copy)]
 pub struct SiteResource(pub LocalResource<Result<Site, ApiError>>);
-
-/// The sections, in the order the navigation shows them: (path, label, icon).
-pub const SECTIONS: [(&str, &str, &str); 6] = [
-    ("/", "首页", "home"),
-    ("/services", "服务", "services"),
-    ("/courses", "学堂", "courses"),
-    ("/stories", "故事", "stories"),
-    ("/stations", "驿站", "stations"),
-    ("/points", "积分", "points"),
-];
 
 #[component]
 pub fn App(config: Config) -> impl IntoView {
@@ -41,7 +34,8 @@ pub fn App(config: Config) -> impl IntoView {
     provide_context(site);
     // Demo data says so itself, whichever transport brought it.
     let demo = move || site.0.get().and_then(Result::ok).is_some_and(|site| site.demo);
-    provide_context(pages::stories::StoryFeedStore(RwSignal::new(Default::default())));
+    // The story column's pages, kept while the worker opens a story and comes back.
+    provide_context(FeedStore::<StorySummary>::new());
     provide_context(config.clone());
 
     let root_classes = move || {
@@ -72,12 +66,12 @@ pub fn App(config: Config) -> impl IntoView {
                     <ul>
                         {SECTIONS
                             .iter()
-                            .map(|(href, label, icon)| {
+                            .map(|section| {
                                 view! {
                                     <li>
-                                        <A href=*href exact=*href == "/">
-                                            <Icon name=*icon />
-                                            <span class="nav-label">{*label}</span>
+                                        <A href=section.path exact=section.path == "/">
+                                            <Icon name=section.icon />
+                                            <span class="nav-label">{section.nav}</span>
                                         </A>
                                     </li>
                                 }

@@ -29,6 +29,18 @@ fn one_malformed_item_is_skipped_and_counted_without_losing_the_rest() {
 }
 
 #[test]
+fn a_list_whose_every_item_is_malformed_is_an_error_not_an_empty_list() {
+    for body in [r#"{"items":[{"title":"没有编号"},7,"x"],"next":null}"#, r#"[null, [], {"id": 5}]"#] {
+        let error = decode::page::<Service>(&ok(body)).unwrap_err();
+        assert!(matches!(error, ApiError::Decode(_)), "{body}: {error:?}");
+        assert!(error.user_message().contains("数据格式有误"));
+        assert!(error.is_retryable(), "the worker is offered 重试");
+    }
+    let empty = decode::page::<Service>(&ok(r#"{"items":[],"next":null}"#)).unwrap();
+    assert!(empty.items.is_empty() && empty.skipped == 0, "a list that is really empty stays a list");
+}
+
+#[test]
 fn unknown_fields_are_ignored_and_missing_optionals_take_defaults() {
     let body = r#"{"id":"svc","title":"法律援助","brand_new_field":{"x":1},"access":{"phone":"12348"}}"#;
     let service: Service = decode::object(&ok(body)).unwrap();

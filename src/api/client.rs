@@ -10,7 +10,13 @@ use super::{
     transport::RequestBody,
     ApiError, ApiRequest, ApiResponse, Transport,
 };
-use crate::{domain::url::percent_encode, platform::storage};
+use crate::{
+    domain::{
+        feed::{CursorTrail, Follow, MAX_ITEMS},
+        url::item_path,
+    },
+    platform::storage,
+};
 
 /// Where the bearer token is kept between visits.
 const TOKEN_KEY: &str = "token";
@@ -96,6 +102,30 @@ impl ApiClient {
         Ok(page)
     }
 
+    /// Follows a list's cursors to its last page, for the small lists that are
+    /// searched as a whole. A repeated cursor ends the walk; past the cap of
+    /// pages or items the list is cut short and keeps `next`, so the page can say so.
+    async fn whole_list<T: DeserializeOwned>(&self, first: ApiRequest) -> Result<Page<T>, ApiError> {
+        let mut whole = Page::default();
+        let mut trail = CursorTrail::default();
+        let mut request = first.clone();
+        loop {
+            let page: Page<T> = self.list(request).await?;
+            let (count, next) = (page.items.len(), page.next);
+            whole.items.extend(page.items);
+            whole.skipped += page.skipped;
+            match trail.follow(count, next.clone()) {
+                Follow::Next(cursor) => request = first.clone().param("cursor", Some(&cursor)),
+                Follow::End => return Ok(whole),
+                Follow::Capped => {
+                    whole.items.truncate(MAX_ITEMS);
+                    whole.next = next;
+                    return Ok(whole);
+                }
+            }
+        }
+    }
+
     async fn post<B: Serialize, T: DeserializeOwned>(
         &self,
         path: String,
@@ -112,12 +142,13 @@ impl ApiClient {
         self.get(ApiRequest::get("/v1/site")).await
     }
 
+    /// Every service, all pages followed.
     pub async fn services(&self) -> Result<Page<Service>, ApiError> {
-        self.list(ApiRequest::get("/v1/services")).await
+        self.whole_list(ApiRequest::get("/v1/services")).await
     }
 
     pub async fn service(&self, id: &str) -> Result<Service, ApiError> {
-        self.get(ApiRequest::get(format!("/v1/services/{}", percent_encode(id)))).await
+        self.get(ApiRequest::get(item_path("/v1/services", id))).await
     }
 
     pub async fn courses(&self, kind: Option<&str>, cursor: Option<&str>) -> Result<Page<Course>, ApiError> {
@@ -125,11 +156,11 @@ impl ApiClient {
     }
 
     pub async fn course(&self, id: &str) -> Result<Course, ApiError> {
-        self.get(ApiRequest::get(format!("/v1/courses/{}", percent_encode(id)))).await
+        self.get(ApiRequest::get(item_path("/v1/courses", id))).await
     }
 
     pub async fn enrol(&self, course_id: &str) -> Result<Enrolment, ApiError> {
-        let path = format!("/v1/courses/{}/enrolments", percent_encode(course_id));
+        let path = item_path("/v1/courses", course_id) + "/enrolments";
         self.post(path, &serde_json::json!({}), None).await
     }
 
@@ -142,15 +173,16 @@ impl ApiClient {
     }
 
     pub async fn story(&self, id: &str) -> Result<Story, ApiError> {
-        self.get(ApiRequest::get(format!("/v1/stories/{}", percent_encode(id)))).await
+        self.get(ApiRequest::get(item_path("/v1/stories", id))).await
     }
 
+    /// Every station, all pages followed.
     pub async fn stations(&self) -> Result<Page<Station>, ApiError> {
-        self.list(ApiRequest::get("/v1/stations")).await
+        self.whole_list(ApiRequest::get("/v1/stations")).await
     }
 
     pub async fn station(&self, id: &str) -> Result<Station, ApiError> {
-        self.get(ApiRequest::get(format!("/v1/stations/{}", percent_encode(id)))).await
+        self.get(ApiRequest::get(item_path("/v1/stations", id))).await
     }
 
     pub async fn request_sms_code(&self, phone: &str) -> Result<(), ApiError> {
@@ -190,30 +222,30 @@ impl ApiClient {
         self.post("/v1/reports".into(), report, Some(idempotency_key)).await
     }
 
-    pub async fn reports(&self) -> Result<Page<Report>, ApiError> {
-        self.list(ApiRequest::get("/v1/reports")).await
+    pub async fn reports(&self, cursor: Option<&str>) -> Result<Page<Report>, ApiError> {
+        self.list(ApiRequest::get("/v1/reports").param("cursor", cursor)).await
     }
 
-    pub async fn campaigns(&self) -> Result<Page<Campaign>, ApiError> {
-        self.list(ApiRequest::get("/v1/campaigns")).await
+    pub async fn campaigns(&self, cursor: Option<&str>) -> Result<Page<Campaign>, ApiError> {
+        self.list(ApiRequest::get("/v1/campaigns").param("cursor", cursor)).await
     }
 
     pub async fn check_in(&self, campaign_id: &str, idempotency_key: &str) -> Result<Checkin, ApiError> {
-        let path = format!("/v1/campaigns/{}/checkins", percent_encode(campaign_id));
+        let path = item_path("/v1/campaigns", campaign_id) + "/checkins";
         self.post(path, &serde_json::json!({}), Some(idempotency_key)).await
     }
 
-    pub async fn rewards(&self) -> Result<Page<Reward>, ApiError> {
-        self.list(ApiRequest::get("/v1/rewards")).await
+    pub async fn rewards(&self, cursor: Option<&str>) -> Result<Page<Reward>, ApiError> {
+        self.list(ApiRequest::get("/v1/rewards").param("cursor", cursor)).await
     }
 
     /// Redeems a reward; the same key always means the same redemption.
     pub async fn redeem(&self, reward_id: &str, idempotency_key: &str) -> Result<Redemption, ApiError> {
-        let path = format!("/v1/rewards/{}/redemptions", percent_encode(reward_id));
+        let path = item_path("/v1/rewards", reward_id) + "/redemptions";
         self.post(path, &serde_json::json!({}), Some(idempotency_key)).await
     }
 
-    pub async fn redemptions(&self) -> Result<Page<Redemption>, ApiError> {
-        self.list(ApiRequest::get("/v1/redemptions")).await
+    pub async fn redemptions(&self, cursor: Option<&str>) -> Result<Page<Redemption>, ApiError> {
+        self.list(ApiRequest::get("/v1/redemptions").param("cursor", cursor)).await
     }
 }

@@ -49,7 +49,8 @@ fn drop_nulls(value: &mut Value) {
     }
 }
 
-/// Checks the status, then decodes a list, skipping malformed items.
+/// Checks the status, then decodes a list, skipping malformed items; a list
+/// whose every item is malformed is an error.
 pub fn page<T: DeserializeOwned>(response: &ApiResponse) -> Result<Page<T>, ApiError> {
     check_status(response)?;
     let mut value = parse(&response.body)?;
@@ -72,6 +73,10 @@ pub fn page<T: DeserializeOwned>(response: &ApiResponse) -> Result<Page<T>, ApiE
     };
     let total = items.len();
     let items: Vec<T> = items.into_iter().filter_map(|item| serde_json::from_value(item).ok()).collect();
+    if total > 0 && items.is_empty() {
+        // Nothing readable is a broken answer, not an empty list: "共 0 项" would mislead.
+        return Err(ApiError::Decode(format!("all {total} item(s) of the list are malformed")));
+    }
     Ok(Page { skipped: total - items.len(), items, next })
 }
 

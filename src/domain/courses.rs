@@ -78,6 +78,30 @@ pub fn arrange_courses(courses: &[Course], filter: &CourseFilter, now: &ChinaTim
     found
 }
 
+/// The catalogue's groups in order; a kind this app does not know comes last, as 其他.
+pub const KIND_ORDER: [CourseKind; 4] =
+    [CourseKind::Offline, CourseKind::Competition, CourseKind::Online, CourseKind::Unknown];
+
+/// How each kind of course is named to workers.
+pub fn kind_label(kind: CourseKind) -> &'static str {
+    match kind {
+        CourseKind::Online => "酉新共学 · 线上微课",
+        CourseKind::Offline => "酉新学堂 · 线下培训",
+        CourseKind::Competition => "技能竞赛",
+        CourseKind::Unknown => "其他",
+    }
+}
+
+/// Arranged courses in groups by kind, in [`KIND_ORDER`], without empty groups;
+/// every course is in exactly one group.
+pub fn group_by_kind(courses: &[Course]) -> Vec<(CourseKind, Vec<&Course>)> {
+    KIND_ORDER
+        .iter()
+        .map(|kind| (*kind, courses.iter().filter(|c| c.kind == *kind).collect::<Vec<_>>()))
+        .filter(|(_, members)| !members.is_empty())
+        .collect()
+}
+
 /// How far a worker has got with an online course.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -199,6 +223,33 @@ mod tests {
         assert_eq!(only(CourseFilter { kind: Some(CourseKind::Online), ..Default::default() }), ["b"]);
         assert_eq!(only(CourseFilter { category: Some("应急救护".into()), ..Default::default() }), ["a"]);
         assert_eq!(only(CourseFilter { query: vec!["直播".into()], ..Default::default() }), ["b"]);
+    }
+
+    #[test]
+    fn a_course_of_an_unknown_kind_is_shown_under_other() {
+        let courses = vec![
+            Course { id: "webinar".into(), kind: CourseKind::Unknown, ..Default::default() },
+            Course { id: "online".into(), kind: CourseKind::Online, ..Default::default() },
+            session("session", "2026-12-12T09:00:00+08:00", "2026-12-10T18:00:00+08:00", 5),
+        ];
+        let groups = group_by_kind(&courses);
+        let shown: Vec<(&str, Vec<&str>)> = groups
+            .iter()
+            .map(|(kind, members)| (kind_label(*kind), members.iter().map(|c| c.id.as_str()).collect()))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("酉新学堂 · 线下培训", vec!["session"]),
+                ("酉新共学 · 线上微课", vec!["online"]),
+                ("其他", vec!["webinar"]),
+            ]
+        );
+        assert_eq!(
+            groups.iter().map(|(_, m)| m.len()).sum::<usize>(),
+            courses.len(),
+            "none counted but hidden"
+        );
     }
 
     #[test]

@@ -34,6 +34,16 @@ pub fn distinct<T>(items: &[T], key: impl Fn(&T) -> &str) -> Vec<String> {
     group_by(items, key).into_iter().map(|(name, _)| name).collect()
 }
 
+/// The count line of a filtered list, e.g. "共 25 项服务" when all are shown
+/// or "找到 3 项服务（共 25 项）"; `measure` is the counting word (项, 门, 个).
+pub fn count_line(shown: usize, total: usize, measure: &str, noun: &str) -> String {
+    if shown == total {
+        format!("共 {total} {measure}{noun}")
+    } else {
+        format!("找到 {shown} {measure}{noun}（共 {total} {measure}）")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -61,5 +71,11 @@ mod tests {
         assert_eq!(groups[0].0, "驿站");
         assert_eq!(groups[0].1.iter().map(|i| i.1).collect::<Vec<_>>(), vec![1, 3]);
         assert_eq!(distinct(&items, |i| i.0), vec!["驿站", "权益"]);
+    }
+
+    #[test]
+    fn the_count_line_says_how_many_of_how_many() {
+        assert_eq!(count_line(25, 25, "项", "服务"), "共 25 项服务");
+        assert_eq!(count_line(3, 58, "个", "驿站"), "找到 3 个驿站（共 58 个）");
     }
 }

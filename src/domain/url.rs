@@ -67,6 +67,17 @@ pub fn query_string(pairs: &[(&str, &str)]) -> String {
     }
 }
 
+/// The app's own link to one item of a section, e.g. `item_path("/stories", id)`.
+/// The backend's id becomes one percent-encoded path segment, whatever it holds.
+pub fn item_path(section: &str, id: &str) -> String {
+    format!("{section}/{}", percent_encode(id))
+}
+
+/// The sign-in page, coming back to `next` (a path of this app) afterwards.
+pub fn login_path(next: &str) -> String {
+    format!("/login?next={}", percent_encode(next))
+}
+
 /// A link that opens AMap (高德地图: the app if installed, else its web page)
 /// with a route to a GCJ-02 point by e-bike.
 pub fn amap_route_link(lat: f64, lng: f64, name: &str) -> String {
@@ -137,6 +148,19 @@ mod tests {
             assert_eq!(query_value(&query, "category"), None);
         }
         assert_eq!(query_string(&[("q", "")]), "");
+    }
+
+    #[test]
+    fn item_links_keep_the_id_in_one_segment_and_the_return_path_in_one_value() {
+        assert_eq!(item_path("/stories", "st-01"), "/stories/st-01");
+        let odd = item_path("/stories", "a/b?c#d 空格");
+        assert_eq!(odd, "/stories/a%2Fb%3Fc%23d%20%E7%A9%BA%E6%A0%BC");
+        assert_eq!(odd.matches('/').count(), 2, "no slash of the id survives");
+        assert_eq!(
+            login_path(&odd),
+            "/login?next=%2Fstories%2Fa%252Fb%253Fc%2523d%2520%25E7%25A9%25BA%25E6%25A0%25BC"
+        );
+        assert!(!login_path("/courses/x&next=//evil").contains('&'));
     }
 
     #[test]

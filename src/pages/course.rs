@@ -1,40 +1,35 @@
 //! One course, session or competition.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::{
     api::{
         model::{Course, CourseKind},
-        use_api, use_api_resource,
+        use_api,
     },
-    components::{Loaded, SkeletonShape},
+    components::{
+        course_progress::{load_progress, record_progress},
+        DetailPage,
+    },
     domain::{
-        courses::{EnrolState, Progress},
+        courses::{kind_label, EnrolState, Progress},
         time::ChinaTime,
-        url::safe_link,
+        url::{item_path, login_path, safe_link},
     },
-    pages::courses::{kind_label, load_progress, record_progress},
-    platform::{clock, document::use_page_meta},
+    platform::clock,
 };
 
 #[component]
 pub fn CourseDetail() -> impl IntoView {
-    let params = use_params_map();
-    let course = use_api_resource(move |api| {
-        let id = params.read().get("id").unwrap_or_default();
-        async move { api.course(&id).await }
-    });
-    let loaded = move || course.get().and_then(Result::ok);
-    // After signing up, load the course again so seats and state are the backend's.
-    let on_enrolled = Callback::new(move |()| course.refetch());
-    use_page_meta(
-        move || loaded().map(|c| c.title).unwrap_or_else(|| "课程详情".into()),
-        move || loaded().map(|c| c.summary).unwrap_or_default(),
-    );
+    // After signing up, the course is loaded again so seats and state are the backend's.
     view! {
-        <nav class="breadcrumb" aria-label="位置"><a href="/courses">"‹ 酉新学堂"</a></nav>
-        <Loaded resource=course skeleton=SkeletonShape::Detail render={move |course: Course| view! { <CourseArticle course on_enrolled /> }} />
+        <DetailPage
+            fetch=|api, id| async move { api.course(&id).await }
+            back=("/courses", "酉新学堂")
+            title="课程详情"
+            describe=|c: &Course| (c.title.clone(), c.summary.clone())
+            render=|course: Course, on_enrolled| view! { <CourseArticle course on_enrolled /> }
+        />
     }
 }
 
@@ -149,7 +144,7 @@ fn Enrol(course: Course, on_enrolled: Callback<()>) -> impl IntoView {
             }
         });
     };
-    let login_href = format!("/login?next=/courses/{}", course.id);
+    let login_href = login_path(&item_path("/courses", &course.id));
     view! {
         <section class="enrol" aria-label="报名">
             {match state {

@@ -3,55 +3,33 @@
 use leptos::prelude::*;
 
 use crate::{
-    api::{
-        model::{Course, CourseKind},
-        use_api_resource, Page,
+    api::model::{Course, CourseKind},
+    components::{
+        course_progress::load_progress, use_page_feed, use_query_param, use_query_setter, Card, CardGroup,
+        Chip, CountLine, FeedFooter, NoMatch, PageHeader, SearchField,
     },
-    components::{use_query_param, use_query_setter, Card, Loaded, PageHeader, SearchField},
     domain::{
-        courses::{arrange_courses, CourseFilter, EnrolState, Progress, ProgressBook},
+        courses::{arrange_courses, group_by_kind, kind_label, CourseFilter, EnrolState, Progress},
         search::{distinct, query_words},
         time::format_date,
+        url::item_path,
     },
-    platform::{clock, document::use_page_meta, storage},
+    platform::{clock, document::use_page_meta},
 };
 
-/// Where a worker's progress with online courses is kept on the phone.
-const PROGRESS_KEY: &str = "course-progress";
-
-/// The kinds in the order the catalogue shows them: (query value, kind).
-const KINDS: [(&str, CourseKind); 3] = [
-    ("offline", CourseKind::Offline),
-    ("competition", CourseKind::Competition),
-    ("online", CourseKind::Online),
+/// The kind filters in the order the catalogue shows them: (query value, kind, chip label).
+const KINDS: [(&str, CourseKind, &str); 3] = [
+    ("offline", CourseKind::Offline, "线下培训"),
+    ("competition", CourseKind::Competition, "技能竞赛"),
+    ("online", CourseKind::Online, "线上微课"),
 ];
-
-/// How each kind of course is named to workers.
-pub fn kind_label(kind: CourseKind) -> &'static str {
-    match kind {
-        CourseKind::Online => "酉新共学 · 线上微课",
-        CourseKind::Offline => "酉新学堂 · 线下培训",
-        CourseKind::Competition => "技能竞赛",
-        CourseKind::Unknown => "其他课程",
-    }
-}
-
-pub fn load_progress() -> ProgressBook {
-    storage::load(PROGRESS_KEY).unwrap_or_default()
-}
-
-/// Records a step and returns where the worker now stands with the course.
-pub fn record_progress(course_id: &str, progress: Progress) -> Option<Progress> {
-    let mut book = load_progress();
-    book.record(course_id, progress);
-    storage::save(PROGRESS_KEY, &book);
-    book.get(course_id)
-}
 
 #[component]
 pub fn Courses() -> impl IntoView {
     use_page_meta(|| "酉新学堂".into(), || "线上微课、线下培训和技能竞赛，为新就业群体免费开放。".into());
-    let courses = use_api_resource(|api| async move { api.courses(None, None).await });
+    // Page by page: the filters and the search apply to what is loaded.
+    let (feed, load_more) =
+        use_page_feed(|api, cursor| async move { api.courses(None, cursor.as_deref()).await });
 
     let search = use_query_param("q");
     let kind = use_query_param("kind");
@@ -60,13 +38,7 @@ pub fn Courses() -> impl IntoView {
     let set_filters = move |q: String, kind: String, category: String| {
         set_query(&[("q", q), ("kind", kind), ("category", category)]);
     };
-    let categories = move || {
-        courses
-            .get()
-            .and_then(Result::ok)
-            .map(|page| distinct(&page.items, |c| &c.category))
-            .unwrap_or_default()
-    };
+    let categories = move || feed.with(|f| distinct(&f.items, |c| &c.category));
 
     let on_search = Callback::new({
         let set_filters = set_filters.clone();
@@ -92,13 +64,11 @@ pub fn Courses() -> impl IntoView {
         <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>
             <SearchField label="搜索课程" placeholder="搜索：直播、急救、安全…" value=search on_change=on_search />
             <div class="chips" role="group" aria-label="按类型筛选">
-                {KINDS.iter().map(|(value, k)| {
+                {KINDS.iter().map(|(value, _, label)| {
                     let choose_kind = choose_kind.clone();
                     view! {
-                        <button type="button" class="chip" aria-pressed=move || (kind.get() == *value).to_string()
-                            on:click=move |_| choose_kind(value)>
-                            {short_kind_label(*k)}
-                        </button>
+                        <Chip label=*label pressed=Signal::derive(move || kind.get() == *value)
+                            on_toggle=move || choose_kind(value) />
                     }
                 }).collect_view()}
             </div>
@@ -107,78 +77,56 @@ pub fn Courses() -> impl IntoView {
                     {
                         let choose_category = choose_category.clone();
                         let selected = name.clone();
+                        let chosen = name.clone();
                         view! {
-                            <button type="button" class="chip" aria-pressed=move || (category.get() == selected).to_string()
-                                on:click={ let name = name.clone(); move |_| choose_category(name.clone()) }>
-                                {name.clone()}
-                            </button>
+                            <Chip label=name pressed=Signal::derive(move || category.get() == selected)
+                                on_toggle=move || choose_category(chosen.clone()) />
                         }
                     }
                 </For>
             </div>
         </form>
-        <Loaded resource=courses render={move |page: Page<Course>| view! { <CourseResults courses=page.items search kind category /> }} />
-    }
-}
-
-fn short_kind_label(kind: CourseKind) -> &'static str {
-    match kind {
-        CourseKind::Online => "线上微课",
-        CourseKind::Offline => "线下培训",
-        CourseKind::Competition => "技能竞赛",
-        CourseKind::Unknown => "其他",
+        <Show when=move || feed.with(|f| f.started && !f.items.is_empty())>
+            <CourseResults courses=Signal::derive(move || feed.with(|f| f.items.clone())) search kind category />
+        </Show>
+        <FeedFooter feed load_more empty="还没有课程，敬请期待。" />
     }
 }
 
 #[component]
 fn CourseResults(
-    courses: Vec<Course>,
+    courses: Signal<Vec<Course>>,
     search: Memo<String>,
     kind: Memo<String>,
     category: Memo<String>,
 ) -> impl IntoView {
-    let total = courses.len();
     let progress = load_progress();
     let visible = Memo::new(move |_| {
         let filter = CourseFilter {
-            kind: KINDS.iter().find(|(value, _)| kind.with(|k| k == value)).map(|(_, k)| *k),
+            kind: KINDS.iter().find(|(value, ..)| kind.with(|k| k == value)).map(|(_, k, _)| *k),
             category: Some(category.get()).filter(|c| !c.is_empty()),
             query: query_words(&search.get()),
         };
-        arrange_courses(&courses, &filter, &clock::now())
+        courses.with(|courses| arrange_courses(courses, &filter, &clock::now()))
     });
-    let count = move || visible.with(Vec::len);
+    let total = Signal::derive(move || courses.with(Vec::len));
+    let shown = Signal::derive(move || visible.with(Vec::len));
     view! {
-        <p class="result-count" role="status" aria-live="polite">
-            {move || if count() == total { format!("共 {total} 门课程") } else { format!("找到 {} 门课程（共 {total} 门）", count()) }}
-        </p>
+        <CountLine shown total measure="门" noun="课程" />
         {move || {
             let progress = progress.clone();
             visible.with(|visible| {
                 if visible.is_empty() {
-                    return view! {
-                        <div class="notice notice-empty">
-                            <p class="notice-title">"没有找到相关课程"</p>
-                            <a class="button" href="/courses">"查看全部课程"</a>
-                        </div>
-                    }.into_any();
+                    return view! { <NoMatch title="没有找到相关课程" reset=("/courses", "查看全部课程") /> }.into_any();
                 }
-                KINDS.iter()
-                    .map(|(_, k)| (*k, visible.iter().filter(|c| c.kind == *k).cloned().collect::<Vec<_>>()))
-                    .filter(|(_, members)| !members.is_empty())
+                group_by_kind(visible)
+                    .into_iter()
                     .map(|(k, members)| {
-                        let progress = progress.clone();
-                        view! {
-                            <section class="group">
-                                <h2 class="group-title">{kind_label(k)}</h2>
-                                <ul class="cards">
-                                    {members.into_iter().map(|c| {
-                                        let done = progress.get(&c.id);
-                                        view! { <li><CourseCard course=c progress=done /></li> }
-                                    }).collect_view()}
-                                </ul>
-                            </section>
-                        }
+                        let cards = members.into_iter().map(|c| {
+                            let done = progress.get(&c.id);
+                            view! { <li><CourseCard course=c.clone() progress=done /></li> }
+                        }).collect_view();
+                        view! { <CardGroup title=kind_label(k)>{cards}</CardGroup> }
                     })
                     .collect_view()
                     .into_any()
@@ -212,6 +160,6 @@ fn CourseCard(course: Course, progress: Option<Progress>) -> impl IntoView {
         }
     };
     view! {
-        <Card href=format!("/courses/{}", course.id) kicker title=course.title text=course.summary meta />
+        <Card href=item_path("/courses", &course.id) kicker title=course.title text=course.summary meta />
     }
 }

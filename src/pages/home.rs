@@ -3,18 +3,12 @@
 use leptos::prelude::*;
 
 use crate::{
-    api::model::Site, app::SiteResource, components::Loaded, domain::url::tel_link,
+    api::model::Site,
+    app::SiteResource,
+    components::{sections::SECTIONS, Loaded},
+    domain::url::tel_link,
     platform::document::use_page_meta,
 };
-
-/// The sections a worker can go to: (path, title, what it offers).
-const DOORS: [(&str, &str, &str); 5] = [
-    ("/services", "服务清单", "25 项服务：权益保障、健康体检、法律援助、子女托管…"),
-    ("/stations", "酉新驿站", "58 个驿站和星空补给站：热水、充电、微波炉、药箱"),
-    ("/courses", "酉新学堂", "线上微课、线下培训和技能竞赛"),
-    ("/points", "积分兑换", "上报隐患、参加活动攒积分，换体检和培训"),
-    ("/stories", "酉新向党", "身边的新就业群体奋斗故事"),
-];
 
 #[component]
 pub fn Home() -> impl IntoView {
@@ -31,13 +25,14 @@ pub fn Home() -> impl IntoView {
         </section>
         <nav class="doors" aria-label="栏目">
             <ul>
-                {DOORS
+                {SECTIONS
                     .iter()
-                    .map(|(href, title, text)| view! {
+                    .filter_map(|section| section.door.map(|door| (section.path, door)))
+                    .map(|(href, (title, text))| view! {
                         <li>
-                            <a class="door" href=*href>
-                                <span class="door-title">{*title}</span>
-                                <span class="door-text">{*text}</span>
+                            <a class="door" href=href>
+                                <span class="door-title">{title}</span>
+                                <span class="door-text">{text}</span>
                             </a>
                         </li>
                     })

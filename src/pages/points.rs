@@ -7,8 +7,8 @@ use crate::{
         model::{LedgerEntry, Me, PointsRule, Reward},
         use_api, use_api_resource, Page,
     },
-    components::{Loaded, PageHeader, SkeletonShape},
-    domain::time::ChinaTime,
+    components::{use_page_feed, FeedFooter, Loaded, PageHeader, SkeletonShape},
+    domain::{time::ChinaTime, url::login_path},
     platform::document::use_page_meta,
 };
 
@@ -17,7 +17,8 @@ pub fn Points() -> impl IntoView {
     use_page_meta(|| "积分".into(), || "上报安全隐患、参加文明宣传攒积分，兑换体检套餐和技能培训。".into());
     let api = use_api();
     let rules = use_api_resource(|api| async move { api.points_rules().await });
-    let rewards = use_api_resource(|api| async move { api.rewards().await });
+    let (rewards, more_rewards) =
+        use_page_feed(|api, cursor| async move { api.rewards(cursor.as_deref()).await });
     let signed_in = {
         let api = api.clone();
         move || api.is_signed_in()
@@ -27,7 +28,7 @@ pub fn Points() -> impl IntoView {
         <Show when=signed_in fallback=|| view! {
             <div class="notice">
                 <p class="notice-text">"登录后可以查看积分余额和每一笔积分明细。"</p>
-                <a class="button" href="/login?next=/points">"登录查看我的积分"</a>
+                <a class="button" href=login_path("/points")>"登录查看我的积分"</a>
             </div>
         }>
             <MyPoints />
@@ -38,7 +39,8 @@ pub fn Points() -> impl IntoView {
         </section>
         <section aria-labelledby="rewards-title">
             <h2 id="rewards-title">"能换什么"</h2>
-            <Loaded resource=rewards render=reward_list />
+            {move || rewards.with(|feed| reward_list(&feed.items))}
+            <FeedFooter feed=rewards load_more=more_rewards />
         </section>
     }
 }
@@ -58,10 +60,10 @@ fn rule_list(page: Page<PointsRule>) -> impl IntoView {
     }
 }
 
-fn reward_list(page: Page<Reward>) -> impl IntoView {
+fn reward_list(rewards: &[Reward]) -> impl IntoView {
     view! {
                 <ul class="cards">
-                    {page.items.into_iter().map(|reward| view! {
+                    {rewards.iter().cloned().map(|reward| view! {
                         <li class="card card-static">
                             <span class="card-kicker">{format!("{} 积分", reward.cost)}</span>
                             <span class="card-title">{reward.title}</span>
@@ -78,13 +80,15 @@ fn reward_list(page: Page<Reward>) -> impl IntoView {
 fn MyPoints() -> impl IntoView {
     let api = use_api();
     let me = use_api_resource(|api| async move { api.me().await });
-    let ledger = use_api_resource(|api| async move { api.ledger(None).await });
+    let (ledger, more_ledger) =
+        use_page_feed(|api, cursor| async move { api.ledger(cursor.as_deref()).await });
     view! {
         <section class="my-points" aria-labelledby="my-points-title">
             <h2 id="my-points-title" class="visually-hidden">"我的积分"</h2>
             <Loaded resource=me skeleton=SkeletonShape::Detail render=balance_card />
             <h3>"积分明细"</h3>
-            <Loaded resource=ledger render=ledger_list />
+            {move || ledger.with(|feed| ledger_list(&feed.items))}
+            <FeedFooter feed=ledger load_more=more_ledger empty="还没有积分记录。上报一条安全隐患试试吧。" />
             <button type="button" class="button button-secondary" on:click=move |_| api.sign_out()>"退出登录"</button>
         </section>
     }
@@ -99,14 +103,10 @@ fn balance_card(me: Me) -> impl IntoView {
     }
 }
 
-fn ledger_list(page: Page<LedgerEntry>) -> impl IntoView {
-    if page.items.is_empty() {
-        return view! { <p class="notice notice-empty">"还没有积分记录。上报一条安全隐患试试吧。"</p> }
-            .into_any();
-    }
-    view! {
+fn ledger_list(entries: &[LedgerEntry]) -> impl IntoView {
+    (!entries.is_empty()).then(|| view! {
         <ul class="ledger">
-            {page.items.into_iter().map(|entry| {
+            {entries.iter().cloned().map(|entry| {
                 let when = entry.at.as_deref().and_then(ChinaTime::parse_rfc3339).map(|t| t.date_label());
                 let (class, amount) = if entry.delta >= 0 { ("delta earn", format!("+{}", entry.delta)) } else { ("delta spend", entry.delta.to_string()) };
                 view! {
@@ -118,6 +118,5 @@ fn ledger_list(page: Page<LedgerEntry>) -> impl IntoView {
                 }
             }).collect_view()}
         </ul>
-    }
-    .into_any()
+    })
 }

@@ -1,37 +1,22 @@
 //! One service: who provides it, how to get it, who it is for.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::{
-    api::{model::Service, use_api_resource},
-    components::{Loaded, SkeletonShape},
+    api::model::Service,
+    components::DetailPage,
     domain::url::{safe_link, tel_link},
-    platform::document::use_page_meta,
 };
 
 #[component]
 pub fn ServiceDetail() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.read().get("id").unwrap_or_default();
-    let service = use_api_resource(move |api| {
-        let id = id();
-        async move { api.service(&id).await }
-    });
-    let loaded = move || service.get().and_then(Result::ok);
-    use_page_meta(
-        move || loaded().map(|s| s.title).unwrap_or_else(|| "服务详情".into()),
-        move || loaded().map(|s| s.summary).unwrap_or_default(),
-    );
-
     view! {
-        <nav class="breadcrumb" aria-label="位置">
-            <a href="/services">"‹ 服务清单"</a>
-        </nav>
-        <Loaded
-            resource=service
-            skeleton=SkeletonShape::Detail
-            render={|service: Service| view! { <ServiceArticle service /> }}
+        <DetailPage
+            fetch=|api, id| async move { api.service(&id).await }
+            back=("/services", "服务清单")
+            title="服务详情"
+            describe=|s: &Service| (s.title.clone(), s.summary.clone())
+            render=|service: Service, _| view! { <ServiceArticle service /> }
         />
     }
 }

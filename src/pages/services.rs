@@ -4,8 +4,14 @@ use leptos::prelude::*;
 
 use crate::{
     api::{model::Service, use_api_resource, Page},
-    components::{use_query_param, use_query_setter, Card, Loaded, PageHeader, SearchField},
-    domain::search::{distinct, group_by, matches_all, query_words},
+    components::{
+        use_query_param, use_query_setter, Card, CardGroup, Chip, CountLine, CutShort, Loaded, NoMatch,
+        PageHeader, SearchField,
+    },
+    domain::{
+        search::{distinct, group_by, matches_all, query_words},
+        url::item_path,
+    },
     platform::document::use_page_meta,
 };
 
@@ -15,6 +21,7 @@ pub fn Services() -> impl IntoView {
         || "服务清单".into(),
         || "酉阳县为外卖骑手、快递员、网约车司机和网络主播发布的 25 项服务：在哪办、找谁办、怎么办。".into(),
     );
+    // Small enough to load whole and search on the phone.
     let services = use_api_resource(|api| async move { api.services().await });
 
     // The search and the category live in the URL, so a shared or reloaded link keeps them.
@@ -29,11 +36,13 @@ pub fn Services() -> impl IntoView {
         move |text: String| set_filters(&text, &category.get_untracked())
     });
     let categories = move || {
-        services
+        let names = services
             .get()
             .and_then(Result::ok)
             .map(|page| distinct(&page.items, |s| &s.category))
-            .unwrap_or_default()
+            .map(|names| names.into_iter().filter(|n| !n.is_empty()).collect::<Vec<_>>())
+            .unwrap_or_default();
+        std::iter::once(String::new()).chain(names).collect::<Vec<_>>()
     };
 
     view! {
@@ -41,9 +50,16 @@ pub fn Services() -> impl IntoView {
         <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>
             <SearchField label="搜索服务" placeholder="搜索：体检、法律、充电…" value=search on_change=on_search />
             <div class="chips" role="group" aria-label="按类别筛选">
-                <CategoryChip name=String::new() label="全部".to_owned() category set_filters=set_filters.clone() search />
                 <For each=categories key=|name| name.clone() let:name>
-                    <CategoryChip label=name.clone() name category set_filters=set_filters.clone() search />
+                    {
+                        let set_filters = set_filters.clone();
+                        let label = if name.is_empty() { "全部".to_owned() } else { name.clone() };
+                        let selected = name.clone();
+                        view! {
+                            <Chip label pressed=Signal::derive(move || category.get() == selected)
+                                on_toggle=move || set_filters(&search.get_untracked(), &name) />
+                        }
+                    }
                 </For>
             </div>
         </form>
@@ -55,34 +71,8 @@ pub fn Services() -> impl IntoView {
 }
 
 #[component]
-fn CategoryChip<F>(
-    name: String,
-    label: String,
-    category: Memo<String>,
-    search: Memo<String>,
-    set_filters: F,
-) -> impl IntoView
-where
-    F: Fn(&str, &str) + Clone + 'static,
-{
-    let selected = {
-        let name = name.clone();
-        move || category.get() == name
-    };
-    view! {
-        <button
-            type="button"
-            class="chip"
-            aria-pressed=move || selected().to_string()
-            on:click=move |_| set_filters(&search.get_untracked(), &name)
-        >
-            {label}
-        </button>
-    }
-}
-
-#[component]
 fn ServiceResults(page: Page<Service>, search: Memo<String>, category: Memo<String>) -> impl IntoView {
+    let cut_short = page.next.is_some();
     let services = page.items;
     let total = services.len();
     let visible = Memo::new(move |_| {
@@ -95,32 +85,28 @@ fn ServiceResults(page: Page<Service>, search: Memo<String>, category: Memo<Stri
             .cloned()
             .collect::<Vec<_>>()
     });
-    let count = move || visible.with(Vec::len);
+    let shown = Signal::derive(move || visible.with(Vec::len));
 
     view! {
-        <p class="result-count" role="status" aria-live="polite">
-            {move || if count() == total { format!("共 {total} 项服务") } else { format!("找到 {} 项服务（共 {total} 项）", count()) }}
-        </p>
+        <CutShort cut_short loaded=total />
+        <CountLine shown total measure="项" noun="服务" />
         <Show
-            when=move || { count() > 0 }
-            fallback=|| { view! {
-                <div class="notice notice-empty">
-                    <p class="notice-title">"没有找到相关服务"</p>
-                    <p class="notice-text">"换个词试试，或者清除筛选后查看全部服务。也可以拨打 12345 咨询。"</p>
-                    <a class="button" href="/services">"查看全部服务"</a>
-                </div>
-            } }
+            when=move || { shown.get() > 0 }
+            fallback=|| view! {
+                <NoMatch title="没有找到相关服务"
+                    text="换个词试试，或者清除筛选后查看全部服务。也可以拨打 12345 咨询。"
+                    reset=("/services", "查看全部服务") />
+            }
         >
             {move || visible.with(|services| {
                 group_by(services, |s| &s.category)
                     .into_iter()
-                    .map(|(category, members)| view! {
-                        <section class="group" aria-label=category.clone()>
-                            <h2 class="group-title">{category.clone()}</h2>
-                            <ul class="cards">
-                                {members.into_iter().map(|s| view! { <li><ServiceCard service=s.clone() /></li> }).collect_view()}
-                            </ul>
-                        </section>
+                    .map(|(category, members)| {
+                        let cards = members
+                            .into_iter()
+                            .map(|s| view! { <li><ServiceCard service=s.clone() /></li> })
+                            .collect_view();
+                        view! { <CardGroup title=category>{cards}</CardGroup> }
                     })
                     .collect_view()
             })}
@@ -132,7 +118,7 @@ fn ServiceResults(page: Page<Service>, search: Memo<String>, category: Memo<Stri
 fn ServiceCard(service: Service) -> impl IntoView {
     view! {
         <Card
-            href=format!("/services/{}", service.id)
+            href=item_path("/services", &service.id)
             kicker=service.number.map(|n| format!("第 {n} 项")).unwrap_or_default()
             title=service.title
             text=service.summary

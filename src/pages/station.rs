@@ -1,35 +1,29 @@
 //! One station: where it is, what it has, when it is open, how to get there.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::{
-    api::{model::Station, use_api_resource},
-    components::{Loaded, SkeletonShape},
+    api::model::Station,
+    components::DetailPage,
     domain::{
         facilities::{facility_icon, facility_label},
         hours::state_at,
         time::weekday_label,
         url::{amap_route_link, tel_link},
     },
-    platform::{clock, document::use_page_meta},
+    platform::clock,
 };
 
 #[component]
 pub fn StationDetail() -> impl IntoView {
-    let params = use_params_map();
-    let station = use_api_resource(move |api| {
-        let id = params.read().get("id").unwrap_or_default();
-        async move { api.station(&id).await }
-    });
-    let loaded = move || station.get().and_then(Result::ok);
-    use_page_meta(
-        move || loaded().map(|s| s.name).unwrap_or_else(|| "驿站详情".into()),
-        move || loaded().map(|s| s.address).unwrap_or_default(),
-    );
     view! {
-        <nav class="breadcrumb" aria-label="位置"><a href="/stations">"‹ 酉新驿站"</a></nav>
-        <Loaded resource=station skeleton=SkeletonShape::Detail render={|station: Station| view! { <StationArticle station /> }} />
+        <DetailPage
+            fetch=|api, id| async move { api.station(&id).await }
+            back=("/stations", "酉新驿站")
+            title="驿站详情"
+            describe=|s: &Station| (s.name.clone(), s.address.clone())
+            render=|station: Station, _| view! { <StationArticle station /> }
+        />
     }
 }
 

@@ -5,15 +5,17 @@ use leptos_router::hooks::use_query_map;
 
 use crate::{
     api::{model::Station, use_api_resource, Page},
-    components::{use_query_setter, Card, Loaded, PageHeader},
+    components::{use_query_setter, Card, CardGroup, Chip, CountLine, CutShort, Loaded, NoMatch, PageHeader},
     domain::{
         facilities::{facility_label, FACILITIES},
         geo::{distance_label, wgs84_to_gcj02},
         search::group_by,
         stations::{find_stations, reach_label, StationFilter, StationMatch},
+        time::ChinaTime,
+        url::item_path,
     },
     platform::{
-        clock,
+        clock::use_minute_clock,
         document::use_page_meta,
         geolocation::{current_position, LocationError},
     },
@@ -38,7 +40,10 @@ pub fn Stations() -> impl IntoView {
         || "酉新驿站".into(),
         || "酉阳县 58 个酉新驿站和星空补给站：热水、充电、微波炉、健康药箱，歇歇脚再出发。".into(),
     );
+    // Small enough to load whole and filter on the phone.
     let stations = use_api_resource(|api| async move { api.stations().await });
+    // "Open now" follows the clock while the page is open.
+    let now = use_minute_clock();
 
     let query = use_query_map();
     let filter = Memo::new(move |_| {
@@ -78,12 +83,12 @@ pub fn Stations() -> impl IntoView {
         <PageHeader title="酉新驿站" lead="累了进来歇歇：喝口热水，充个电，热一热饭。夜里还有星空补给站。" />
         <div class="filters">
             <div class="chips" role="group" aria-label="筛选驿站">
-                <Toggle label="营业中" pressed=Signal::derive(move || filter.get().open_now)
+                <Chip label="营业中" pressed=Signal::derive(move || filter.get().open_now)
                     on_toggle={
                         let set_filter = set_filter.clone();
                         move || { let mut f = filter.get_untracked(); f.open_now = !f.open_now; set_filter(f) }
                     } />
-                <Toggle label="星空补给站" pressed=Signal::derive(move || filter.get().night)
+                <Chip label="星空补给站" pressed=Signal::derive(move || filter.get().night)
                     on_toggle={
                         let set_filter = set_filter.clone();
                         move || { let mut f = filter.get_untracked(); f.night = !f.night; set_filter(f) }
@@ -95,7 +100,7 @@ pub fn Stations() -> impl IntoView {
                     let pressed = { let code = code.clone(); Signal::derive(move || filter.get().facility.as_deref() == Some(code.as_str())) };
                     let set_filter = set_filter.clone();
                     view! {
-                        <Toggle label=*label pressed on_toggle=move || {
+                        <Chip label=*label pressed on_toggle=move || {
                             let mut f = filter.get_untracked();
                             f.facility = if f.facility.as_deref() == Some(code.as_str()) { None } else { Some(code.clone()) };
                             set_filter(f)
@@ -118,61 +123,56 @@ pub fn Stations() -> impl IntoView {
                 _ => None,
             }}
         </div>
-        <Loaded resource=stations render={move |page: Page<Station>| view! { <StationResults stations=page.items filter whereabouts /> }} />
-    }
-}
-
-/// A filter button that shows whether it is on.
-#[component]
-fn Toggle(label: &'static str, pressed: Signal<bool>, on_toggle: impl Fn() + 'static) -> impl IntoView {
-    view! {
-        <button type="button" class="chip" aria-pressed=move || pressed.get().to_string() on:click=move |_| on_toggle()>
-            {label}
-        </button>
+        <Loaded resource=stations render={move |page: Page<Station>| view! { <StationResults page filter whereabouts now /> }} />
     }
 }
 
 #[component]
 fn StationResults(
-    stations: Vec<Station>,
+    page: Page<Station>,
     filter: Memo<StationFilter>,
     whereabouts: RwSignal<Whereabouts>,
+    now: Signal<ChinaTime>,
 ) -> impl IntoView {
+    let cut_short = page.next.is_some();
+    let stations = page.items;
     let total = stations.len();
     let here = move || match whereabouts.get() {
         Whereabouts::Known(point) => Some(point),
         _ => None,
     };
-    let found = Memo::new(move |_| find_stations(&stations, &filter.get(), &clock::now(), here()));
-    let count = move || found.with(Vec::len);
+    // Each station with the words for its state now; they change only when a station opens or closes.
+    let found = Memo::new(move |_| {
+        let now = now.get();
+        find_stations(&stations, &filter.get(), &now, here())
+            .into_iter()
+            .map(|found| {
+                let state = found.open.label(&now);
+                (found, state)
+            })
+            .collect::<Vec<_>>()
+    });
+    let shown = Signal::derive(move || found.with(Vec::len));
+    let card = |(found, state): &(StationMatch, String)| {
+        view! { <li><StationCard found=found.clone() state=state.clone() /></li> }
+    };
     view! {
-        <p class="result-count" role="status" aria-live="polite">
-            {move || if count() == total { format!("共 {total} 个驿站") } else { format!("找到 {} 个驿站（共 {total} 个）", count()) }}
-        </p>
+        <CutShort cut_short loaded=total />
+        <CountLine shown total measure="个" noun="驿站" />
         {move || found.with(|found| {
             if found.is_empty() {
                 return view! {
-                    <div class="notice notice-empty">
-                        <p class="notice-title">"没有符合条件的驿站"</p>
-                        <p class="notice-text">"少选几个条件试试。"</p>
-                        <a class="button" href="/stations">"查看全部驿站"</a>
-                    </div>
+                    <NoMatch title="没有符合条件的驿站" text="少选几个条件试试。" reset=("/stations", "查看全部驿站") />
                 }.into_any();
             }
             if here().is_some() {
-                return view! {
-                    <ul class="cards">{found.iter().map(|m| view! { <li><StationCard found=m.clone() /></li> }).collect_view()}</ul>
-                }.into_any();
+                return view! { <ul class="cards">{found.iter().map(card).collect_view()}</ul> }.into_any();
             }
-            group_by(found, |m| &m.station.town)
+            group_by(found, |(m, _)| &m.station.town)
                 .into_iter()
-                .map(|(town, members)| view! {
-                    <section class="group">
-                        <h2 class="group-title">{town}</h2>
-                        <ul class="cards">
-                            {members.into_iter().map(|m| view! { <li><StationCard found=m.clone() /></li> }).collect_view()}
-                        </ul>
-                    </section>
+                .map(|(town, members)| {
+                    let cards = members.into_iter().map(card).collect_view();
+                    view! { <CardGroup title=town>{cards}</CardGroup> }
                 })
                 .collect_view()
                 .into_any()
@@ -181,13 +181,9 @@ fn StationResults(
 }
 
 #[component]
-fn StationCard(found: StationMatch) -> impl IntoView {
-    let StationMatch { station, open, distance_m } = found;
-    let now = clock::now();
-    let mut kicker = open.label(&now);
-    if station.night {
-        kicker = format!("星空补给站 · {kicker}");
-    }
+fn StationCard(found: StationMatch, state: String) -> impl IntoView {
+    let StationMatch { station, distance_m, .. } = found;
+    let kicker = if station.night { format!("星空补给站 · {state}") } else { state };
     let distance = distance_m.map(|m| match reach_label(m) {
         Some(reach) => format!("{} · {reach}", distance_label(m)),
         None => distance_label(m),
@@ -199,6 +195,6 @@ fn StationCard(found: StationMatch) -> impl IntoView {
         .collect::<Vec<_>>()
         .join("　");
     view! {
-        <Card href=format!("/stations/{}", station.id) kicker title=station.name text=station.address meta />
+        <Card href=item_path("/stations", &station.id) kicker title=station.name text=station.address meta />
     }
 }

@@ -1,33 +1,23 @@
 //! One story, built from the contract's typed blocks: never HTML from the backend.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::{
-    api::{
-        model::{Block, Story},
-        use_api_resource,
-    },
-    components::{Loaded, SkeletonShape},
+    api::model::{Block, Story},
+    components::DetailPage,
     domain::{time::format_date, url::safe_link},
-    platform::document::use_page_meta,
 };
 
 #[component]
 pub fn StoryDetail() -> impl IntoView {
-    let params = use_params_map();
-    let story = use_api_resource(move |api| {
-        let id = params.read().get("id").unwrap_or_default();
-        async move { api.story(&id).await }
-    });
-    let loaded = move || story.get().and_then(Result::ok);
-    use_page_meta(
-        move || loaded().map(|s| s.summary.title).unwrap_or_else(|| "酉新向党".into()),
-        move || loaded().map(|s| s.summary.summary).unwrap_or_default(),
-    );
     view! {
-        <nav class="breadcrumb" aria-label="位置"><a href="/stories">"‹ 酉新向党"</a></nav>
-        <Loaded resource=story skeleton=SkeletonShape::Detail render={|story: Story| view! { <StoryArticle story /> }} />
+        <DetailPage
+            fetch=|api, id| async move { api.story(&id).await }
+            back=("/stories", "酉新向党")
+            title="酉新向党"
+            describe=|s: &Story| (s.summary.title.clone(), s.summary.summary.clone())
+            render=|story: Story, _| view! { <StoryArticle story /> }
+        />
     }
 }
 

@@ -193,6 +193,56 @@ describe('reads match the contract', () => {
     expectError(await get('/v1/courses?kind=webinar'), 'GET', '/v1/courses', 400, 'bad_request');
   });
 
+  test('a wrong SMS code is a 401 bad_code, as the demo says', async () => {
+    const res = await post('/v1/auth/login', { body: { phone: PHONE, code: '000000' } });
+    expectError(res, 'POST', '/v1/auth/login', 401, 'bad_code');
+  });
+
+  const pagedLists = [
+    ['/v1/services', null],
+    ['/v1/courses', null],
+    ['/v1/stations', null],
+    ['/v1/campaigns', null],
+    ['/v1/rewards', null],
+    ['/v1/points/ledger', TOKEN],
+    ['/v1/reports', TOKEN],
+    ['/v1/redemptions', TOKEN],
+  ];
+  for (const [list, token] of pagedLists) {
+    test(`with /__mock/paging, ${list} comes in pages that add up to the whole list`, async () => {
+      const whole = [];
+      for (let cursor = null, pages = 0; ; pages++) {
+        assert.ok(pages < 100, `${list} never reached its last page`);
+        const url = cursor ? `${list}?cursor=${encodeURIComponent(cursor)}` : list;
+        const body = expectContract(await get(url, { token }), 'GET', list, 200);
+        whole.push(...body.items);
+        if (body.next === null) break;
+        cursor = body.next;
+      }
+      assert.equal((await post('/__mock/paging', { body: { size: 2 } })).status, 204);
+      const pages = [];
+      for (let cursor = null; pages.length < 100; ) {
+        const url = cursor ? `${list}?cursor=${encodeURIComponent(cursor)}` : list;
+        const body = expectContract(await get(url, { token }), 'GET', list, 200);
+        assert.ok(body.items.length <= 2, `${url} returned ${body.items.length} items`);
+        pages.push(body.items);
+        if (body.next === null) break;
+        cursor = body.next;
+      }
+      assert.ok(whole.length <= 2 || pages.length > 1, `${list} came whole`);
+      assert.deepEqual(pages.flat(), whole);
+    });
+  }
+
+  test('/__mock/paging wants a positive size, and a reset ends it', async () => {
+    assert.equal((await post('/__mock/paging', { body: { size: 0 } })).status, 400);
+    await post('/__mock/paging', { body: { size: 2 } });
+    await reset();
+    const services = (await get('/v1/services')).body;
+    assert.equal(services.next, null);
+    assert.ok(services.items.length > 2);
+  });
+
   test('a cursor that is not one of ours is a 400', async () => {
     const res = await get('/v1/stories?cursor=not-a-cursor');
     assert.equal(res.status, 400);
@@ -355,6 +405,25 @@ describe('enrolment', () => {
     await setClock('2100-01-01T00:00:00+08:00');
     const res = await post(`${path(openCourse())}/enrolments`, { token: TOKEN });
     expectError(res, 'POST', '/v1/courses/{id}/enrolments', 409, 'enrolment_closed');
+  });
+
+  test('an online course needs no enrolment: 409 enrolment_not_needed, as the demo says', async () => {
+    const online = (await get('/v1/courses?kind=online')).body.items[0];
+    const res = await post(`${path(online)}/enrolments`, { token: TOKEN });
+    expectError(res, 'POST', '/v1/courses/{id}/enrolments', 409, 'enrolment_not_needed');
+  });
+
+  test('a repeated key replays a refusal too, with the same status and body', async () => {
+    const course = openCourse();
+    const key = newKey();
+    await setClock('2100-01-01T00:00:00+08:00');
+    const refused = await post(`${path(course)}/enrolments`, { token: TOKEN, key });
+    expectError(refused, 'POST', '/v1/courses/{id}/enrolments', 409, 'enrolment_closed');
+    await setClock(new Date(Date.parse(course.enrol_deadline) - 86400_000).toISOString());
+    const replay = await post(`${path(course)}/enrolments`, { token: TOKEN, key });
+    assert.equal(replay.status, 409);
+    assert.deepEqual(replay.body, refused.body);
+    assert.equal((await get(path(course), { token: TOKEN })).body.enrolled, false, 'the replay enrolled');
   });
 
   test('an unknown course is a 404', async () => {

@@ -17,6 +17,9 @@
 //   POST /__mock/reset     back to the seed state; clears failures and the log, clock back to --now
 //   POST /__mock/fail      {"path": "/v1/services", "status": 500 | "malformed" | "timeout", "times": 1}
 //   POST /__mock/clock     {"now": "2025-04-01T09:00:00+08:00"} or {"now": null} for the real clock
+//   POST /__mock/paging    {"size": 2}: every list answers pages of that size with a `next`
+//                          cursor; {"size": null} goes back to the default (stories
+//                          and the ledger by 5, other lists whole)
 //   GET  /__mock/requests  the /v1 requests received (not preflights):
 //                          [{method, path, query, authorization, idempotency_key, at}]
 
@@ -80,6 +83,7 @@ function freshState(seed, clockOverride) {
     log: [],
     counter: 0,
     clock: clockOverride, // ms since epoch, or null for the real clock
+    pageSize: null, // set by /__mock/paging: every list is paged by it
   };
 }
 
@@ -132,13 +136,15 @@ function decodeCursor(cursor) {
   return Number(match[1]);
 }
 
-function page(all, query, size = PAGE_SIZE) {
+function page(state, all, query, size = PAGE_SIZE) {
   const offset = decodeCursor(query.get('cursor'));
-  const items = all.slice(offset, offset + size);
-  return { items, next: offset + size < all.length ? encodeCursor(offset + size) : null };
+  const by = state.pageSize ?? size;
+  const items = all.slice(offset, offset + by);
+  return { items, next: offset + by < all.length ? encodeCursor(offset + by) : null };
 }
 
-const wholeList = (items) => ({ items, next: null });
+/** A list sent whole, unless /__mock/paging asked for pages. */
+const list = (state, items, query) => (state.pageSize ? page(state, items, query) : { items, next: null });
 
 function findById(list, id) {
   const found = list.find((x) => x.id === id);
@@ -170,12 +176,16 @@ function listCourses({ state, query, user }) {
     throw new HttpError(400, 'bad_request', '课程类型无效');
   }
   const courses = state.courses.filter((c) => kind == null || (c.kind ?? 'online') === kind);
-  return ok(wholeList(courses.map((c) => courseView(state, c, user))));
+  return ok(list(state, courses.map((c) => courseView(state, c, user)), query));
 }
 
 function enrol({ state, params, user }) {
   const course = findById(state.courses, params.id);
   const mine = userState(state, user);
+  // The same checks in the same order as the demo backend (src/api/demo/router.rs).
+  if ((course.kind ?? 'online') === 'online') {
+    throw conflict('enrolment_not_needed', '线上课程无需报名，直接学习即可');
+  }
   if (mine.enrolled.has(course.id)) throw conflict('already_enrolled', '您已报名');
   if (course.enrol_deadline && Date.parse(course.enrol_deadline) < now(state)) {
     throw conflict('enrolment_closed', '报名已截止');
@@ -189,7 +199,7 @@ function enrol({ state, params, user }) {
 function listStories({ state, query }) {
   const tag = query.get('tag');
   const stories = state.stories.filter((s) => tag == null || s.tag === tag).map(withoutBody);
-  return ok(page(stories, query));
+  return ok(page(state, stories, query));
 }
 
 function sendSmsCode({ body }) {
@@ -274,7 +284,7 @@ function upload({ state }) {
 
 const routes = [
   { method: 'GET', path: '/v1/site', handler: ({ state }) => ok(state.site) },
-  { method: 'GET', path: '/v1/services', handler: ({ state }) => ok(wholeList(state.services)) },
+  { method: 'GET', path: '/v1/services', handler: ({ state, query }) => ok(list(state, state.services, query)) },
   { method: 'GET', path: '/v1/services/:id', handler: ({ state, params }) => ok(findById(state.services, params.id)) },
   { method: 'GET', path: '/v1/courses', handler: listCourses },
   {
@@ -285,7 +295,7 @@ const routes = [
   { method: 'POST', path: '/v1/courses/:id/enrolments', auth: true, idempotency: 'optional', handler: enrol },
   { method: 'GET', path: '/v1/stories', handler: listStories },
   { method: 'GET', path: '/v1/stories/:id', handler: ({ state, params }) => ok(findById(state.stories, params.id)) },
-  { method: 'GET', path: '/v1/stations', handler: ({ state }) => ok(wholeList(state.stations)) },
+  { method: 'GET', path: '/v1/stations', handler: ({ state, query }) => ok(list(state, state.stations, query)) },
   { method: 'GET', path: '/v1/stations/:id', handler: ({ state, params }) => ok(findById(state.stations, params.id)) },
   { method: 'POST', path: '/v1/auth/sms-code', body: 'json', handler: sendSmsCode },
   { method: 'POST', path: '/v1/auth/login', body: 'json', handler: login },
@@ -294,30 +304,31 @@ const routes = [
     method: 'GET',
     path: '/v1/points/ledger',
     auth: true,
-    handler: ({ state, user, query }) => ok(page(userState(state, user).ledger, query)),
+    handler: ({ state, user, query }) => ok(page(state, userState(state, user).ledger, query)),
   },
-  { method: 'GET', path: '/v1/points/rules', handler: ({ state }) => ok(wholeList(state.rules)) },
+  { method: 'GET', path: '/v1/points/rules', handler: ({ state }) => ok({ items: state.rules, next: null }) },
   { method: 'POST', path: '/v1/uploads', auth: true, body: 'raw', handler: upload },
   { method: 'POST', path: '/v1/reports', auth: true, idempotency: 'required', body: 'json', handler: createReport },
   {
     method: 'GET',
     path: '/v1/reports',
     auth: true,
-    handler: ({ state, user }) => ok(wholeList(userState(state, user).reports)),
+    handler: ({ state, user, query }) => ok(list(state, userState(state, user).reports, query)),
   },
   {
     method: 'GET',
     path: '/v1/campaigns',
-    handler: ({ state, user }) => ok(wholeList(state.campaigns.map((c) => campaignView(state, c, user)))),
+    handler: ({ state, user, query }) =>
+      ok(list(state, state.campaigns.map((c) => campaignView(state, c, user)), query)),
   },
   { method: 'POST', path: '/v1/campaigns/:id/checkins', auth: true, idempotency: 'required', handler: checkIn },
-  { method: 'GET', path: '/v1/rewards', handler: ({ state }) => ok(wholeList(state.rewards)) },
+  { method: 'GET', path: '/v1/rewards', handler: ({ state, query }) => ok(list(state, state.rewards, query)) },
   { method: 'POST', path: '/v1/rewards/:id/redemptions', auth: true, idempotency: 'required', handler: redeem },
   {
     method: 'GET',
     path: '/v1/redemptions',
     auth: true,
-    handler: ({ state, user }) => ok(wholeList(userState(state, user).redemptions)),
+    handler: ({ state, user, query }) => ok(list(state, userState(state, user).redemptions, query)),
   },
 ];
 
@@ -470,6 +481,14 @@ const controls = {
     if (Number.isNaN(at)) throw new HttpError(400, 'bad_request', 'want {"now": "<RFC 3339>"} or {"now": null}');
     server.state.clock = at;
     return ok({ now: rfc3339(now(server.state)) });
+  },
+  'POST /__mock/paging': (server, body) => {
+    const size = body?.size ?? null;
+    if (size !== null && !(Number.isInteger(size) && size > 0)) {
+      throw new HttpError(400, 'bad_request', 'want {"size": <positive integer>} or {"size": null}');
+    }
+    server.state.pageSize = size;
+    return { status: 204 };
   },
   'GET /__mock/requests': (server) => ok(server.state.log),
 };

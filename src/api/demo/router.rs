@@ -1,6 +1,7 @@
 //! The demo backend's logic: answers contract requests from the bundled data
 //! and the demo state, as a real backend would. Pure, so it is tested natively.
 
+use percent_encoding::percent_decode_str;
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 
@@ -15,6 +16,8 @@ pub const STORY_PAGE_SIZE: usize = 6;
 /// The one code the demo login accepts; the login form says so in demo mode.
 pub const DEMO_SMS_CODE: &str = "123456";
 const DEMO_TOKEN_PREFIX: &str = "demo-";
+/// The kinds of course the contract knows.
+const COURSE_KINDS: [&str; 3] = ["online", "offline", "competition"];
 
 /// The bundled data files by name (without `.json`), as parsed JSON.
 pub type DemoFiles = std::collections::HashMap<&'static str, Value>;
@@ -22,6 +25,7 @@ pub type DemoFiles = std::collections::HashMap<&'static str, Value>;
 /// Which data files a request needs, so that only those are downloaded.
 pub fn files_for(request: &ApiRequest) -> &'static [&'static str] {
     let segments = segments(&request.path);
+    let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
     match segments.as_slice() {
         ["site"] => &["site"],
         ["services", ..] => &["services"],
@@ -42,20 +46,8 @@ pub fn files_for(request: &ApiRequest) -> &'static [&'static str] {
 
 /// Answers one request. `now` is an RFC 3339 time used for created records.
 pub fn answer(request: &ApiRequest, files: &DemoFiles, state: &mut DemoState, now: &str) -> ApiResponse {
-    if let Some(reply) = request.idempotency_key.as_ref().and_then(|k| state.replies.get(k)) {
-        return ApiResponse::new(reply.status, reply.body.clone());
-    }
-    let response = route(request, files, state, now);
-    if let (Some(key), true) = (&request.idempotency_key, (200..300).contains(&response.status)) {
-        state
-            .replies
-            .insert(key.clone(), StoredReply { status: response.status, body: response.body.clone() });
-    }
-    response
-}
-
-fn route(request: &ApiRequest, files: &DemoFiles, state: &mut DemoState, now: &str) -> ApiResponse {
     let segments = segments(&request.path);
+    let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
     let authed = request.bearer.as_deref().is_some_and(|t| t.starts_with(DEMO_TOKEN_PREFIX));
     let needs_login = matches!(
         (request.method, segments.as_slice()),
@@ -65,13 +57,36 @@ fn route(request: &ApiRequest, files: &DemoFiles, state: &mut DemoState, now: &s
     if needs_login && !authed {
         return ApiResponse::error(401, "unauthorized", "请先登录");
     }
-    match (request.method, segments.as_slice()) {
+    // A repeated key answers what the first request got, an error as well, without a second effect.
+    let Some(key) = request.idempotency_key.as_ref().filter(|_| request.method == Method::Post) else {
+        return route(request, &segments, files, state, now);
+    };
+    if let Some(reply) = state.replies.get(key) {
+        return ApiResponse::new(reply.status, reply.body.clone());
+    }
+    let response = route(request, &segments, files, state, now);
+    state.replies.insert(key.clone(), StoredReply { status: response.status, body: response.body.clone() });
+    response
+}
+
+fn route(
+    request: &ApiRequest,
+    segments: &[&str],
+    files: &DemoFiles,
+    state: &mut DemoState,
+    now: &str,
+) -> ApiResponse {
+    match (request.method, segments) {
         (Method::Get, ["site"]) => file(files, "site"),
         (Method::Get, ["services"]) => list(files, "services", |_| true),
         (Method::Get, ["courses"]) => {
             let kind = request.query_value("kind");
+            if kind.is_some_and(|k| !COURSE_KINDS.contains(&k)) {
+                return ApiResponse::error(400, "bad_request", "课程类型无效");
+            }
             let mut items = items(files, "courses");
-            items.retain(|c| kind.is_none_or(|k| c["kind"] == k));
+            // A course without a kind is an online one, as the contract says.
+            items.retain(|c| kind.is_none_or(|k| c["kind"].as_str().unwrap_or("online") == k));
             items.iter_mut().for_each(|c| mark_enrolled(c, state));
             ok(&json!({ "items": items, "next": null }))
         }
@@ -141,10 +156,15 @@ fn route(request: &ApiRequest, files: &DemoFiles, state: &mut DemoState, now: &s
     }
 }
 
-/// Path segments under `/v1/`.
-fn segments(path: &str) -> Vec<&str> {
+/// Path segments under `/v1/`, percent-decoded: the client encodes ids.
+fn segments(path: &str) -> Vec<String> {
     let path = path.split('?').next().unwrap_or_default();
-    path.trim_start_matches('/').trim_start_matches("v1").split('/').filter(|s| !s.is_empty()).collect()
+    path.trim_start_matches('/')
+        .trim_start_matches("v1")
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .map(|s| percent_decode_str(s).decode_utf8_lossy().into_owned())
+        .collect()
 }
 
 fn ok<T: Serialize>(value: &T) -> ApiResponse {
@@ -201,7 +221,11 @@ fn mark_enrolled(course: &mut Value, state: &DemoState) {
 /// Story list: filtered by tag, without bodies, paged by an offset cursor.
 fn stories(files: &DemoFiles, request: &ApiRequest) -> ApiResponse {
     let tag = request.query_value("tag");
-    let start: usize = request.query_value("cursor").and_then(|c| c.parse().ok()).unwrap_or(0);
+    let start: usize = match request.query_value("cursor").map(str::parse) {
+        None => 0,
+        Some(Ok(start)) => start,
+        Some(Err(_)) => return ApiResponse::error(400, "bad_cursor", "分页参数无效，请刷新"),
+    };
     let matching: Vec<Value> = items(files, "stories")
         .into_iter()
         .filter(|s| tag.is_none_or(|t| s["tag"] == t))
@@ -220,18 +244,19 @@ fn stories(files: &DemoFiles, request: &ApiRequest) -> ApiResponse {
 
 fn enrol(files: &DemoFiles, state: &mut DemoState, id: &str, now: &str) -> ApiResponse {
     let Some(course) = find(files, "courses", id) else { return not_found() };
+    // The same checks in the same order as the mock backend (tests/mock/backend.mjs).
+    if course["kind"].as_str().unwrap_or("online") == "online" {
+        return ApiResponse::error(409, "enrolment_not_needed", "线上课程无需报名，直接学习即可");
+    }
     if state.enrolments.iter().any(|e| e == id) {
-        return ApiResponse::error(409, "already_enrolled", "你已经报过名了");
-    }
-    if course["kind"] == "online" {
-        return ApiResponse::error(409, "enrolment_closed", "线上课程无需报名，直接学习即可");
-    }
-    if course["seats_left"].as_u64() == Some(0) {
-        return ApiResponse::error(409, "course_full", "名额已满");
+        return ApiResponse::error(409, "already_enrolled", "您已报名");
     }
     // RFC 3339 times in one offset compare as text; the demo data uses +08:00.
     if course["enrol_deadline"].as_str().is_some_and(|deadline| deadline < now) {
         return ApiResponse::error(409, "enrolment_closed", "报名已截止");
+    }
+    if course["seats_left"].as_u64() == Some(0) {
+        return ApiResponse::error(409, "course_full", "名额已满");
     }
     state.enrolments.push(id.to_owned());
     let enrolment =
@@ -328,7 +353,7 @@ fn login(request: &ApiRequest) -> ApiResponse {
         return ApiResponse::error(400, "invalid_phone", "手机号格式不正确");
     };
     if body_field(request, "code").as_deref() != Some(DEMO_SMS_CODE) {
-        return ApiResponse::error(401, "invalid_code", "验证码不正确");
+        return ApiResponse::error(401, "bad_code", "验证码错误或已过期");
     }
     ok(&json!({ "token": format!("{DEMO_TOKEN_PREFIX}{phone}"), "expires_at": null }))
 }

@@ -1,0 +1,105 @@
+//! Lists loaded page by page: the loader, and what goes under the items
+//! (skeleton, error with retry, empty note, "加载更多").
+
+use std::future::Future;
+
+use leptos::prelude::*;
+
+use super::{ErrorNotice, Skeleton};
+use crate::{
+    api::{use_api, ApiClient, ApiError, Page},
+    domain::feed::PagedFeed,
+};
+
+/// A feed kept by the app shell for the whole visit, so that coming back to
+/// its page shows the same pages at the same place. It holds one filter's pages.
+pub struct FeedStore<T: Send + Sync + 'static>(pub RwSignal<PagedFeed<T>>);
+
+impl<T: Send + Sync + 'static> Clone for FeedStore<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Send + Sync + 'static> Copy for FeedStore<T> {}
+
+impl<T: Send + Sync + 'static> FeedStore<T> {
+    pub fn new() -> Self {
+        Self(RwSignal::new(PagedFeed::default()))
+    }
+}
+
+impl<T: Send + Sync + 'static> Default for FeedStore<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Returns what loads the feed's next page: `fetch(api, key, cursor)` asks
+/// the backend for the page of the feed's filter `key` at `cursor`. Only the
+/// answer to the latest request lands (see [`PagedFeed::receive`]).
+pub fn use_feed_loader<T, Fut>(
+    feed: RwSignal<PagedFeed<T>>,
+    fetch: impl Fn(ApiClient, String, Option<String>) -> Fut + Send + Sync + 'static,
+) -> Callback<()>
+where
+    T: Send + Sync + 'static,
+    Fut: Future<Output = Result<Page<T>, ApiError>> + 'static,
+{
+    let api = use_api();
+    Callback::new(move |()| {
+        let Some(request) = feed.try_update(PagedFeed::begin_load).flatten() else {
+            return; // already loading, or nothing left
+        };
+        let key = feed.with_untracked(|f| f.key.clone());
+        let answer = fetch(api.clone(), key, request.cursor.clone());
+        leptos::task::spawn_local(async move {
+            let result = answer.await;
+            feed.try_update(|f| f.receive(&request, result));
+        });
+    })
+}
+
+/// A feed of the page itself, started at once and gone with the page.
+pub fn use_page_feed<T, Fut>(
+    fetch: impl Fn(ApiClient, Option<String>) -> Fut + Send + Sync + 'static,
+) -> (RwSignal<PagedFeed<T>>, Callback<()>)
+where
+    T: Send + Sync + 'static,
+    Fut: Future<Output = Result<Page<T>, ApiError>> + 'static,
+{
+    let feed = RwSignal::new(PagedFeed::default());
+    let load_more = use_feed_loader(feed, move |api, _key, cursor| fetch(api, cursor));
+    load_more.run(());
+    (feed, load_more)
+}
+
+/// What follows a feed's items: a skeleton while the first page loads, the
+/// error with 重试, `empty` when the list has nothing, and "加载更多".
+#[component]
+pub fn FeedFooter<T: Send + Sync + 'static>(
+    feed: RwSignal<PagedFeed<T>>,
+    load_more: Callback<()>,
+    /// Said when the whole list is empty; nothing when absent.
+    #[prop(optional, into)]
+    empty: Option<String>,
+) -> impl IntoView {
+    let loading = move || feed.with(PagedFeed::is_loading);
+    view! {
+        <Show when=move || loading() && feed.with(|f| f.items.is_empty())><Skeleton /></Show>
+        {move || feed.with(|f| f.error.clone()).map(|error| view! { <ErrorNotice error on_retry=load_more /> })}
+        {empty.map(|empty| view! {
+            <Show when=move || feed.with(PagedFeed::is_empty_result)>
+                <p class="notice notice-empty">{empty.clone()}</p>
+            </Show>
+        })}
+        <Show when=move || feed.with(PagedFeed::has_more)>
+            <p class="more">
+                <button class="button button-secondary" type="button" disabled=loading
+                    on:click=move |_| load_more.run(())>
+                    {move || if loading() { "正在加载…" } else { "加载更多" }}
+                </button>
+            </p>
+        </Show>
+    }
+}

@@ -1,0 +1,268 @@
+//! The demo backend speaks the contract as the mock backend does: the same
+//! error codes for the same refusals, errors replayed for a repeated key, and
+//! answers for every endpoint that `tests/contract/demo.test.mjs` validates
+//! against `public/openapi.yaml` (they are written to `target/demo-answers.json`).
+
+use std::{collections::HashMap, path::Path};
+
+use serde_json::{json, Value};
+use youxin::api::{
+    demo::{answer, files_for, DemoFiles, DemoState, DEMO_SMS_CODE},
+    transport::RequestBody,
+    ApiRequest, ApiResponse,
+};
+
+const NOW: &str = "2026-11-28T10:00:00+08:00";
+const TOKEN: &str = "demo-13800000000";
+const FILES: [&str; 12] = [
+    "site",
+    "services",
+    "courses",
+    "stories",
+    "stations",
+    "points-rules",
+    "ledger",
+    "me",
+    "reports",
+    "campaigns",
+    "rewards",
+    "redemptions",
+];
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn all_files() -> DemoFiles {
+    FILES
+        .into_iter()
+        .map(|name| {
+            let text = std::fs::read_to_string(root().join(format!("public/demo/{name}.json"))).unwrap();
+            (name, serde_json::from_str(&text).unwrap())
+        })
+        .collect()
+}
+
+fn items(files: &DemoFiles, name: &str) -> Vec<Value> {
+    files[name]["items"].as_array().cloned().unwrap_or_default()
+}
+
+struct Demo {
+    files: DemoFiles,
+    state: DemoState,
+}
+
+impl Demo {
+    fn new() -> Self {
+        Self { files: all_files(), state: DemoState::default() }
+    }
+
+    fn send(&mut self, request: ApiRequest) -> ApiResponse {
+        let needed: HashMap<_, _> =
+            files_for(&request).iter().map(|name| (*name, self.files[name].clone())).collect();
+        answer(&request, &needed, &mut self.state, NOW)
+    }
+}
+
+fn signed_in(mut request: ApiRequest) -> ApiRequest {
+    request.bearer = Some(TOKEN.into());
+    request
+}
+
+fn post(path: &str, body: Value, key: Option<&str>) -> ApiRequest {
+    let mut request = signed_in(ApiRequest::post(path, Some(RequestBody::Json(body.to_string()))));
+    request.idempotency_key = key.map(str::to_owned);
+    request
+}
+
+fn code(response: &ApiResponse) -> String {
+    let body: Value = serde_json::from_str(&response.body).unwrap_or_default();
+    body["error"]["code"].as_str().unwrap_or_default().to_owned()
+}
+
+fn course_of_kind(files: &DemoFiles, kind: &str) -> String {
+    let course = items(files, "courses").into_iter().find(|c| c["kind"] == kind);
+    course.unwrap_or_else(|| panic!("a course of kind {kind} in the demo data"))["id"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+#[test]
+fn a_wrong_sms_code_is_bad_code_as_the_contract_says() {
+    let mut demo = Demo::new();
+    let login = ApiRequest::post(
+        "/v1/auth/login",
+        Some(RequestBody::Json(json!({ "phone": "13800000000", "code": "000000" }).to_string())),
+    );
+    let response = demo.send(login);
+    assert_eq!((response.status, code(&response).as_str()), (401, "bad_code"));
+    assert_ne!(DEMO_SMS_CODE, "000000");
+}
+
+#[test]
+fn an_online_course_needs_no_enrolment() {
+    let mut demo = Demo::new();
+    let online = course_of_kind(&demo.files, "online");
+    let response = demo.send(post(&format!("/v1/courses/{online}/enrolments"), json!({}), None));
+    assert_eq!((response.status, code(&response).as_str()), (409, "enrolment_not_needed"));
+}
+
+#[test]
+fn a_repeated_key_replays_an_error_without_a_second_try() {
+    let mut demo = Demo::new();
+    let rewards = items(&demo.files, "rewards");
+    let dear =
+        rewards.iter().max_by_key(|r| r["cost"].as_i64().unwrap_or(0)).expect("rewards in the demo data");
+    let path = format!("/v1/rewards/{}/redemptions", dear["id"].as_str().unwrap());
+    // Enough points arrive between the two tries; the key still means the first answer.
+    let first = demo.send(post(&path, json!({}), Some("key-dear")));
+    assert_eq!(code(&first), "insufficient_points", "the dearest reward costs more than the demo balance");
+    demo.state.ledger.push(youxin::api::model::LedgerEntry {
+        id: "gift".into(),
+        delta: 1_000_000,
+        reason: "测试".into(),
+        at: None,
+    });
+    let replay = demo.send(post(&path, json!({}), Some("key-dear")));
+    assert_eq!(replay, first);
+    let fresh = demo.send(post(&path, json!({}), Some("key-new")));
+    assert_ne!(code(&fresh), "insufficient_points", "a new key is a new try");
+}
+
+#[test]
+fn unknown_kinds_and_cursors_are_refused_as_the_mock_refuses_them() {
+    let mut demo = Demo::new();
+    let kind = demo.send(ApiRequest::get("/v1/courses").param("kind", Some("webinar")));
+    assert_eq!((kind.status, code(&kind).as_str()), (400, "bad_request"));
+    let cursor = demo.send(ApiRequest::get("/v1/stories").param("cursor", Some("not-ours")));
+    assert_eq!((cursor.status, code(&cursor).as_str()), (400, "bad_cursor"));
+}
+
+#[test]
+fn an_id_with_reserved_characters_reaches_its_item() {
+    let mut demo = Demo::new();
+    let odd = "a/b?c#d 空格";
+    if let Value::Object(file) = demo.files.get_mut("services").unwrap() {
+        file["items"].as_array_mut().unwrap()[0]["id"] = json!(odd);
+    }
+    let path = youxin::domain::url::item_path("/v1/services", odd);
+    let response = demo.send(ApiRequest::get(path));
+    assert_eq!(response.status, 200, "{}", response.body);
+    assert_eq!(serde_json::from_str::<Value>(&response.body).unwrap()["id"], odd);
+}
+
+/// One answer as the contract tests read it: which operation, and what came back.
+fn entry(template: &str, method: &str, response: &ApiResponse) -> Value {
+    let body =
+        if response.body.is_empty() { Value::Null } else { serde_json::from_str(&response.body).unwrap() };
+    json!({ "method": method, "template": template, "status": response.status, "body": body })
+}
+
+#[test]
+fn every_endpoint_answers_are_written_for_the_contract_tests() {
+    let mut demo = Demo::new();
+    let first = |name: &str, files: &DemoFiles| items(files, name)[0]["id"].as_str().unwrap().to_owned();
+    let (service, story, station) =
+        (first("services", &demo.files), first("stories", &demo.files), first("stations", &demo.files));
+    let (online, offline) = (course_of_kind(&demo.files, "online"), course_of_kind(&demo.files, "offline"));
+    let (campaign, reward) = (first("campaigns", &demo.files), first("rewards", &demo.files));
+    let login = |code: &str| {
+        ApiRequest::post(
+            "/v1/auth/login",
+            Some(RequestBody::Json(json!({ "phone": "13800000000", "code": code }).to_string())),
+        )
+    };
+    let report = json!({ "category": "道路隐患", "text": "路口井盖松动。", "photos": [] });
+
+    let cases: Vec<(&str, &str, ApiRequest)> = vec![
+        ("/v1/site", "GET", ApiRequest::get("/v1/site")),
+        ("/v1/services", "GET", ApiRequest::get("/v1/services")),
+        ("/v1/services/{id}", "GET", ApiRequest::get(format!("/v1/services/{service}"))),
+        ("/v1/services/{id}", "GET", ApiRequest::get("/v1/services/no-such-id")),
+        ("/v1/courses", "GET", ApiRequest::get("/v1/courses")),
+        ("/v1/courses", "GET", ApiRequest::get("/v1/courses").param("kind", Some("offline"))),
+        ("/v1/courses", "GET", ApiRequest::get("/v1/courses").param("kind", Some("webinar"))),
+        ("/v1/courses/{id}", "GET", signed_in(ApiRequest::get(format!("/v1/courses/{offline}")))),
+        ("/v1/stories", "GET", ApiRequest::get("/v1/stories")),
+        ("/v1/stories", "GET", ApiRequest::get("/v1/stories").param("cursor", Some("not-ours"))),
+        ("/v1/stories", "GET", ApiRequest::get("/v1/stories").param("tag", Some("新就业群体"))),
+        ("/v1/stories/{id}", "GET", ApiRequest::get(format!("/v1/stories/{story}"))),
+        ("/v1/stations", "GET", ApiRequest::get("/v1/stations")),
+        ("/v1/stations/{id}", "GET", ApiRequest::get(format!("/v1/stations/{station}"))),
+        ("/v1/points/rules", "GET", ApiRequest::get("/v1/points/rules")),
+        ("/v1/campaigns", "GET", ApiRequest::get("/v1/campaigns")),
+        ("/v1/rewards", "GET", ApiRequest::get("/v1/rewards")),
+        ("/v1/me", "GET", ApiRequest::get("/v1/me")),
+        ("/v1/me", "GET", signed_in(ApiRequest::get("/v1/me"))),
+        ("/v1/points/ledger", "GET", signed_in(ApiRequest::get("/v1/points/ledger"))),
+        ("/v1/reports", "GET", signed_in(ApiRequest::get("/v1/reports"))),
+        ("/v1/redemptions", "GET", signed_in(ApiRequest::get("/v1/redemptions"))),
+        (
+            "/v1/auth/sms-code",
+            "POST",
+            ApiRequest::post(
+                "/v1/auth/sms-code",
+                Some(RequestBody::Json(json!({ "phone": "13800000000" }).to_string())),
+            ),
+        ),
+        (
+            "/v1/auth/sms-code",
+            "POST",
+            ApiRequest::post(
+                "/v1/auth/sms-code",
+                Some(RequestBody::Json(json!({ "phone": "1" }).to_string())),
+            ),
+        ),
+        ("/v1/auth/login", "POST", login(DEMO_SMS_CODE)),
+        ("/v1/auth/login", "POST", login("000000")),
+        (
+            "/v1/courses/{id}/enrolments",
+            "POST",
+            post(&format!("/v1/courses/{offline}/enrolments"), json!({}), Some("enrol-1")),
+        ),
+        (
+            "/v1/courses/{id}/enrolments",
+            "POST",
+            post(&format!("/v1/courses/{offline}/enrolments"), json!({}), None),
+        ),
+        (
+            "/v1/courses/{id}/enrolments",
+            "POST",
+            post(&format!("/v1/courses/{online}/enrolments"), json!({}), None),
+        ),
+        ("/v1/reports", "POST", post("/v1/reports", report.clone(), Some("report-1"))),
+        ("/v1/reports", "POST", post("/v1/reports", json!({ "text": "?" }), Some("report-2"))),
+        ("/v1/reports", "POST", post("/v1/reports", report, None)),
+        ("/v1/uploads", "POST", post("/v1/uploads", json!({}), None)),
+        (
+            "/v1/campaigns/{id}/checkins",
+            "POST",
+            post(&format!("/v1/campaigns/{campaign}/checkins"), json!({}), Some("check-1")),
+        ),
+        (
+            "/v1/rewards/{id}/redemptions",
+            "POST",
+            post(&format!("/v1/rewards/{reward}/redemptions"), json!({}), Some("redeem-1")),
+        ),
+    ];
+    let mut answers = Vec::new();
+    for (template, method, request) in cases {
+        let response = demo.send(request);
+        assert!(
+            response.body.is_empty() || serde_json::from_str::<Value>(&response.body).is_ok(),
+            "{method} {template} answered a body that is not JSON: {}",
+            response.body
+        );
+        answers.push(entry(template, method, &response));
+    }
+    let statuses: Vec<u64> = answers.iter().map(|a| a["status"].as_u64().unwrap()).collect();
+    assert!(
+        statuses.iter().any(|s| *s >= 400) && statuses.iter().any(|s| *s < 300),
+        "both kinds are covered"
+    );
+
+    let out = root().join("target/demo-answers.json");
+    std::fs::create_dir_all(out.parent().unwrap()).unwrap();
+    std::fs::write(&out, serde_json::to_string_pretty(&answers).unwrap()).unwrap();
+}
