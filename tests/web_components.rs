@@ -9,8 +9,9 @@ use std::sync::{
 use leptos::{prelude::*, wasm_bindgen::JsCast};
 use wasm_bindgen_test::*;
 use youxin::{
-    api::{demo::DemoTransport, ApiClient, ApiError, Transport},
-    components::{Card, ErrorNotice, Skeleton},
+    api::{demo::DemoTransport, ApiClient, ApiError, Page, Transport},
+    components::{Card, ErrorNotice, FeedFooter, Skeleton},
+    domain::feed::PagedFeed,
     platform::{crash, document::use_page_meta, location, shell, storage},
 };
 
@@ -177,4 +178,40 @@ fn only_paths_that_stay_on_this_origin_are_followed() {
     for path in ["/\t/evil.example", "/\\evil.example", "//evil.example", "https://evil.example/"] {
         assert_eq!(location::same_origin_path(path), None, "{path:?}");
     }
+}
+
+#[wasm_bindgen_test]
+async fn a_feed_offers_more_until_its_last_page_and_retries_a_failed_one() {
+    let feed = RwSignal::new(PagedFeed::<u32>::default());
+    let asked = Arc::new(AtomicUsize::new(0));
+    let count = asked.clone();
+    let load_more = Callback::new(move |()| {
+        count.fetch_add(1, Ordering::SeqCst);
+    });
+    let container = mount(move || view! { <FeedFooter feed load_more empty="没有内容" /> });
+    let first = feed.try_update(PagedFeed::begin_load).flatten().unwrap();
+    tick().await;
+    assert!(container.text_content().unwrap().contains("正在加载"), "a skeleton while the first page loads");
+    feed.update(|f| f.receive(&first, Ok(Page { items: vec![1], next: Some("2".into()), skipped: 0 })));
+    tick().await;
+    let button: web_sys::HtmlElement = container.query_selector("button").unwrap().unwrap().unchecked_into();
+    assert_eq!(button.text_content().unwrap(), "加载更多");
+    button.click();
+    assert_eq!(asked.load(Ordering::SeqCst), 1);
+
+    let second = feed.try_update(PagedFeed::begin_load).flatten().unwrap();
+    feed.update(|f| f.receive(&second, Err(ApiError::Timeout(1_000))));
+    tick().await;
+    assert!(container.query_selector("[role=alert]").unwrap().is_some());
+    let retry: web_sys::HtmlElement =
+        container.query_selector("[role=alert] button").unwrap().unwrap().unchecked_into();
+    assert_eq!(retry.text_content().unwrap(), "重试");
+    retry.click();
+    assert_eq!(asked.load(Ordering::SeqCst), 2);
+
+    let third = feed.try_update(PagedFeed::begin_load).flatten().unwrap();
+    feed.update(|f| f.receive(&third, Ok(Page { items: vec![2], next: None, skipped: 0 })));
+    tick().await;
+    assert!(container.query_selector("button").unwrap().is_none(), "nothing more to load");
+    assert!(!container.text_content().unwrap().contains("没有内容"), "the list is not empty");
 }

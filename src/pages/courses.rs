@@ -38,7 +38,10 @@ pub fn Courses() -> impl IntoView {
     let set_filters = move |q: String, kind: String, category: String| {
         set_query(&[("q", q), ("kind", kind), ("category", category)]);
     };
-    let categories = move || feed.with(|f| distinct(&f.items, |c| &c.category));
+    let categories = move || {
+        let names = feed.with(|f| distinct(&f.items, |c| &c.category));
+        names.into_iter().filter(|name| !name.is_empty()).collect::<Vec<_>>()
+    };
 
     let on_search = Callback::new({
         let set_filters = set_filters.clone();

@@ -190,6 +190,8 @@ export const test = base.extend({
         /** Makes the next `times` requests to `path` fail: 500 (or another status), "malformed" or "timeout". */
         fail: (path, status, times = 1) => control('POST', '/__mock/fail', { path, status, times }),
         requests: () => control('GET', '/__mock/requests'),
+        /** Makes every list answer pages of `size` items (null: back to the default). */
+        paging: (size) => control('POST', '/__mock/paging', { size }),
       };
       if (mode === 'http') await mock.reset();
       await use(mock);
