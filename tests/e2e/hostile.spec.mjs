@@ -167,6 +167,8 @@ async function play(page, { mode, mockURL }, target, hostile, problems) {
     if (expectation === 'retry') {
       await expect(alert(page).first(), `${label}: an error notice`).toBeVisible();
       await expect(retryButton(page).first(), `${label}: 重试 offered`).toBeVisible();
+    } else if (expectation === 'notice') {
+      await expect(alert(page).first(), `${label}: an error notice`).toBeVisible();
     } else if (expectation === 'refused') {
       await expect(alert(page).or(signInLink).first(), `${label}: an error notice`).toBeVisible();
       await expect(alert(page).getByRole('button', { name: '重试' }), `${label}: no 重试 for a refusal`).toHaveCount(0);
