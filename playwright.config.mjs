@@ -7,6 +7,7 @@
 // Build first (trunk build --release): the app server only serves dist/.
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/support/chromium.mjs';
+import { FIXED_NOW } from './tests/support/clock.mjs';
 
 // Other ports may be chosen (E2E_APP_PORT, E2E_MOCK_PORT) so that two checkouts can test at once.
 const APP_PORT = Number(process.env.E2E_APP_PORT || 4173);
@@ -60,7 +61,8 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
-      command: `node tests/mock/backend.mjs --port ${MOCK_PORT}`,
+      // The mock judges deadlines by the same fixed moment as the demo project's tests.
+      command: `node tests/mock/backend.mjs --port ${MOCK_PORT} --now ${FIXED_NOW}`,
       url: `${MOCK_URL}/__mock/health`,
       reuseExistingServer: !process.env.CI,
       timeout: 30_000,

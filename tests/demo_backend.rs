@@ -219,17 +219,15 @@ fn enrolment_is_once_only_and_respects_full_and_closed_sessions() {
     assert!(course.enrolled);
     assert_eq!(course.seats_left, open.seats_left.map(|n| n - 1));
 
-    if let Some(full) = courses.iter().find(|c| c.seats_left == Some(0)) {
-        let error = decode::object::<Enrolment>(&demo.signed_in(enrol(&full.id))).unwrap_err();
-        assert_eq!(error.code(), Some("course_full"));
-    }
-    if let Some(closed) = courses
+    let full = courses.iter().find(|c| c.seats_left == Some(0)).expect("a full session in the demo data");
+    let error = decode::object::<Enrolment>(&demo.signed_in(enrol(&full.id))).unwrap_err();
+    assert_eq!(error.code(), Some("course_full"));
+    let closed = courses
         .iter()
         .find(|c| c.seats_left.unwrap_or(0) > 0 && c.enrol_deadline.as_deref().is_some_and(|d| d < NOW))
-    {
-        let error = decode::object::<Enrolment>(&demo.signed_in(enrol(&closed.id))).unwrap_err();
-        assert_eq!(error.code(), Some("enrolment_closed"));
-    }
+        .expect("a session past its deadline with seats left in the demo data");
+    let error = decode::object::<Enrolment>(&demo.signed_in(enrol(&closed.id))).unwrap_err();
+    assert_eq!(error.code(), Some("enrolment_closed"));
 }
 
 #[test]
@@ -278,15 +276,16 @@ fn a_redemption_spends_points_once_and_refuses_an_overdraft() {
     assert!(!first.code.is_empty());
     assert_eq!(balance(&mut demo), start - affordable.cost);
 
-    let too_dear = rewards.iter().find(|r| r.cost > start - affordable.cost);
-    if let Some(reward) = too_dear {
-        let request = with_key(
-            ApiRequest::post(format!("/v1/rewards/{}/redemptions", reward.id), json(serde_json::json!({}))),
-            "r-2",
-        );
-        let error = decode::object::<Redemption>(&demo.signed_in(request)).unwrap_err();
-        assert_eq!(error.code(), Some("insufficient_points"));
-    }
+    let too_dear = rewards
+        .iter()
+        .find(|r| r.cost > start - affordable.cost)
+        .expect("a reward dearer than what is left in the demo data");
+    let request = with_key(
+        ApiRequest::post(format!("/v1/rewards/{}/redemptions", too_dear.id), json(serde_json::json!({}))),
+        "r-2",
+    );
+    let error = decode::object::<Redemption>(&demo.signed_in(request)).unwrap_err();
+    assert_eq!(error.code(), Some("insufficient_points"));
 }
 
 #[test]
@@ -307,4 +306,16 @@ fn a_campaign_check_in_earns_its_points_once() {
     assert_eq!(after, before + campaign.points);
     let campaigns = demo.list::<Campaign>(ApiRequest::get("/v1/campaigns")).items;
     assert!(campaigns.iter().find(|c| c.id == campaign.id).unwrap().checked_in);
+}
+
+#[test]
+fn a_me_file_that_is_not_an_object_is_malformed_data_not_a_panic() {
+    for me in
+        [serde_json::json!(42), serde_json::json!("演示"), serde_json::json!([1]), serde_json::json!(true)]
+    {
+        let mut demo = Demo::new();
+        demo.files.insert("me", me.clone());
+        let error = decode::object::<Me>(&demo.signed_in(ApiRequest::get("/v1/me"))).unwrap_err();
+        assert!(matches!(error, ApiError::Decode(_)), "{me}: {error:?}");
+    }
 }

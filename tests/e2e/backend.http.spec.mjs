@@ -24,3 +24,26 @@ test('the bearer token goes with personal requests', async ({ page, mock }) => {
   const login = requests.find((r) => r.path === '/v1/auth/login');
   expect(login?.authorization ?? null).toBeNull();
 });
+
+test('a 401 from a signed-in call signs the worker out and asks to sign in again', async ({ page, mock }) => {
+  const balance = String(demoFile('me').points_balance);
+  await gotoApp(page, '/login?next=/points');
+  await signIn(page);
+  await expect(page.getByText(balance, { exact: true })).toBeVisible();
+
+  // The token is revoked on the server: the next personal call is refused.
+  await mock.fail('/v1/me', 401);
+  await page.reload();
+  const signInAgain = page.getByRole('link', { name: '登录查看我的积分' });
+  await expect(signInAgain).toBeVisible();
+  await expect(page.getByText(balance, { exact: true })).toHaveCount(0);
+  expect(await page.evaluate(() => localStorage.getItem('youxin.token'))).toBeNull();
+
+  // Still signed out after a reload, and signing in again brings the balance back.
+  await page.reload();
+  await expect(signInAgain).toBeVisible();
+  await signInAgain.click();
+  await signIn(page);
+  await expect(page).toHaveURL(/\/points$/);
+  await expect(page.getByText(balance, { exact: true })).toBeVisible();
+});

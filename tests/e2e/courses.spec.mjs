@@ -1,9 +1,9 @@
 // The course catalogue: filters in the address, upcoming sessions first and
 // past ones marked, sign-up through login and back, once only, and progress
 // with online courses kept on the phone.
-import { test, expect, gotoApp, demoItems, cards, card, main, heading, signIn } from './fixtures.mjs';
+import { test, expect, gotoApp, demoItems, cards, card, main, heading, signIn, FIXED_NOW } from './fixtures.mjs';
 
-const NOW = '2026-11-28T10:00:00+08:00';
+const NOW = FIXED_NOW;
 const courses = demoItems('courses');
 const at = (time) => new Date(time).getTime();
 const sessions = courses.filter((c) => c.kind === 'offline');

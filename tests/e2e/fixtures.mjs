@@ -17,6 +17,7 @@ import { readFileSync } from 'node:fs';
 import { test as base, expect } from '@playwright/test';
 
 export { expect };
+export { FIXED_NOW } from '../support/clock.mjs';
 
 const PUBLIC = new URL('../../public/', import.meta.url);
 const SHIPPED_CONFIG = JSON.parse(readFileSync(new URL('config.json', PUBLIC), 'utf8'));

@@ -113,8 +113,11 @@ fn route(
         (Method::Get, ["me"]) => match files.get("me") {
             Some(me) => {
                 let mut me = me.clone();
-                let balance = me["points_balance"].as_i64().unwrap_or(0) + state.points_delta();
-                me["points_balance"] = json!(balance);
+                // A file that is not an object is passed on as it is, for the client to refuse.
+                if let Some(fields) = me.as_object_mut() {
+                    let balance = fields.get("points_balance").and_then(Value::as_i64).unwrap_or(0);
+                    fields.insert("points_balance".into(), json!(balance + state.points_delta()));
+                }
                 ok(&me)
             }
             None => not_found(),
