@@ -18,10 +18,10 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium.mjs';
 
 /** KB (1024 bytes) of brotli: the target, and what the test command enforces today. */
 const BUDGETS = {
-  httpHome: { label: 'first visit to /, http mode', target: 150, enforced: 186 },
-  demoHome: { label: 'first visit to /, demo mode', target: 180, enforced: 186 },
-  sectionExtra: { label: 'a section after /, extra', target: 60, enforced: 61 },
-  deepLink: { label: 'a cold deep link', target: 210, enforced: 256 },
+  httpHome: { label: 'first visit to /, http mode', target: 150, enforced: 177 },
+  demoHome: { label: 'first visit to /, demo mode', target: 180, enforced: 177 },
+  sectionExtra: { label: 'a section after /, extra', target: 60, enforced: 77 },
+  deepLink: { label: 'a cold deep link', target: 210, enforced: 259 },
 };
 
 const args = process.argv.slice(2);
