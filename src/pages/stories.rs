@@ -4,6 +4,7 @@
 //! so that coming back from a story shows the same list at the same place.
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 
 use crate::{
     api::model::StorySummary,
@@ -40,9 +41,15 @@ pub fn Stories() -> impl IntoView {
             load_more.run(());
         }
     });
-    on_cleanup(move || {
-        let y = scroll::current();
-        feed.try_update(|f| f.scroll_y = y);
+    // Where the worker is, kept as they scroll: by the time this page is cleaned
+    // up, the next page is already shown and the window scrolled for it. Only
+    // while the address is still this page's, so the next page's scroll is not taken.
+    let pathname = use_location().pathname;
+    let here = page_memo(move || pathname.get() == "/stories");
+    scroll::use_scroll_position(move |y| {
+        if here.get_untracked() {
+            feed.try_update_untracked(|f| f.scroll_y = y);
+        }
     });
 
     // The feed outlives this page: the view reads it through a page memo.
