@@ -1,63 +1,20 @@
 //! The demo backend answers the contract from the bundled data as a real one would,
 //! and the bundled data decodes with the app's own models.
 
-use std::{collections::HashMap, path::Path};
-
 use youxin::api::{
     decode,
-    demo::{answer, files_for, DemoFiles, DemoState, DEMO_SMS_CODE, STORY_PAGE_SIZE},
+    demo::{DEMO_SMS_CODE, STORY_PAGE_SIZE},
     model::*,
     transport::RequestBody,
     ApiError, ApiRequest, ApiResponse, Page,
 };
 
-const NOW: &str = "2026-11-28T10:00:00+08:00";
-const TOKEN: &str = "demo-13800000000";
+#[path = "support/demo_harness.rs"]
+mod demo_harness;
 
-/// Every bundled file, as the browser would download it.
-fn all_files() -> DemoFiles {
-    let names = [
-        "site",
-        "services",
-        "courses",
-        "stories",
-        "stations",
-        "points-rules",
-        "ledger",
-        "me",
-        "reports",
-        "campaigns",
-        "rewards",
-        "redemptions",
-    ];
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/demo");
-    names
-        .into_iter()
-        .map(|name| {
-            let text = std::fs::read_to_string(dir.join(format!("{name}.json")))
-                .unwrap_or_else(|e| panic!("{name}.json: {e}"));
-            (name, serde_json::from_str(&text).unwrap_or_else(|e| panic!("{name}.json: {e}")))
-        })
-        .collect()
-}
-
-struct Demo {
-    files: DemoFiles,
-    state: DemoState,
-}
+use demo_harness::{Demo, NOW, TOKEN};
 
 impl Demo {
-    fn new() -> Self {
-        Self { files: all_files(), state: DemoState::default() }
-    }
-
-    fn send(&mut self, request: ApiRequest) -> ApiResponse {
-        // Only what files_for names is handed over, as in the browser.
-        let needed: HashMap<_, _> =
-            files_for(&request).iter().map(|name| (*name, self.files[name].clone())).collect();
-        answer(&request, &needed, &mut self.state, NOW)
-    }
-
     fn signed_in(&mut self, mut request: ApiRequest) -> ApiResponse {
         request.bearer = Some(TOKEN.into());
         self.send(request)

@@ -3,65 +3,20 @@
 //! answers for every endpoint that `tests/contract/demo.test.mjs` validates
 //! against `public/openapi.yaml` (they are written to `target/demo-answers.json`).
 
-use std::{collections::HashMap, path::Path};
-
 use serde_json::{json, Value};
 use youxin::api::{
-    demo::{answer, files_for, DemoFiles, DemoState, DEMO_SMS_CODE},
+    demo::{DemoFiles, DEMO_SMS_CODE},
     transport::RequestBody,
     ApiRequest, ApiResponse,
 };
 
-const NOW: &str = "2026-11-28T10:00:00+08:00";
-const TOKEN: &str = "demo-13800000000";
-const FILES: [&str; 12] = [
-    "site",
-    "services",
-    "courses",
-    "stories",
-    "stations",
-    "points-rules",
-    "ledger",
-    "me",
-    "reports",
-    "campaigns",
-    "rewards",
-    "redemptions",
-];
+#[path = "support/demo_harness.rs"]
+mod demo_harness;
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn all_files() -> DemoFiles {
-    FILES
-        .into_iter()
-        .map(|name| {
-            let text = std::fs::read_to_string(root().join(format!("public/demo/{name}.json"))).unwrap();
-            (name, serde_json::from_str(&text).unwrap())
-        })
-        .collect()
-}
+use demo_harness::{root, Demo, TOKEN};
 
 fn items(files: &DemoFiles, name: &str) -> Vec<Value> {
     files[name]["items"].as_array().cloned().unwrap_or_default()
-}
-
-struct Demo {
-    files: DemoFiles,
-    state: DemoState,
-}
-
-impl Demo {
-    fn new() -> Self {
-        Self { files: all_files(), state: DemoState::default() }
-    }
-
-    fn send(&mut self, request: ApiRequest) -> ApiResponse {
-        let needed: HashMap<_, _> =
-            files_for(&request).iter().map(|name| (*name, self.files[name].clone())).collect();
-        answer(&request, &needed, &mut self.state, NOW)
-    }
 }
 
 fn signed_in(mut request: ApiRequest) -> ApiRequest {
