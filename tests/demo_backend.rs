@@ -248,7 +248,11 @@ fn a_redemption_spends_points_once_and_refuses_an_overdraft() {
 #[test]
 fn a_campaign_check_in_earns_its_points_once() {
     let mut demo = Demo::new();
-    let campaign = demo.list::<Campaign>(ApiRequest::get("/v1/campaigns")).items.remove(0);
+    let campaigns = demo.list::<Campaign>(ApiRequest::get("/v1/campaigns")).items;
+    let campaign = campaigns
+        .into_iter()
+        .find(|c| c.ends_at.as_deref().is_some_and(|end| end > NOW))
+        .expect("a campaign still open in the demo data");
     let check_in = |key: &str| {
         with_key(
             ApiRequest::post(format!("/v1/campaigns/{}/checkins", campaign.id), json(serde_json::json!({}))),
@@ -275,4 +279,68 @@ fn a_me_file_that_is_not_an_object_is_malformed_data_not_a_panic() {
         let error = decode::object::<Me>(&demo.signed_in(ApiRequest::get("/v1/me"))).unwrap_err();
         assert!(matches!(error, ApiError::Decode(_)), "{me}: {error:?}");
     }
+}
+
+#[test]
+fn an_ended_campaign_takes_no_check_in() {
+    let mut demo = Demo::new();
+    let campaigns = demo.list::<Campaign>(ApiRequest::get("/v1/campaigns")).items;
+    let ended = campaigns
+        .iter()
+        .find(|c| c.ends_at.as_deref().is_some_and(|end| end < NOW))
+        .expect("an ended campaign in the demo data");
+    let request = with_key(
+        ApiRequest::post(format!("/v1/campaigns/{}/checkins", ended.id), json(serde_json::json!({}))),
+        "late",
+    );
+    let error = decode::object::<Checkin>(&demo.signed_in(request)).unwrap_err();
+    assert_eq!(error.code(), Some("campaign_closed"));
+}
+
+#[test]
+fn a_voucher_opens_by_id_with_where_and_until_when_and_the_stock_goes_down() {
+    let mut demo = Demo::new();
+    let rewards = demo.list::<Reward>(ApiRequest::get("/v1/rewards")).items;
+    let reward =
+        rewards.iter().find(|r| r.stock.is_some_and(|s| s > 0) && r.cost <= 140).expect("a stocked reward");
+    let request = with_key(
+        ApiRequest::post(format!("/v1/rewards/{}/redemptions", reward.id), json(serde_json::json!({}))),
+        "v-1",
+    );
+    let made: Redemption = decode::object(&demo.signed_in(request)).unwrap();
+    let opened: Redemption =
+        decode::object(&demo.signed_in(ApiRequest::get(format!("/v1/redemptions/{}", made.id)))).unwrap();
+    assert_eq!(opened, made);
+    assert_eq!(opened.provider, reward.provider);
+    assert_eq!(opened.place, reward.place);
+    let days = i64::from(reward.valid_days.unwrap_or(90));
+    let issued = youxin::domain::time::ChinaTime::parse_rfc3339(NOW).unwrap();
+    let until =
+        youxin::domain::time::ChinaTime::parse_rfc3339(opened.expires_at.as_deref().unwrap()).unwrap();
+    assert_eq!(until.unix_millis - issued.unix_millis, days * 86_400_000);
+    let after: Reward =
+        decode::object(&demo.send(ApiRequest::get(format!("/v1/rewards/{}", reward.id)))).unwrap();
+    assert_eq!(after.stock, reward.stock.map(|s| s - 1));
+    let stranger = demo.send(ApiRequest::get(format!("/v1/redemptions/{}", made.id)));
+    assert_eq!(stranger.status, 401);
+}
+
+#[test]
+fn the_level_climbs_with_points_earned_and_spending_does_not_lower_it() {
+    let mut demo = Demo::new();
+    let me = |demo: &mut Demo| decode::object::<Me>(&demo.signed_in(ApiRequest::get("/v1/me"))).unwrap();
+    let start = me(&mut demo);
+    let level = start.level.clone().expect("the demo worker has a level");
+    let to_next = level.next_at.expect("a next level") - start.points_earned;
+    demo.state.ledger.push(LedgerEntry { id: "spent".into(), delta: -50, reason: "兑换".into(), at: None });
+    assert_eq!(me(&mut demo).level, Some(level.clone()), "spending keeps the level");
+    demo.state.ledger.push(LedgerEntry {
+        id: "earned".into(),
+        delta: to_next,
+        reason: "上报".into(),
+        at: None,
+    });
+    let now = me(&mut demo);
+    assert_eq!(now.points_earned, start.points_earned + to_next);
+    assert_eq!(now.level.map(|l| l.name), level.next_name);
 }

@@ -122,6 +122,7 @@ fn every_endpoint_answers_are_written_for_the_contract_tests() {
         (first("services", &demo.files), first("stories", &demo.files), first("stations", &demo.files));
     let (online, offline) = (course_of_kind(&demo.files, "online"), course_of_kind(&demo.files, "offline"));
     let (campaign, reward) = (first("campaigns", &demo.files), first("rewards", &demo.files));
+    let redemption = first("redemptions", &demo.files);
     let login = |code: &str| {
         ApiRequest::post(
             "/v1/auth/login",
@@ -147,12 +148,19 @@ fn every_endpoint_answers_are_written_for_the_contract_tests() {
         ("/v1/stations/{id}", "GET", ApiRequest::get(format!("/v1/stations/{station}"))),
         ("/v1/points/rules", "GET", ApiRequest::get("/v1/points/rules")),
         ("/v1/campaigns", "GET", ApiRequest::get("/v1/campaigns")),
+        ("/v1/campaigns/{id}", "GET", ApiRequest::get(format!("/v1/campaigns/{campaign}"))),
+        ("/v1/campaigns/{id}", "GET", ApiRequest::get("/v1/campaigns/no-such-id")),
         ("/v1/rewards", "GET", ApiRequest::get("/v1/rewards")),
+        ("/v1/rewards/{id}", "GET", ApiRequest::get(format!("/v1/rewards/{reward}"))),
+        ("/v1/rewards/{id}", "GET", ApiRequest::get("/v1/rewards/no-such-id")),
         ("/v1/me", "GET", ApiRequest::get("/v1/me")),
         ("/v1/me", "GET", signed_in(ApiRequest::get("/v1/me"))),
         ("/v1/points/ledger", "GET", signed_in(ApiRequest::get("/v1/points/ledger"))),
         ("/v1/reports", "GET", signed_in(ApiRequest::get("/v1/reports"))),
         ("/v1/redemptions", "GET", signed_in(ApiRequest::get("/v1/redemptions"))),
+        ("/v1/redemptions/{id}", "GET", signed_in(ApiRequest::get(format!("/v1/redemptions/{redemption}")))),
+        ("/v1/redemptions/{id}", "GET", signed_in(ApiRequest::get("/v1/redemptions/no-such-id"))),
+        ("/v1/redemptions/{id}", "GET", ApiRequest::get(format!("/v1/redemptions/{redemption}"))),
         (
             "/v1/auth/sms-code",
             "POST",

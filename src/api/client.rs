@@ -230,6 +230,10 @@ impl ApiClient {
         self.list(ApiRequest::get("/v1/campaigns").param("cursor", cursor)).await
     }
 
+    pub async fn campaign(&self, id: &str) -> Result<Campaign, ApiError> {
+        self.get(ApiRequest::get(item_path("/v1/campaigns", id))).await
+    }
+
     pub async fn check_in(&self, campaign_id: &str, idempotency_key: &str) -> Result<Checkin, ApiError> {
         let path = item_path("/v1/campaigns", campaign_id) + "/checkins";
         self.post(path, &serde_json::json!({}), Some(idempotency_key)).await
@@ -237,6 +241,10 @@ impl ApiClient {
 
     pub async fn rewards(&self, cursor: Option<&str>) -> Result<Page<Reward>, ApiError> {
         self.list(ApiRequest::get("/v1/rewards").param("cursor", cursor)).await
+    }
+
+    pub async fn reward(&self, id: &str) -> Result<Reward, ApiError> {
+        self.get(ApiRequest::get(item_path("/v1/rewards", id))).await
     }
 
     /// Redeems a reward; the same key always means the same redemption.
@@ -247,5 +255,9 @@ impl ApiClient {
 
     pub async fn redemptions(&self, cursor: Option<&str>) -> Result<Page<Redemption>, ApiError> {
         self.list(ApiRequest::get("/v1/redemptions").param("cursor", cursor)).await
+    }
+
+    pub async fn redemption(&self, id: &str) -> Result<Redemption, ApiError> {
+        self.get(ApiRequest::get(item_path("/v1/redemptions", id))).await
     }
 }

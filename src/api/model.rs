@@ -259,6 +259,25 @@ pub struct Me {
     pub occupation: Option<String>,
     #[serde(default)]
     pub points_balance: i64,
+    /// Every point ever earned; levels are counted on it.
+    #[serde(default)]
+    pub points_earned: i64,
+    #[serde(default)]
+    pub level: Option<Level>,
+}
+
+/// A level of the points scheme and what the next one needs.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Level {
+    pub name: String,
+    /// The `points_earned` at which this level begins.
+    #[serde(default)]
+    pub floor: i64,
+    #[serde(default)]
+    pub next_name: Option<String>,
+    /// The `points_earned` at which the next level begins; `None` at the top.
+    #[serde(default)]
+    pub next_at: Option<i64>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -380,6 +399,12 @@ pub struct Reward {
     /// Left in stock; absent means no limit.
     #[serde(default)]
     pub stock: Option<u32>,
+    /// Where the voucher is used, in words.
+    #[serde(default)]
+    pub place: Option<String>,
+    /// Days a voucher stays valid after it is issued.
+    #[serde(default)]
+    pub valid_days: Option<u32>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -400,6 +425,12 @@ pub struct Redemption {
     pub reward_id: String,
     #[serde(default)]
     pub reward_title: String,
+    /// Who honours the voucher.
+    #[serde(default)]
+    pub provider: String,
+    /// Where the voucher is used, in words.
+    #[serde(default)]
+    pub place: Option<String>,
     #[serde(default)]
     pub cost: i64,
     pub code: String,

@@ -1,11 +1,13 @@
 //! Pure logic: no browser, no network. Everything here is tested with plain `cargo test`.
 
 pub mod auth;
+pub mod campaigns;
 pub mod courses;
 pub mod facilities;
 pub mod feed;
 pub mod geo;
 pub mod hours;
+pub mod points;
 pub mod search;
 pub mod stations;
 pub mod time;

@@ -155,6 +155,19 @@ fn civil_from_days(days: i64) -> (i32, u8, u8) {
     (year as i32, month, day)
 }
 
+/// `2026年12月6日 周日 09:30–11:30`, or both full times when it spans days.
+pub fn span_label(starts_at: Option<&str>, ends_at: Option<&str>) -> Option<String> {
+    let start = starts_at.and_then(ChinaTime::parse_rfc3339)?;
+    let label = match ends_at.and_then(ChinaTime::parse_rfc3339) {
+        Some(end) if (end.year, end.month, end.day) == (start.year, start.month, start.day) => {
+            format!("{}–{:02}:{:02}", start.date_time_label(), end.hour, end.minute)
+        }
+        Some(end) if end > start => format!("{} 至 {}", start.date_time_label(), end.date_time_label()),
+        _ => start.date_time_label(),
+    };
+    Some(label)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -253,5 +266,22 @@ mod tests {
         let t = ChinaTime::parse_rfc3339("2026-12-05T06:05:00Z").unwrap();
         assert_eq!(t.date_time_label(), "2026年12月5日 周六 14:05");
         assert_eq!(format_date("not a date"), None);
+    }
+
+    #[test]
+    fn one_day_shows_one_date_and_two_days_show_both() {
+        assert_eq!(
+            span_label(Some("2026-12-06T09:30:00+08:00"), Some("2026-12-06T11:30:00+08:00")).as_deref(),
+            Some("2026年12月6日 周日 09:30–11:30")
+        );
+        assert_eq!(
+            span_label(Some("2026-12-19T07:00:00+08:00"), Some("2026-12-20T18:00:00+08:00")).as_deref(),
+            Some("2026年12月19日 周六 07:00 至 2026年12月20日 周日 18:00")
+        );
+        assert_eq!(
+            span_label(Some("2026-12-19T07:00:00+08:00"), Some("坏")).as_deref(),
+            Some("2026年12月19日 周六 07:00")
+        );
+        assert_eq!(span_label(None, Some("2026-12-19T07:00:00+08:00")), None);
     }
 }

@@ -472,8 +472,13 @@ describe('reports and uploads', () => {
 });
 
 describe('campaigns', () => {
-  test('a check-in awards points once', async () => {
-    const campaign = (await get('/v1/campaigns', { token: TOKEN })).body.items.find((c) => !c.checked_in);
+  const MOMENT = '2026-11-28T10:00:00+08:00';
+  const open = (c) => !c.ends_at || Date.parse(c.ends_at) > Date.parse(MOMENT);
+
+  test('a check-in awards points once, and climbs the level with the points earned', async () => {
+    await setClock(MOMENT);
+    const campaign = (await get('/v1/campaigns', { token: TOKEN })).body.items.find((c) => !c.checked_in && open(c));
+    const before = (await get('/v1/me', { token: TOKEN })).body;
     assert.ok(campaign, 'no campaign to check in to');
     const start = await balance();
     const key = newKey();
@@ -491,6 +496,25 @@ describe('campaigns', () => {
     const listed = (await get('/v1/campaigns', { token: TOKEN })).body.items.find((c) => c.id === campaign.id);
     assert.equal(listed.checked_in, true);
     assert.equal((await get('/v1/campaigns')).body.items.find((c) => c.id === campaign.id).checked_in, false);
+    const one = expectContract(await get(`/v1/campaigns/${encodeURIComponent(campaign.id)}`, { token: TOKEN }), 'GET', '/v1/campaigns/{id}', 200);
+    assert.equal(one.checked_in, true);
+
+    const after = expectContract(await get('/v1/me', { token: TOKEN }), 'GET', '/v1/me', 200);
+    assert.equal(after.points_earned, before.points_earned + campaign.points);
+    const climbed = before.level?.next_at != null && after.points_earned >= before.level.next_at;
+    assert.equal(after.level.name, climbed ? before.level.next_name : before.level.name);
+  });
+
+  test('an ended campaign takes no check-in', async () => {
+    await setClock(MOMENT);
+    const ended = (await get('/v1/campaigns')).body.items.find((c) => !open(c));
+    assert.ok(ended, 'no ended campaign in the demo data');
+    const path = `/v1/campaigns/${encodeURIComponent(ended.id)}/checkins`;
+    expectError(await post(path, { token: TOKEN, key: newKey() }), 'POST', '/v1/campaigns/{id}/checkins', 409, 'campaign_closed');
+  });
+
+  test('an unknown campaign is a 404', async () => {
+    expectError(await get('/v1/campaigns/no-such-id'), 'GET', '/v1/campaigns/{id}', 404, 'not_found');
   });
 });
 
@@ -518,6 +542,15 @@ describe('redemptions', () => {
     assert.equal(ledger[0].delta, -reward.cost);
     const vouchers = (await get('/v1/redemptions', { token: TOKEN })).body.items;
     assert.equal(vouchers[0].id, first.id);
+    const voucherPath = `/v1/redemptions/${encodeURIComponent(first.id)}`;
+    const voucher = expectContract(await get(voucherPath, { token: TOKEN }), 'GET', '/v1/redemptions/{id}', 200);
+    assert.deepEqual(voucher, first);
+    assert.equal(voucher.provider, reward.provider);
+    const days = (Date.parse(voucher.expires_at) - Date.parse(voucher.created_at)) / 86400_000;
+    assert.equal(days, reward.valid_days ?? 90);
+    expectError(await get(voucherPath, { token: userToken(7) }), 'GET', '/v1/redemptions/{id}', 404, 'not_found');
+    const one = expectContract(await get(`/v1/rewards/${encodeURIComponent(reward.id)}`), 'GET', '/v1/rewards/{id}', 200);
+    assert.equal(one.id, reward.id);
     if (typeof reward.stock === 'number') {
       const now = (await get('/v1/rewards')).body.items.find((r) => r.id === reward.id);
       assert.equal(now.stock, reward.stock - 1);

@@ -218,9 +218,24 @@ function login({ state, body }) {
   return ok({ token: TOKEN_PREFIX + body.phone, expires_at: rfc3339(now(state) + 30 * 86400_000) });
 }
 
+// The level ladder: [name, points_earned at which it begins]; the demo
+// backend (src/api/demo/router.rs) climbs the same one.
+const LEVELS = [['新星志愿者', 0], ['热心志愿者', 200], ['先锋志愿者', 500], ['金牌志愿者', 1000]];
+
+function levelFor(earned) {
+  const reached = Math.max(0, LEVELS.findLastIndex(([, floor]) => earned >= floor));
+  const [name, floor] = LEVELS[reached];
+  const next = LEVELS[reached + 1];
+  return { name, floor, next_name: next?.[0] ?? null, next_at: next?.[1] ?? null };
+}
+
 function addLedgerEntry(state, mine, delta, reason) {
   mine.ledger.unshift({ id: nextId(state, 'led'), delta, reason, at: rfc3339(now(state)) });
   mine.me.points_balance = (mine.me.points_balance ?? 0) + delta;
+  if (delta > 0) {
+    mine.me.points_earned = (mine.me.points_earned ?? 0) + delta;
+    mine.me.level = levelFor(mine.me.points_earned);
+  }
 }
 
 function createReport({ state, user, body }) {
@@ -245,6 +260,7 @@ function checkIn({ state, params, user }) {
   const campaign = findById(state.campaigns, params.id);
   const mine = userState(state, user);
   if (mine.checkedIn.has(campaign.id)) throw conflict('already_checked_in', '您已签到');
+  if (campaign.ends_at && Date.parse(campaign.ends_at) < now(state)) throw conflict('campaign_closed', '活动已结束');
   mine.checkedIn.add(campaign.id);
   const points = campaign.points ?? 0;
   addLedgerEntry(state, mine, points, `活动签到：${campaign.title}`);
@@ -263,11 +279,13 @@ function redeem({ state, params, user }) {
     id: nextId(state, 'rdm'),
     reward_id: reward.id,
     reward_title: reward.title,
+    provider: reward.provider ?? '',
+    place: reward.place ?? null,
     cost: reward.cost,
     code: `MOCK-${String(state.counter).padStart(6, '0')}`,
     status: 'issued',
     created_at: rfc3339(at),
-    expires_at: rfc3339(at + 90 * 86400_000),
+    expires_at: rfc3339(at + (reward.valid_days ?? 90) * 86400_000),
   };
   mine.redemptions.unshift(redemption);
   return created(redemption);
@@ -321,14 +339,26 @@ const routes = [
     handler: ({ state, user, query }) =>
       ok(list(state, state.campaigns.map((c) => campaignView(state, c, user)), query)),
   },
+  {
+    method: 'GET',
+    path: '/v1/campaigns/:id',
+    handler: ({ state, params, user }) => ok(campaignView(state, findById(state.campaigns, params.id), user)),
+  },
   { method: 'POST', path: '/v1/campaigns/:id/checkins', auth: true, idempotency: 'required', handler: checkIn },
   { method: 'GET', path: '/v1/rewards', handler: ({ state, query }) => ok(list(state, state.rewards, query)) },
+  { method: 'GET', path: '/v1/rewards/:id', handler: ({ state, params }) => ok(findById(state.rewards, params.id)) },
   { method: 'POST', path: '/v1/rewards/:id/redemptions', auth: true, idempotency: 'required', handler: redeem },
   {
     method: 'GET',
     path: '/v1/redemptions',
     auth: true,
     handler: ({ state, user, query }) => ok(list(state, userState(state, user).redemptions, query)),
+  },
+  {
+    method: 'GET',
+    path: '/v1/redemptions/:id',
+    auth: true,
+    handler: ({ state, user, params }) => ok(findById(userState(state, user).redemptions, params.id)),
   },
 ];
 

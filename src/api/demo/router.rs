@@ -10,6 +10,7 @@ use crate::api::{
     model::{Checkin, Enrolment, LedgerEntry, NewReport, Redemption, RedemptionStatus, Report, ReportStatus},
     transport::{ApiRequest, ApiResponse, Method},
 };
+use crate::domain::{points::level_on_ladder, time::ChinaTime};
 
 /// Stories per page, so that paging is exercised in demo mode too.
 pub const STORY_PAGE_SIZE: usize = 6;
@@ -18,6 +19,12 @@ pub const DEMO_SMS_CODE: &str = "123456";
 const DEMO_TOKEN_PREFIX: &str = "demo-";
 /// The kinds of course the contract knows.
 const COURSE_KINDS: [&str; 3] = ["online", "offline", "competition"];
+/// The demo's level ladder: `(name, points_earned at which it begins)`.
+/// The mock backend (tests/mock/backend.mjs) climbs the same one.
+const LEVELS: [(&str, i64); 4] =
+    [("新星志愿者", 0), ("热心志愿者", 200), ("先锋志愿者", 500), ("金牌志愿者", 1000)];
+/// How long a voucher stays valid when the reward does not say.
+const VOUCHER_DAYS: u32 = 90;
 
 /// The bundled data files by name (without `.json`), as parsed JSON.
 pub type DemoFiles = std::collections::HashMap<&'static str, Value>;
@@ -38,8 +45,8 @@ pub fn files_for(request: &ApiRequest) -> &'static [&'static str] {
         ["reports"] => &["reports"],
         ["campaigns", ..] => &["campaigns"],
         ["rewards", _, "redemptions"] => &["rewards", "me"],
-        ["rewards"] => &["rewards"],
-        ["redemptions"] => &["redemptions"],
+        ["rewards", ..] => &["rewards"],
+        ["redemptions", ..] => &["redemptions"],
         _ => &[],
     }
 }
@@ -48,10 +55,10 @@ pub fn files_for(request: &ApiRequest) -> &'static [&'static str] {
 pub fn answer(request: &ApiRequest, files: &DemoFiles, state: &mut DemoState, now: &str) -> ApiResponse {
     let segments = segments(&request.path);
     let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
-    let authed = request.bearer.as_deref().is_some_and(|t| t.starts_with(DEMO_TOKEN_PREFIX));
+    let authed = is_signed_in(request);
     let needs_login = matches!(
         (request.method, segments.as_slice()),
-        (_, ["me"] | ["points", "ledger"] | ["reports"] | ["redemptions"] | ["uploads"])
+        (_, ["me"] | ["points", "ledger"] | ["reports"] | ["redemptions", ..] | ["uploads"])
             | (Method::Post, [_, _, _])
     );
     if needs_login && !authed {
@@ -117,6 +124,10 @@ fn route(
                 if let Some(fields) = me.as_object_mut() {
                     let balance = fields.get("points_balance").and_then(Value::as_i64).unwrap_or(0);
                     fields.insert("points_balance".into(), json!(balance + state.points_delta()));
+                    let earned = fields.get("points_earned").and_then(Value::as_i64).unwrap_or(0)
+                        + state.points_earned();
+                    fields.insert("points_earned".into(), json!(earned));
+                    fields.insert("level".into(), json!(level_on_ladder(earned, &LEVELS)));
                 }
                 ok(&me)
             }
@@ -131,21 +142,33 @@ fn route(
         (Method::Post, ["uploads"]) => ok_created(&json!({ "id": state.new_id("upl"), "url": null })),
         (Method::Get, ["campaigns"]) => {
             let mut campaigns = items(files, "campaigns");
-            for campaign in &mut campaigns {
-                let id = campaign["id"].as_str().unwrap_or_default();
-                if state.checkins.iter().any(|c| c == id) {
-                    campaign["checked_in"] = json!(true);
-                }
-            }
+            campaigns.iter_mut().for_each(|c| mark_checked_in(c, state, is_signed_in(request)));
             ok(&json!({ "items": campaigns, "next": null }))
         }
+        (Method::Get, ["campaigns", id]) => match find(files, "campaigns", id) {
+            Some(mut campaign) => {
+                mark_checked_in(&mut campaign, state, is_signed_in(request));
+                ok(&campaign)
+            }
+            None => not_found(),
+        },
         (Method::Post, ["campaigns", id, "checkins"]) => check_in(files, state, id, now),
-        (Method::Get, ["rewards"]) => list(files, "rewards", |_| true),
+        (Method::Get, ["rewards"]) => {
+            let mut rewards = items(files, "rewards");
+            rewards.iter_mut().for_each(|r| take_redeemed_from_stock(r, state));
+            ok(&json!({ "items": rewards, "next": null }))
+        }
+        (Method::Get, ["rewards", id]) => match find(files, "rewards", id) {
+            Some(mut reward) => {
+                take_redeemed_from_stock(&mut reward, state);
+                ok(&reward)
+            }
+            None => not_found(),
+        },
         (Method::Post, ["rewards", id, "redemptions"]) => redeem(files, state, id, now),
-        (Method::Get, ["redemptions"]) => {
-            let mut redemptions = to_values(&state.redemptions);
-            redemptions.extend(items(files, "redemptions"));
-            ok(&json!({ "items": redemptions, "next": null }))
+        (Method::Get, ["redemptions"]) => ok(&json!({ "items": redemptions(files, state), "next": null })),
+        (Method::Get, ["redemptions", id]) => {
+            redemptions(files, state).into_iter().find(|r| r["id"] == *id).map_or_else(not_found, |r| ok(&r))
         }
         (Method::Post, ["auth", "sms-code"]) => match phone_of(request) {
             Some(_) => ApiResponse::new(204, ""),
@@ -154,6 +177,10 @@ fn route(
         (Method::Post, ["auth", "login"]) => login(request),
         _ => not_found(),
     }
+}
+
+fn is_signed_in(request: &ApiRequest) -> bool {
+    request.bearer.as_deref().is_some_and(|t| t.starts_with(DEMO_TOKEN_PREFIX))
 }
 
 /// Path segments under `/v1/`, percent-decoded: the client encodes ids.
@@ -206,6 +233,28 @@ fn find(files: &DemoFiles, name: &str, id: &str) -> Option<Value> {
 
 fn to_values<T: Serialize>(things: &[T]) -> Vec<Value> {
     things.iter().filter_map(|t| serde_json::to_value(t).ok()).collect()
+}
+
+/// `checked_in` is personal: without a token it is always false.
+fn mark_checked_in(campaign: &mut Value, state: &DemoState, authed: bool) {
+    let id = campaign["id"].as_str().unwrap_or_default();
+    campaign["checked_in"] = json!(authed && state.checkins.iter().any(|c| c == id));
+}
+
+/// The stock left once the demo worker's own redemptions are taken out.
+fn take_redeemed_from_stock(reward: &mut Value, state: &DemoState) {
+    let id = reward["id"].as_str().unwrap_or_default();
+    let redeemed = state.redemptions.iter().filter(|r| r.reward_id == id).count() as u64;
+    if let Some(stock) = reward["stock"].as_u64() {
+        reward["stock"] = json!(stock.saturating_sub(redeemed));
+    }
+}
+
+/// The demo worker's redemptions, newest first: those made here, then the bundled ones.
+fn redemptions(files: &DemoFiles, state: &DemoState) -> Vec<Value> {
+    let mut all = to_values(&state.redemptions);
+    all.extend(items(files, "redemptions"));
+    all
 }
 
 fn mark_enrolled(course: &mut Value, state: &DemoState) {
@@ -293,6 +342,10 @@ fn check_in(files: &DemoFiles, state: &mut DemoState, id: &str, now: &str) -> Ap
     if state.checkins.iter().any(|c| c == id) {
         return ApiResponse::error(409, "already_checked_in", "你已经签到过了");
     }
+    // Same-offset RFC 3339 times compare as text, as in `enrol`.
+    if campaign["ends_at"].as_str().is_some_and(|end| end < now) {
+        return ApiResponse::error(409, "campaign_closed", "活动已经结束");
+    }
     let points = campaign["points"].as_i64().unwrap_or(0);
     state.checkins.push(id.to_owned());
     let title = campaign["title"].as_str().unwrap_or_default();
@@ -317,15 +370,20 @@ fn redeem(files: &DemoFiles, state: &mut DemoState, id: &str, now: &str) -> ApiR
     let title = reward["title"].as_str().unwrap_or_default().to_owned();
     add_ledger(state, -cost, format!("兑换：{title}"), now);
     let number = state.next_id;
+    let days = reward["valid_days"].as_u64().map_or(VOUCHER_DAYS, |d| d.min(3650) as u32);
+    let expires_at = ChinaTime::parse_rfc3339(now)
+        .map(|t| ChinaTime::from_unix_millis(t.unix_millis + i64::from(days) * 86_400_000).to_rfc3339());
     let redemption = Redemption {
         id: state.new_id("rdm"),
         reward_id: id.to_owned(),
         reward_title: title,
+        provider: reward["provider"].as_str().unwrap_or_default().to_owned(),
+        place: reward["place"].as_str().map(str::to_owned),
         cost,
         code: format!("YX-DEMO-{number:04}"),
         status: RedemptionStatus::Issued,
         created_at: Some(now.to_owned()),
-        expires_at: None,
+        expires_at,
     };
     state.redemptions.insert(0, redemption.clone());
     ok_created(&redemption)

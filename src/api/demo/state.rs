@@ -39,6 +39,11 @@ impl DemoState {
         format!("{prefix}-demo-{}", self.next_id)
     }
 
+    /// The points earned (not spent) in demo mode.
+    pub fn points_earned(&self) -> i64 {
+        self.ledger.iter().map(|entry| entry.delta.max(0)).sum()
+    }
+
     /// The sum of the points earned and spent in demo mode.
     pub fn points_delta(&self) -> i64 {
         self.ledger.iter().map(|entry| entry.delta).sum()
