@@ -4,7 +4,7 @@ use leptos::{prelude::*, wasm_bindgen::JsCast};
 use leptos_router::{
     components::{FlatRoutes, Route, Router, A},
     hooks::use_location,
-    path, Lazy,
+    path,
 };
 
 use crate::{
@@ -14,7 +14,7 @@ use crate::{
     },
     components::{sections::SECTIONS, FeedStore, Icon},
     config::Config,
-    lazy_pages::{self, LazyTarget},
+    lazy_pages::{LazyPage, LazyTarget},
     pages, platform,
 };
 
@@ -27,7 +27,7 @@ pub fn App(config: Config) -> impl IntoView {
     let client = ApiClient::new(config.transport());
     // The backend's WeChat sign-in comes back with `#token=…`: keep it, then tidy the address.
     if let Some(token) = platform::location::take_fragment_token() {
-        client.sign_in(token);
+        client.sign_in(token, None);
     }
     provide_context(client);
     // The programme's facts are read once per visit and shared by every page.
@@ -90,16 +90,22 @@ pub fn App(config: Config) -> impl IntoView {
                 <main id="main" class="site-main" tabindex="-1">
                     <FlatRoutes fallback=pages::not_found::NotFound>
                         <Route path=path!("/") view=pages::home::Home />
-                        <Route path=path!("/services") view={Lazy::<lazy_pages::ServicesPage>::new()} />
-                        <Route path=path!("/services/:id") view={Lazy::<lazy_pages::ServicePage>::new()} />
-                        <Route path=path!("/courses") view={Lazy::<lazy_pages::CoursesPage>::new()} />
-                        <Route path=path!("/courses/:id") view={Lazy::<lazy_pages::CoursePage>::new()} />
-                        <Route path=path!("/stories") view={Lazy::<lazy_pages::StoriesPage>::new()} />
-                        <Route path=path!("/stories/:id") view={Lazy::<lazy_pages::StoryPage>::new()} />
-                        <Route path=path!("/stations") view={Lazy::<lazy_pages::StationsPage>::new()} />
-                        <Route path=path!("/stations/:id") view={Lazy::<lazy_pages::StationPage>::new()} />
-                        <Route path=path!("/points") view={Lazy::<lazy_pages::PointsPage>::new()} />
-                        <Route path=path!("/login") view={Lazy::<lazy_pages::LoginPage>::new()} />
+                        <Route path=path!("/services") view=LazyPage(LazyTarget::Services) />
+                        <Route path=path!("/services/:id") view=LazyPage(LazyTarget::Service) />
+                        <Route path=path!("/courses") view=LazyPage(LazyTarget::Courses) />
+                        <Route path=path!("/courses/:id") view=LazyPage(LazyTarget::Course) />
+                        <Route path=path!("/stories") view=LazyPage(LazyTarget::Stories) />
+                        <Route path=path!("/stories/:id") view=LazyPage(LazyTarget::Story) />
+                        <Route path=path!("/stations") view=LazyPage(LazyTarget::Stations) />
+                        <Route path=path!("/stations/:id") view=LazyPage(LazyTarget::Station) />
+                        <Route path=path!("/points") view=LazyPage(LazyTarget::Points) />
+                        <Route path=path!("/login") view=LazyPage(LazyTarget::Login) />
+                        <Route path=path!("/campaigns") view=LazyPage(LazyTarget::Campaigns) />
+                        <Route path=path!("/campaigns/:id") view=LazyPage(LazyTarget::Campaign) />
+                        <Route path=path!("/rewards") view=LazyPage(LazyTarget::Rewards) />
+                        <Route path=path!("/rewards/:id") view=LazyPage(LazyTarget::Reward) />
+                        <Route path=path!("/vouchers") view=LazyPage(LazyTarget::Vouchers) />
+                        <Route path=path!("/vouchers/:id") view=LazyPage(LazyTarget::Voucher) />
                     </FlatRoutes>
                 </main>
             </div>

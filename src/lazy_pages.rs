@@ -11,7 +11,7 @@
 
 use futures::future::LocalBoxFuture;
 use leptos::{prelude::*, task::spawn_local};
-use leptos_router::LazyRoute;
+use leptos_router::ChooseView;
 
 use crate::pages;
 
@@ -30,64 +30,101 @@ impl From<leptos::wasm_split::SplitLoaderError> for ChunkMissing {
     }
 }
 
-/// Declares a lazy route `$route` showing `$page`, in a chunk named `$chunk`.
-macro_rules! lazy_page {
-    ($route:ident, $chunk:ident, $page:path) => {
-        pub struct $route;
+/// Declares the lazy pages: each `Target => chunk: page` is a variant of
+/// [`LazyTarget`] whose page is compiled into the chunk `chunk`.
+macro_rules! lazy_pages {
+    ($($target:ident => $chunk:ident: $page:path,)*) => {
+        /// Which lazy page an address inside the app leads to.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum LazyTarget {
+            $($target,)*
+        }
 
-        impl LazyRoute for $route {
-            fn data() -> Self {
-                $route
+        impl LazyTarget {
+            /// Fetches the page's code (at once when it is already here).
+            pub fn load(self) -> LocalBoxFuture<'static, Result<RenderPage, ChunkMissing>> {
+                match self {
+                    $(Self::$target => Box::pin($chunk::load()),)*
+                }
             }
 
-            async fn view(_: Self) -> AnyView {
-                show(|| Box::pin($chunk::load())).await
+            /// Starts fetching the page's code, so that following a link waits less.
+            pub fn preload(self) {
+                match self {
+                    $(Self::$target => spawn_local(async {
+                        // A failure shows once the page itself is asked for.
+                        let _ = $chunk::preload().await;
+                    }),)*
+                }
             }
 
-            async fn preload() {
-                // A failure shows once the page itself is asked for.
-                let _ = $chunk::preload().await;
+            /// The loader of this page, for a retry after a failed download.
+            fn loader(self) -> LoadPage {
+                match self {
+                    $(Self::$target => || Box::pin($chunk::load()),)*
+                }
             }
         }
 
-        mod $chunk {
-            use super::*;
+        $(
+            mod $chunk {
+                use super::*;
 
-            #[cfg(feature = "split")]
-            #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload))]
-            pub fn load() -> Result<RenderPage, ChunkMissing> {
-                Ok(|| $page().into_any())
-            }
+                #[cfg(feature = "split")]
+                #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload))]
+                pub fn load() -> Result<RenderPage, ChunkMissing> {
+                    Ok(|| $page().into_any())
+                }
 
-            #[cfg(not(feature = "split"))]
-            pub async fn load() -> Result<RenderPage, ChunkMissing> {
-                Ok(|| $page().into_any())
-            }
+                #[cfg(not(feature = "split"))]
+                pub async fn load() -> Result<RenderPage, ChunkMissing> {
+                    Ok(|| $page().into_any())
+                }
 
-            #[cfg(not(feature = "split"))]
-            pub async fn preload() -> Result<(), ChunkMissing> {
-                Ok(())
+                #[cfg(not(feature = "split"))]
+                pub async fn preload() -> Result<(), ChunkMissing> {
+                    Ok(())
+                }
             }
-        }
+        )*
     };
 }
 
-lazy_page!(ServicesPage, services, pages::services::Services);
-lazy_page!(ServicePage, service, pages::service::ServiceDetail);
-lazy_page!(CoursesPage, courses, pages::courses::Courses);
-lazy_page!(CoursePage, course, pages::course::CourseDetail);
-lazy_page!(StoriesPage, stories, pages::stories::Stories);
-lazy_page!(StoryPage, story, pages::story::StoryDetail);
-lazy_page!(StationsPage, stations, pages::stations::Stations);
-lazy_page!(StationPage, station, pages::station::StationDetail);
-lazy_page!(PointsPage, points, pages::points::Points);
-lazy_page!(LoginPage, login, pages::login::Login);
+lazy_pages! {
+    Services => services: pages::services::Services,
+    Service => service: pages::service::ServiceDetail,
+    Courses => courses: pages::courses::Courses,
+    Course => course: pages::course::CourseDetail,
+    Stories => stories: pages::stories::Stories,
+    Story => story: pages::story::StoryDetail,
+    Stations => stations: pages::stations::Stations,
+    Station => station: pages::station::StationDetail,
+    Points => points: pages::points::Points,
+    Login => login: pages::login::Login,
+    Campaigns => campaigns: pages::campaigns::Campaigns,
+    Campaign => campaign: pages::campaign::CampaignDetail,
+    Rewards => rewards: pages::rewards::Rewards,
+    Reward => reward: pages::reward::RewardDetail,
+    Vouchers => vouchers: pages::vouchers::Vouchers,
+    Voucher => voucher: pages::voucher::VoucherDetail,
+}
 
-/// The page once its code is here, or the error with a way to fetch it again.
-async fn show(load: LoadPage) -> AnyView {
-    match load().await {
-        Ok(render) => render(),
-        Err(ChunkMissing) => view! { <ChunkFailed load /> }.into_any(),
+/// A route's view: the lazy page `0`, shown once its code is here. Every lazy
+/// route has this one type, so that a new page adds a variant and a chunk,
+/// not another copy of the router's generic code to the main module.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LazyPage(pub LazyTarget);
+
+impl ChooseView for LazyPage {
+    async fn choose(self) -> AnyView {
+        match self.0.load().await {
+            Ok(render) => render(),
+            Err(ChunkMissing) => view! { <ChunkFailed load=self.0.loader() /> }.into_any(),
+        }
+    }
+
+    async fn preload(&self) {
+        let _ = self.0.load().await;
     }
 }
 
@@ -126,21 +163,6 @@ fn ChunkFailed(load: LoadPage) -> impl IntoView {
     }
 }
 
-/// Which lazy page an address inside the app leads to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LazyTarget {
-    Services,
-    Service,
-    Courses,
-    Course,
-    Stories,
-    Story,
-    Stations,
-    Station,
-    Points,
-    Login,
-}
-
 impl LazyTarget {
     /// The lazy page an `href` of this app leads to; `None` for the home
     /// page, unknown paths and links that leave the app.
@@ -166,27 +188,14 @@ impl LazyTarget {
             ("stations", true) => Self::Station,
             ("points", false) => Self::Points,
             ("login", false) => Self::Login,
+            ("campaigns", false) => Self::Campaigns,
+            ("campaigns", true) => Self::Campaign,
+            ("rewards", false) => Self::Rewards,
+            ("rewards", true) => Self::Reward,
+            ("vouchers", false) => Self::Vouchers,
+            ("vouchers", true) => Self::Voucher,
             _ => return None,
         })
-    }
-
-    /// Starts fetching the page's code, so that following the link waits less.
-    pub fn preload(self) {
-        fn start<T: LazyRoute>() {
-            spawn_local(T::preload());
-        }
-        match self {
-            Self::Services => start::<ServicesPage>(),
-            Self::Service => start::<ServicePage>(),
-            Self::Courses => start::<CoursesPage>(),
-            Self::Course => start::<CoursePage>(),
-            Self::Stories => start::<StoriesPage>(),
-            Self::Story => start::<StoryPage>(),
-            Self::Stations => start::<StationsPage>(),
-            Self::Station => start::<StationPage>(),
-            Self::Points => start::<PointsPage>(),
-            Self::Login => start::<LoginPage>(),
-        }
     }
 }
 
@@ -202,6 +211,9 @@ mod tests {
         assert_eq!(LazyTarget::of_href("/stories/st-02#top"), Some(LazyTarget::Story));
         assert_eq!(LazyTarget::of_href("/stations/"), Some(LazyTarget::Stations));
         assert_eq!(LazyTarget::of_href("/login?next=/points"), Some(LazyTarget::Login));
+        assert_eq!(LazyTarget::of_href("/campaigns/cpn-02"), Some(LazyTarget::Campaign));
+        assert_eq!(LazyTarget::of_href("/rewards"), Some(LazyTarget::Rewards));
+        assert_eq!(LazyTarget::of_href("/vouchers/rdm-01?new=1"), Some(LazyTarget::Voucher));
     }
 
     #[test]
