@@ -101,7 +101,7 @@ fn a_sign_in_is_remembered_across_visits_and_sign_out_forgets_it() {
     let _owner = Owner::new();
     let transport = || Transport::Demo(DemoTransport::new("/demo", 5_000));
     let client = ApiClient::new(transport());
-    client.sign_in("demo-13800000000".into());
+    client.sign_in("demo-13800000000".into(), None);
     assert!(ApiClient::new(transport()).is_signed_in(), "a new visit starts signed in");
     client.sign_out();
     assert!(!ApiClient::new(transport()).is_signed_in());

@@ -12,6 +12,7 @@ use super::{
 };
 use crate::{
     domain::{
+        auth::session_end_millis,
         feed::{CursorTrail, Follow, MAX_ITEMS},
         url::item_path,
     },
@@ -20,6 +21,8 @@ use crate::{
 
 /// Where the bearer token is kept between visits.
 const TOKEN_KEY: &str = "token";
+/// When the kept token's session ends (Unix milliseconds), if the backend said.
+const TOKEN_EXPIRY_KEY: &str = "token_expires_at";
 
 /// The app's one way to the backend. Cheap to clone; provided as context.
 #[derive(Clone, Debug)]
@@ -46,9 +49,12 @@ where
 }
 
 impl ApiClient {
-    /// A client over the transport, signed in if a token was kept from an earlier visit.
+    /// A client over the transport, signed in if a token was kept from an
+    /// earlier visit and its session has not ended.
     pub fn new(transport: Transport) -> Self {
-        Self { transport, token: RwSignal::new(storage::get(TOKEN_KEY)) }
+        let client = Self { transport, token: RwSignal::new(storage::get(TOKEN_KEY)) };
+        client.forget_spent_token();
+        client
     }
 
     pub fn is_demo(&self) -> bool {
@@ -65,20 +71,36 @@ impl ApiClient {
         self.token.with(Option::is_some)
     }
 
-    /// Keeps a token handed over by login or by the backend's WeChat redirect.
-    pub fn sign_in(&self, token: String) {
+    /// Keeps a token handed over by login or by the backend's WeChat redirect,
+    /// with the end of its session (Unix milliseconds) when the backend gave one.
+    pub fn sign_in(&self, token: String, ends_at_millis: Option<i64>) {
         storage::set(TOKEN_KEY, &token);
+        match ends_at_millis {
+            Some(end) => storage::set(TOKEN_EXPIRY_KEY, &end.to_string()),
+            None => storage::remove(TOKEN_EXPIRY_KEY),
+        }
         self.token.set(Some(token));
     }
 
     pub fn sign_out(&self) {
         storage::remove(TOKEN_KEY);
+        storage::remove(TOKEN_EXPIRY_KEY);
         self.token.set(None);
+    }
+
+    /// Signs out when the kept token's session has ended, so pages ask the
+    /// worker to sign in instead of sending a token the backend will refuse.
+    fn forget_spent_token(&self) {
+        let end = storage::get(TOKEN_EXPIRY_KEY).and_then(|end| end.parse::<f64>().ok());
+        if end.is_some_and(|end| end <= js_sys::Date::now()) {
+            self.sign_out();
+        }
     }
 
     async fn send(&self, mut request: ApiRequest) -> Result<ApiResponse, ApiError> {
         // Signing in speaks for nobody yet: a refused code there is not an expired token.
         if !request.is_sign_in() {
+            self.forget_spent_token();
             request.bearer = self.token.get_untracked();
         }
         let had_token = request.bearer.is_some();
@@ -196,7 +218,7 @@ impl ApiClient {
     pub async fn login(&self, phone: &str, code: &str) -> Result<AuthSession, ApiError> {
         let body = LoginRequest { phone: phone.to_owned(), code: code.to_owned() };
         let session: AuthSession = self.post("/v1/auth/login".into(), &body, None).await?;
-        self.sign_in(session.token.clone());
+        self.sign_in(session.token.clone(), session_end_millis(session.expires_at.as_deref()));
         Ok(session)
     }
 

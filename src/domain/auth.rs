@@ -1,7 +1,7 @@
 //! Sign-in rules that need no browser: phone numbers, where to go back to,
 //! and the token the backend's WeChat sign-in hands back in the URL fragment.
 
-use super::url::is_local_path;
+use super::{time::ChinaTime, url::is_local_path};
 
 /// A mainland mobile number: 11 digits starting with 1. Spaces and dashes are ignored.
 pub fn normalize_phone(input: &str) -> Option<String> {
@@ -41,9 +41,24 @@ pub fn token_from_fragment(fragment: &str) -> Option<String> {
         .filter(|token| !token.is_empty() && token.bytes().all(|b| b.is_ascii_graphic()))
 }
 
+/// When a session that ends at `expires_at` (RFC 3339) ends, in Unix
+/// milliseconds; `None` when the backend did not say or said it unreadably,
+/// which leaves the backend to decide.
+pub fn session_end_millis(expires_at: Option<&str>) -> Option<i64> {
+    expires_at.and_then(ChinaTime::parse_rfc3339).map(|end| end.unix_millis)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_session_end_is_read_from_the_backends_time() {
+        let end = ChinaTime::parse_rfc3339("2026-12-28T02:00:00Z").unwrap().unix_millis;
+        assert_eq!(session_end_millis(Some("2026-12-28T10:00:00+08:00")), Some(end));
+        assert_eq!(session_end_millis(None), None, "no expiry: the backend decides");
+        assert_eq!(session_end_millis(Some("下个月")), None, "an unreadable expiry: the backend decides");
+    }
 
     #[test]
     fn phones_are_mainland_mobiles() {

@@ -8,6 +8,7 @@ pub mod feed;
 pub mod geo;
 pub mod hours;
 pub mod points;
+pub mod qr;
 pub mod search;
 pub mod stations;
 pub mod time;

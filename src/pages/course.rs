@@ -9,7 +9,7 @@ use crate::{
     },
     components::{
         course_progress::{load_progress, record_progress},
-        use_signed_in, DetailPage,
+        fact, use_signed_in, DetailPage,
     },
     domain::{
         courses::{kind_label, EnrolState, Progress},
@@ -40,11 +40,6 @@ fn when(rfc3339: &Option<String>) -> Option<String> {
 #[component]
 fn CourseArticle(course: Course, on_enrolled: Callback<()>) -> impl IntoView {
     let media = course.media_url.as_deref().and_then(safe_link).map(str::to_owned);
-    let fact = |label: &'static str, value: Option<String>| {
-        value
-            .filter(|v| !v.is_empty())
-            .map(|v| view! { <div class="fact"><dt>{label}</dt><dd>{v}</dd></div> })
-    };
     let seats = course.seats.map(|seats| match course.seats_left {
         Some(0) => format!("共 {seats} 个名额，已满"),
         Some(left) => format!("共 {seats} 个名额，剩余 {left} 个"),

@@ -1,14 +1,20 @@
-//! One module per page, in the order of the navigation.
+//! One module per page, by name.
 
+pub mod campaign;
+pub mod campaigns;
 pub mod course;
 pub mod courses;
 pub mod home;
 pub mod login;
 pub mod not_found;
 pub mod points;
+pub mod reward;
+pub mod rewards;
 pub mod service;
 pub mod services;
 pub mod station;
 pub mod stations;
 pub mod stories;
 pub mod story;
+pub mod voucher;
+pub mod vouchers;

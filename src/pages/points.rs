@@ -4,13 +4,23 @@ use leptos::prelude::*;
 
 use crate::{
     api::{
-        model::{LedgerEntry, Me, PointsRule, Reward},
+        model::{LedgerEntry, Me, PointsRule},
         use_api, use_api_resource, Page,
     },
-    components::{use_page_feed, use_signed_in, FeedFooter, Loaded, PageHeader, SkeletonShape},
-    domain::{time::ChinaTime, url::login_path},
+    components::{use_page_feed, use_signed_in, FeedFooter, Loaded, PageHeader, SignInPrompt, SkeletonShape},
+    domain::{points::level_progress, time::ChinaTime},
+    pages::rewards::reward_cards,
     platform::document::use_page_meta,
 };
+
+/// The ways to earn and spend, each a page of its own.
+const WAYS: [(&str, &str, &str); 5] = [
+    ("/report", "随手拍", "上报安全隐患，被采纳就加分"),
+    ("/campaigns", "参加活动", "文明宣传、反诈宣传，现场签到加分"),
+    ("/rewards", "积分兑换", "体检、培训、护具"),
+    ("/vouchers", "我的兑换券", "到店出示券码使用"),
+    ("/reports", "我的上报", "看看上报处理到哪一步了"),
+];
 
 #[component]
 pub fn Points() -> impl IntoView {
@@ -22,20 +32,29 @@ pub fn Points() -> impl IntoView {
     view! {
         <PageHeader title="积分" lead="上报安全隐患、参加文明宣传都能攒积分，积分可以换体检和培训。" />
         <Show when=move || signed_in.get() fallback=|| view! {
-            <div class="notice">
-                <p class="notice-text">"登录后可以查看积分余额和每一笔积分明细。"</p>
-                <a class="button" href=login_path("/points")>"登录查看我的积分"</a>
-            </div>
+            <SignInPrompt text="登录后可以查看积分余额和每一笔积分明细。" action="登录查看我的积分" return_to="/points" />
         }>
             <MyPoints />
         </Show>
+        <nav class="ways" aria-label="攒积分、用积分">
+            <ul>
+                {WAYS.iter().map(|(href, title, text)| view! {
+                    <li>
+                        <a class="door" href=*href>
+                            <span class="door-title">{*title}</span>
+                            <span class="door-text">{*text}</span>
+                        </a>
+                    </li>
+                }).collect_view()}
+            </ul>
+        </nav>
         <section aria-labelledby="rules-title">
             <h2 id="rules-title">"怎么攒积分"</h2>
             <Loaded resource=rules render=rule_list />
         </section>
         <section aria-labelledby="rewards-title">
             <h2 id="rewards-title">"能换什么"</h2>
-            {move || rewards.with(|feed| reward_list(&feed.items))}
+            {move || rewards.with(|feed| reward_cards(&feed.items))}
             <FeedFooter feed=rewards load_more=more_rewards />
         </section>
     }
@@ -50,21 +69,6 @@ fn rule_list(page: Page<PointsRule>) -> impl IntoView {
                             <span class="card-title">{rule.action}</span>
                             <span class="card-text">{rule.description}</span>
                             {rule.limit.map(|l| view! { <span class="card-meta">{l}</span> })}
-                        </li>
-                    }).collect_view()}
-                </ul>
-    }
-}
-
-fn reward_list(rewards: &[Reward]) -> impl IntoView {
-    view! {
-                <ul class="cards">
-                    {rewards.iter().cloned().map(|reward| view! {
-                        <li class="card card-static">
-                            <span class="card-kicker">{format!("{} 积分", reward.cost)}</span>
-                            <span class="card-title">{reward.title}</span>
-                            <span class="card-text">{reward.summary}</span>
-                            <span class="card-meta">{reward.provider}</span>
                         </li>
                     }).collect_view()}
                 </ul>
@@ -91,10 +95,28 @@ fn MyPoints() -> impl IntoView {
 }
 
 fn balance_card(me: Me) -> impl IntoView {
+    let progress = me.level.as_ref().and_then(|level| level_progress(me.points_earned, level));
+    let level = me.level.map(|level| level.name);
     view! {
         <div class="balance">
             <span class="balance-label">{format!("{}，你的积分", if me.name.is_empty() { "你好".to_owned() } else { me.name })}</span>
             <span class="balance-value">{me.points_balance}</span>
+            {level.map(|name| view! {
+                <span class="level">{format!("等级：{name} · 累计获得 {} 积分", me.points_earned)}</span>
+            })}
+            {progress.map(|progress| view! {
+                <span class="level-next">
+                    <span class="meter" role="progressbar" aria-label=format!("距离{}", progress.next_name)
+                        aria-valuemin="0" aria-valuemax="100" aria-valuenow=progress.percent.to_string()>
+                        <span class="meter-fill" style=format!("width: {}%", progress.percent)></span>
+                    </span>
+                    {if progress.to_go > 0 {
+                        format!("再攒 {} 积分升为{}", progress.to_go, progress.next_name)
+                    } else {
+                        format!("已够{}的积分，等待升级", progress.next_name)
+                    }}
+                </span>
+            })}
         </div>
     }
 }

@@ -7,10 +7,6 @@ pub fn now() -> ChinaTime {
     ChinaTime::from_unix_millis(js_sys::Date::now() as i64)
 }
 
-pub fn now_rfc3339_china() -> String {
-    now().to_rfc3339()
-}
-
 /// China time now, to the minute, following the clock while the calling
 /// component is shown; its timer stops when the component is left.
 pub fn use_minute_clock() -> leptos::prelude::Signal<ChinaTime> {

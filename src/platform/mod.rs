@@ -8,6 +8,7 @@ pub mod dom;
 pub mod geolocation;
 pub mod link_intent;
 pub mod location;
+pub mod random;
 pub mod scroll;
 pub mod shell;
 pub mod storage;

@@ -59,6 +59,11 @@ impl Demo {
     pub fn send(&mut self, request: ApiRequest) -> ApiResponse {
         let needed: HashMap<_, _> =
             files_for(&request).iter().map(|name| (*name, self.files[name].clone())).collect();
-        answer(&request, &needed, &mut self.state, NOW)
+        answer(
+            &request,
+            &needed,
+            &mut self.state,
+            &youxin::domain::time::ChinaTime::parse_rfc3339(NOW).unwrap(),
+        )
     }
 }

@@ -38,7 +38,7 @@ impl DemoTransport {
             files.insert(name, self.file(name).await?);
         }
         let mut state: DemoState = storage::load(STATE_KEY).unwrap_or_default();
-        let response = answer(&request, &files, &mut state, &clock::now_rfc3339_china());
+        let response = answer(&request, &files, &mut state, &clock::now());
         if request.method == Method::Post {
             storage::save(STATE_KEY, &state);
         }

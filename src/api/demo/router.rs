@@ -51,8 +51,14 @@ pub fn files_for(request: &ApiRequest) -> &'static [&'static str] {
     }
 }
 
-/// Answers one request. `now` is an RFC 3339 time used for created records.
-pub fn answer(request: &ApiRequest, files: &DemoFiles, state: &mut DemoState, now: &str) -> ApiResponse {
+/// Answers one request at the moment `clock`, which dates what it creates.
+pub fn answer(
+    request: &ApiRequest,
+    files: &DemoFiles,
+    state: &mut DemoState,
+    clock: &ChinaTime,
+) -> ApiResponse {
+    let now = &clock.to_rfc3339();
     let segments = segments(&request.path);
     let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
     let authed = is_signed_in(request);
@@ -66,12 +72,12 @@ pub fn answer(request: &ApiRequest, files: &DemoFiles, state: &mut DemoState, no
     }
     // A repeated key answers what the first request got, an error as well, without a second effect.
     let Some(key) = request.idempotency_key.as_ref().filter(|_| request.method == Method::Post) else {
-        return route(request, &segments, files, state, now);
+        return route(request, &segments, files, state, now, clock);
     };
     if let Some(reply) = state.replies.get(key) {
         return ApiResponse::new(reply.status, reply.body.clone());
     }
-    let response = route(request, &segments, files, state, now);
+    let response = route(request, &segments, files, state, now, clock);
     state.replies.insert(key.clone(), StoredReply { status: response.status, body: response.body.clone() });
     response
 }
@@ -82,6 +88,7 @@ fn route(
     files: &DemoFiles,
     state: &mut DemoState,
     now: &str,
+    clock: &ChinaTime,
 ) -> ApiResponse {
     match (request.method, segments) {
         (Method::Get, ["site"]) => file(files, "site"),
@@ -165,7 +172,7 @@ fn route(
             }
             None => not_found(),
         },
-        (Method::Post, ["rewards", id, "redemptions"]) => redeem(files, state, id, now),
+        (Method::Post, ["rewards", id, "redemptions"]) => redeem(files, state, id, clock),
         (Method::Get, ["redemptions"]) => ok(&json!({ "items": redemptions(files, state), "next": null })),
         (Method::Get, ["redemptions", id]) => {
             redemptions(files, state).into_iter().find(|r| r["id"] == *id).map_or_else(not_found, |r| ok(&r))
@@ -355,7 +362,8 @@ fn check_in(files: &DemoFiles, state: &mut DemoState, id: &str, now: &str) -> Ap
     ok_created(&checkin)
 }
 
-fn redeem(files: &DemoFiles, state: &mut DemoState, id: &str, now: &str) -> ApiResponse {
+fn redeem(files: &DemoFiles, state: &mut DemoState, id: &str, clock: &ChinaTime) -> ApiResponse {
+    let now = &clock.to_rfc3339();
     let Some(reward) = find(files, "rewards", id) else { return not_found() };
     let cost = reward["cost"].as_i64().unwrap_or(0);
     let balance =
@@ -371,8 +379,8 @@ fn redeem(files: &DemoFiles, state: &mut DemoState, id: &str, now: &str) -> ApiR
     add_ledger(state, -cost, format!("兑换：{title}"), now);
     let number = state.next_id;
     let days = reward["valid_days"].as_u64().map_or(VOUCHER_DAYS, |d| d.min(3650) as u32);
-    let expires_at = ChinaTime::parse_rfc3339(now)
-        .map(|t| ChinaTime::from_unix_millis(t.unix_millis + i64::from(days) * 86_400_000).to_rfc3339());
+    let expires_at =
+        Some(ChinaTime::from_unix_millis(clock.unix_millis + i64::from(days) * 86_400_000).to_rfc3339());
     let redemption = Redemption {
         id: state.new_id("rdm"),
         reward_id: id.to_owned(),

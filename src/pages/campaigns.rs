@@ -1,0 +1,59 @@
+//! 文明实践活动: civic campaigns workers join for points.
+
+use leptos::prelude::*;
+
+use crate::{
+    api::model::Campaign,
+    components::{use_page_feed, Card, FeedFooter, PageHeader},
+    domain::{
+        campaigns::CampaignPhase,
+        time::{span_label, ChinaTime},
+        url::item_path,
+    },
+    platform::{clock::use_minute_clock, document::use_page_meta},
+};
+
+#[component]
+pub fn Campaigns() -> impl IntoView {
+    use_page_meta(
+        || "文明实践活动".into(),
+        || "文明交通劝导、反诈宣传、应急物资转运：参加活动，现场签到领积分。".into(),
+    );
+    let (campaigns, more) =
+        use_page_feed(|api, cursor| async move { api.campaigns(cursor.as_deref()).await });
+    let now = use_minute_clock();
+    view! {
+        <PageHeader title="文明实践活动" lead="文明宣传、反诈宣传、应急物资转运……参加活动、现场签到就能攒积分。" />
+        {move || campaigns.with(|feed| campaign_cards(&feed.items, &now.get()))}
+        <FeedFooter feed=campaigns load_more=more empty="暂时没有活动，过几天再来看看。" />
+    }
+}
+
+/// `已签到`, or where the campaign stands in time.
+pub fn campaign_state(campaign: &Campaign, now: &ChinaTime) -> &'static str {
+    if campaign.checked_in {
+        "已签到"
+    } else {
+        CampaignPhase::of(campaign.starts_at.as_deref(), campaign.ends_at.as_deref(), now).label()
+    }
+}
+
+fn campaign_cards(campaigns: &[Campaign], now: &ChinaTime) -> impl IntoView {
+    (!campaigns.is_empty()).then(|| {
+        view! {
+            <ul class="cards">
+                {campaigns.iter().map(|campaign| {
+                    let when = span_label(campaign.starts_at.as_deref(), campaign.ends_at.as_deref());
+                    let meta = [when, campaign.place.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
+                    view! {
+                        <li>
+                            <Card href=item_path("/campaigns", &campaign.id) title=campaign.title.clone()
+                                kicker=format!("{} · +{} 积分", campaign_state(campaign, now), campaign.points)
+                                text=campaign.summary.clone() meta />
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        }
+    })
+}
