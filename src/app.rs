@@ -69,23 +69,7 @@ pub fn App(config: Config) -> impl IntoView {
                         <span class="demo-badge" title="页面上的内容均为演示数据">"演示数据"</span>
                     </Show>
                 </header>
-                <nav class="site-nav" aria-label="主要栏目">
-                    <ul>
-                        {SECTIONS
-                            .iter()
-                            .map(|section| {
-                                view! {
-                                    <li>
-                                        <A href=section.path exact=section.path == "/">
-                                            <Icon name=section.icon />
-                                            <span class="nav-label">{section.nav}</span>
-                                        </A>
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
-                    </ul>
-                </nav>
+                <SiteNav />
                 <FocusOnNavigate />
                 <main id="main" class="site-main" tabindex="-1">
                     <FlatRoutes fallback=pages::not_found::NotFound>
@@ -110,6 +94,33 @@ pub fn App(config: Config) -> impl IntoView {
                 </main>
             </div>
         </Router>
+    }
+}
+
+/// The tab bar on a phone, the side navigation on a wide screen.
+#[component]
+fn SiteNav() -> impl IntoView {
+    let pathname = use_location().pathname;
+    view! {
+        <nav class="site-nav" aria-label="主要栏目">
+            <ul>
+                {SECTIONS
+                    .iter()
+                    .map(|section| {
+                        // A section's tab stays current on its other pages too (积分 on /rewards).
+                        let current = move || section.is_current(&pathname.get()).then_some("page");
+                        view! {
+                            <li>
+                                <a href=section.path aria-current=current>
+                                    <Icon name=section.icon />
+                                    <span class="nav-label">{section.nav}</span>
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </nav>
     }
 }
 

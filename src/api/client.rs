@@ -91,8 +91,8 @@ impl ApiClient {
     /// Signs out when the kept token's session has ended, so pages ask the
     /// worker to sign in instead of sending a token the backend will refuse.
     fn forget_spent_token(&self) {
-        let end = storage::get(TOKEN_EXPIRY_KEY).and_then(|end| end.parse::<f64>().ok());
-        if end.is_some_and(|end| end <= js_sys::Date::now()) {
+        let end = storage::get(TOKEN_EXPIRY_KEY).and_then(|end| end.parse::<i64>().ok());
+        if end.is_some_and(|end| end as f64 <= js_sys::Date::now()) {
             self.sign_out();
         }
     }

@@ -4,11 +4,14 @@ import AxeBuilder from '@axe-core/playwright';
 import { demoItems, expect, gotoApp, heading, test } from './fixtures.mjs';
 
 const service = demoItems('services')[0];
+const reward = demoItems('rewards')[0];
 
 const PAGES = [
   { name: 'home', path: '/', heading: '酉新送暖 · 阳光同行' },
   { name: 'service list', path: '/services', heading: '服务清单' },
   { name: 'service page', path: `/services/${service.id}`, heading: service.title },
+  { name: 'campaign list', path: '/campaigns', heading: '文明实践活动' },
+  { name: 'reward page', path: `/rewards/${reward.id}`, heading: reward.title },
   { name: '404 page', path: '/no/such/page', heading: '没有找到这个页面' },
 ];
 

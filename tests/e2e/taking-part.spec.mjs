@@ -130,3 +130,12 @@ test('a session past its expiry is forgotten: pages ask to sign in again', async
   await expect(page.getByRole('link', { name: '登录查看我的积分' })).toBeVisible();
   expect(await page.evaluate(() => localStorage.getItem('youxin.token'))).toBeNull();
 });
+
+test('the 积分 tab stays current on every page of earning and spending', async ({ page }) => {
+  const tab = page.getByRole('navigation', { name: '主要栏目' }).getByRole('link', { name: '积分' });
+  for (const path of ['/campaigns', `/campaigns/${openCampaign.id}`, '/rewards', `/rewards/${affordable.id}`, '/vouchers']) {
+    await gotoApp(page, path);
+    await expect(heading(page)).not.toHaveText('');
+    await expect(tab, path).toHaveAttribute('aria-current', 'page');
+  }
+});

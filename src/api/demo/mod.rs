@@ -1,5 +1,8 @@
 //! The demo transport: answers contract requests in the browser from the data
 //! in `public/demo/`, keeping the worker's writes in local storage.
+//!
+//! The backend's logic is a chunk of its own in release builds (`split`): a
+//! visitor of a real backend never downloads it.
 
 mod router;
 mod state;
@@ -18,6 +21,50 @@ use crate::platform::{clock, storage};
 /// Where the demo state lives in local storage.
 const STATE_KEY: &str = "demo-state";
 
+/// The demo backend's entry points, as its chunk hands them over.
+pub struct DemoBackend {
+    /// Which data files a request needs.
+    pub files_for: fn(&ApiRequest) -> &'static [&'static str],
+    /// Answers a request from those files and the stored demo state, now.
+    pub answer: fn(&ApiRequest, &DemoFiles) -> ApiResponse,
+}
+
+/// Answers at the browser's clock, keeping what a write changed.
+fn answer_and_keep(request: &ApiRequest, files: &DemoFiles) -> ApiResponse {
+    let mut state: DemoState = storage::load(STATE_KEY).unwrap_or_default();
+    let response = answer(request, files, &mut state, &clock::now());
+    if request.method == Method::Post {
+        storage::save(STATE_KEY, &state);
+    }
+    response
+}
+
+mod backend {
+    use super::*;
+
+    /// The split loader's failure, or none without the split.
+    #[derive(Debug)]
+    pub struct Missing;
+
+    #[cfg(feature = "split")]
+    impl From<leptos::wasm_split::SplitLoaderError> for Missing {
+        fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+            Missing
+        }
+    }
+
+    #[cfg(feature = "split")]
+    #[leptos::wasm_split::wasm_split(demo_backend, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn load() -> Result<DemoBackend, Missing> {
+        Ok(DemoBackend { files_for, answer: answer_and_keep })
+    }
+
+    #[cfg(not(feature = "split"))]
+    pub async fn load() -> Result<DemoBackend, Missing> {
+        Ok(DemoBackend { files_for, answer: answer_and_keep })
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct DemoTransport {
     /// URL of the folder with the demo files, e.g. `/demo`.
@@ -33,16 +80,14 @@ impl DemoTransport {
     }
 
     pub async fn send(&self, request: ApiRequest) -> Result<ApiResponse, ApiError> {
+        let backend = backend::load()
+            .await
+            .map_err(|_| ApiError::Network("the demo backend's code did not arrive".into()))?;
         let mut files = DemoFiles::new();
-        for name in files_for(&request) {
+        for name in (backend.files_for)(&request) {
             files.insert(name, self.file(name).await?);
         }
-        let mut state: DemoState = storage::load(STATE_KEY).unwrap_or_default();
-        let response = answer(&request, &files, &mut state, &clock::now());
-        if request.method == Method::Post {
-            storage::save(STATE_KEY, &state);
-        }
-        Ok(response)
+        Ok((backend.answer)(&request, &files))
     }
 
     async fn file(&self, name: &'static str) -> Result<Value, ApiError> {
