@@ -61,7 +61,7 @@ pub const SECTIONS: [Section; 6] = [
         nav: "积分",
         icon: "points",
         door: Some(("积分兑换", "上报隐患、参加活动攒积分，换体检和培训")),
-        also: &["/report", "/reports", "/campaigns", "/rewards", "/vouchers"],
+        also: &["/campaigns", "/rewards", "/vouchers"],
     },
 ];
 

@@ -14,12 +14,10 @@ use crate::{
 };
 
 /// The ways to earn and spend, each a page of its own.
-const WAYS: [(&str, &str, &str); 5] = [
-    ("/report", "随手拍", "上报安全隐患，被采纳就加分"),
+const WAYS: [(&str, &str, &str); 3] = [
     ("/campaigns", "参加活动", "文明宣传、反诈宣传，现场签到加分"),
     ("/rewards", "积分兑换", "体检、培训、护具"),
     ("/vouchers", "我的兑换券", "到店出示券码使用"),
-    ("/reports", "我的上报", "看看上报处理到哪一步了"),
 ];
 
 #[component]
