@@ -23,7 +23,7 @@ const BUDGETS = {
   // first visit downloads it with the chunks it shares with pages.
   demoHome: { label: 'first visit to /, demo mode', target: 180, enforced: 195 },
   sectionExtra: { label: 'a section after /, extra', target: 60, enforced: 77 },
-  deepLink: { label: 'a cold deep link', target: 210, enforced: 281 },
+  deepLink: { label: 'a cold deep link', target: 210, enforced: 282 },
 };
 
 const args = process.argv.slice(2);

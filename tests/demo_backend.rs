@@ -344,3 +344,13 @@ fn the_level_climbs_with_points_earned_and_spending_does_not_lower_it() {
     assert_eq!(now.points_earned, start.points_earned + to_next);
     assert_eq!(now.level.map(|l| l.name), level.next_name);
 }
+
+#[test]
+fn campaigns_that_are_not_objects_are_passed_on_not_a_panic() {
+    let mut demo = Demo::new();
+    demo.files.insert("campaigns", serde_json::json!({ "items": [1, "二", null, [true]], "next": null }));
+    let response = demo.signed_in(ApiRequest::get("/v1/campaigns"));
+    assert_eq!(response.status, 200);
+    let error = decode::page::<Campaign>(&response).unwrap_err();
+    assert!(matches!(error, ApiError::Decode(_)), "{error:?}");
+}

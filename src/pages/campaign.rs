@@ -97,7 +97,7 @@ fn CheckIn(campaign: Campaign, reload: Callback<()>) -> impl IntoView {
                     </Show>
                 }.into_any(),
             }}
-            <p class="form-message" role="alert">{message}</p>
+            {move || message().map(|text| view! { <p class="form-message" role="alert">{text}</p> })}
         </section>
     }
 }

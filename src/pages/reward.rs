@@ -143,6 +143,6 @@ fn Redeem(reward: Reward, reload: Callback<()>) -> impl IntoView {
                 </div>
             }.into_any(),
         }}
-        <p class="form-message" role="alert">{message}</p>
+        {move || message().map(|text| view! { <p class="form-message" role="alert">{text}</p> })}
     }
 }

@@ -244,8 +244,11 @@ fn to_values<T: Serialize>(things: &[T]) -> Vec<Value> {
 
 /// `checked_in` is personal: without a token it is always false.
 fn mark_checked_in(campaign: &mut Value, state: &DemoState, authed: bool) {
-    let id = campaign["id"].as_str().unwrap_or_default();
-    campaign["checked_in"] = json!(authed && state.checkins.iter().any(|c| c == id));
+    let id = campaign["id"].as_str().unwrap_or_default().to_owned();
+    // A malformed item is passed on as it is, for the client to skip.
+    if let Some(fields) = campaign.as_object_mut() {
+        fields.insert("checked_in".into(), json!(authed && state.checkins.contains(&id)));
+    }
 }
 
 /// The stock left once the demo worker's own redemptions are taken out.
