@@ -20,13 +20,13 @@ pub fn RewardDetail() -> impl IntoView {
             back=("/rewards", "积分兑换")
             title="兑换详情"
             describe=|r: &Reward| (r.title.clone(), r.summary.clone())
-            render=|reward: Reward, reload| view! { <RewardArticle reward reload /> }
+            render=|reward: Reward, _| view! { <RewardArticle reward /> }
         />
     }
 }
 
 #[component]
-fn RewardArticle(reward: Reward, reload: Callback<()>) -> impl IntoView {
+fn RewardArticle(reward: Reward) -> impl IntoView {
     let signed_in = use_signed_in();
     let here = item_path("/rewards", &reward.id);
     let sold_out = reward.stock == Some(0);
@@ -51,7 +51,7 @@ fn RewardArticle(reward: Reward, reload: Callback<()>) -> impl IntoView {
                         <Show when=move || signed_in.get() fallback=move || view! {
                             <SignInPrompt text="登录后才能用积分兑换。" action="登录后兑换" return_to=here.clone() />
                         }>
-                            <Redeem reward=reward.clone() reload />
+                            <Redeem reward=reward.clone() />
                         </Show>
                     }.into_any()
                 }}
@@ -62,7 +62,7 @@ fn RewardArticle(reward: Reward, reload: Callback<()>) -> impl IntoView {
 
 /// The balance, 兑换, the confirmation, and the voucher once it is issued.
 #[component]
-fn Redeem(reward: Reward, reload: Callback<()>) -> impl IntoView {
+fn Redeem(reward: Reward) -> impl IntoView {
     let me = use_api_resource(|api| async move { api.me().await });
     let balance = move || me.get().and_then(Result::ok).map(|me| me.points_balance);
     let (id, cost, title) = (reward.id.clone(), reward.cost, reward.title.clone());
@@ -92,9 +92,6 @@ fn Redeem(reward: Reward, reload: Callback<()>) -> impl IntoView {
             Some(Err(error)) if matches!(error.code(), Some("insufficient_points" | "out_of_stock")) => {
                 confirming.set(false);
                 me.refetch();
-                if error.code() == Some("out_of_stock") {
-                    reload.run(());
-                }
             }
             _ => {}
         }
@@ -112,12 +109,15 @@ fn Redeem(reward: Reward, reload: Callback<()>) -> impl IntoView {
         })
     };
     let lacking = move || balance().and_then(|balance| shortfall(balance, cost));
+    let sold_out =
+        move || redeem.outcome.with(|o| matches!(o, Some(Err(e)) if e.code() == Some("out_of_stock")));
     let question = format!("用 {cost} 积分兑换 {title}？");
     view! {
         <p class="balance-line">
             <span>"我的积分 "<strong class="balance-figure">{move || balance().map_or_else(|| "…".into(), |b| b.to_string())}</strong></span>
         </p>
         {move || match (lacking(), confirming.get()) {
+            _ if sold_out() => ().into_any(),
             (Some(missing), _) => view! {
                 <p class="status status-closed" role="status">{format!("还差 {missing} 积分")}</p>
             }.into_any(),

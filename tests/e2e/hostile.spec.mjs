@@ -161,7 +161,8 @@ async function play(page, { mode, mockURL }, target, hostile, problems) {
     open();
     if (!answer.hang) await responded;
 
-    const signInLink = main(page).getByRole('link', { name: '登录查看我的积分' });
+    // Each personal page offers its own sign-in link: 登录查看我的积分, 登录查看兑换券…
+    const signInLink = main(page).getByRole('link', { name: /^登录/ });
     const content = target.content ? main(page).locator(target.content) : null;
     const outcome = content ? content.or(alert(page)).or(signInLink) : null;
     if (expectation === 'retry') {
