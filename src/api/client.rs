@@ -29,6 +29,8 @@ const TOKEN_EXPIRY_KEY: &str = "token_expires_at";
 pub struct ApiClient {
     transport: Transport,
     token: RwSignal<Option<String>>,
+    /// When the token's session ends (Unix milliseconds), read once from storage.
+    session_end: RwSignal<Option<i64>>,
 }
 
 /// The client provided by the app shell.
@@ -52,7 +54,12 @@ impl ApiClient {
     /// A client over the transport, signed in if a token was kept from an
     /// earlier visit and its session has not ended.
     pub fn new(transport: Transport) -> Self {
-        let client = Self { transport, token: RwSignal::new(storage::get(TOKEN_KEY)) };
+        let session_end = storage::get(TOKEN_EXPIRY_KEY).and_then(|end| end.parse::<i64>().ok());
+        let client = Self {
+            transport,
+            token: RwSignal::new(storage::get(TOKEN_KEY)),
+            session_end: RwSignal::new(session_end),
+        };
         client.forget_spent_token();
         client
     }
@@ -79,19 +86,21 @@ impl ApiClient {
             Some(end) => storage::set(TOKEN_EXPIRY_KEY, &end.to_string()),
             None => storage::remove(TOKEN_EXPIRY_KEY),
         }
+        self.session_end.set(ends_at_millis);
         self.token.set(Some(token));
     }
 
     pub fn sign_out(&self) {
         storage::remove(TOKEN_KEY);
         storage::remove(TOKEN_EXPIRY_KEY);
+        self.session_end.set(None);
         self.token.set(None);
     }
 
     /// Signs out when the kept token's session has ended, so pages ask the
     /// worker to sign in instead of sending a token the backend will refuse.
     fn forget_spent_token(&self) {
-        let end = storage::get(TOKEN_EXPIRY_KEY).and_then(|end| end.parse::<i64>().ok());
+        let end = self.session_end.get_untracked();
         if end.is_some_and(|end| end as f64 <= js_sys::Date::now()) {
             self.sign_out();
         }

@@ -114,6 +114,11 @@ pub fn format_date(rfc3339: &str) -> Option<String> {
     ChinaTime::parse_rfc3339(rfc3339).map(|t| t.date_label())
 }
 
+/// `2026年12月5日 周六 14:00` for an optional RFC 3339 time; `None` when absent or unreadable.
+pub fn format_date_time(rfc3339: Option<&str>) -> Option<String> {
+    ChinaTime::parse_rfc3339(rfc3339?).map(|t| t.date_time_label())
+}
+
 /// A run of ASCII digits as a number: no sign, no space, no other script's digits.
 fn digits(bytes: &[u8]) -> Option<i64> {
     if bytes.is_empty() || !bytes.iter().all(u8::is_ascii_digit) {
@@ -266,6 +271,9 @@ mod tests {
         let t = ChinaTime::parse_rfc3339("2026-12-05T06:05:00Z").unwrap();
         assert_eq!(t.date_time_label(), "2026年12月5日 周六 14:05");
         assert_eq!(format_date("not a date"), None);
+        assert_eq!(format_date_time(Some("2026-12-05T06:05:00Z")).as_deref(), Some("2026年12月5日 周六 14:05"));
+        assert_eq!(format_date_time(Some("明天")), None);
+        assert_eq!(format_date_time(None), None);
     }
 
     #[test]

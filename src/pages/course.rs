@@ -13,7 +13,7 @@ use crate::{
     },
     domain::{
         courses::{kind_label, EnrolState, Progress},
-        time::ChinaTime,
+        time::format_date_time,
         url::{item_path, login_path, safe_link},
     },
     platform::clock,
@@ -31,10 +31,6 @@ pub fn CourseDetail() -> impl IntoView {
             render=|course: Course, on_enrolled| view! { <CourseArticle course on_enrolled /> }
         />
     }
-}
-
-fn when(rfc3339: &Option<String>) -> Option<String> {
-    ChinaTime::parse_rfc3339(rfc3339.as_deref()?).map(|t| t.date_time_label())
 }
 
 #[component]
@@ -56,11 +52,11 @@ fn CourseArticle(course: Course, on_enrolled: Callback<()>) -> impl IntoView {
                 {fact("主办单位", Some(course.provider.clone()))}
                 {fact("课时", course.lessons.map(|n| format!("{n} 节")))}
                 {fact("时长", course.duration_minutes.map(|m| format!("约 {m} 分钟")))}
-                {fact("开始时间", when(&course.starts_at))}
-                {fact("结束时间", when(&course.ends_at))}
+                {fact("开始时间", format_date_time(course.starts_at.as_deref()))}
+                {fact("结束时间", format_date_time(course.ends_at.as_deref()))}
                 {fact("地点", course.place.clone())}
                 {fact("名额", seats)}
-                {fact("报名截止", when(&course.enrol_deadline))}
+                {fact("报名截止", format_date_time(course.enrol_deadline.as_deref()))}
                 {fact("比赛内容", (!course.judged_on.is_empty()).then(|| course.judged_on.join("、")))}
             </dl>
             {match course.kind {

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::{
     api::model::Redemption,
     components::{fact, use_query_param, use_signed_in, DetailPage, PageHeader, SignInPrompt},
-    domain::{points::VoucherState, qr::qr_drawing, time::ChinaTime, url::item_path},
+    domain::{points::VoucherState, qr::qr_drawing, time::format_date_time, url::item_path},
     platform::clock,
 };
 
@@ -34,8 +34,6 @@ pub fn VoucherDetail() -> impl IntoView {
 fn VoucherArticle(voucher: Redemption) -> impl IntoView {
     let just_issued = use_query_param("new");
     let state = VoucherState::of(voucher.status, voucher.expires_at.as_deref(), &clock::now());
-    let when =
-        |at: &Option<String>| at.as_deref().and_then(ChinaTime::parse_rfc3339).map(|t| t.date_time_label());
     let status_class =
         if state == VoucherState::Usable { "status status-open" } else { "status status-closed" };
     view! {
@@ -54,8 +52,8 @@ fn VoucherArticle(voucher: Redemption) -> impl IntoView {
             <dl class="facts">
                 {fact("提供单位", Some(voucher.provider.clone()))}
                 {fact("使用地点", voucher.place.clone())}
-                {fact("有效期至", when(&voucher.expires_at))}
-                {fact("兑换时间", when(&voucher.created_at))}
+                {fact("有效期至", format_date_time(voucher.expires_at.as_deref()))}
+                {fact("兑换时间", format_date_time(voucher.created_at.as_deref()))}
                 {fact("花费积分", (voucher.cost > 0).then(|| format!("{} 积分", voucher.cost)))}
             </dl>
         </article>
