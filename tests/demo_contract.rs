@@ -130,6 +130,16 @@ fn every_endpoint_answers_are_written_for_the_contract_tests() {
         )
     };
     let report = json!({ "category": "道路隐患", "text": "路口井盖松动。", "photos": [] });
+    let upload = |content_type: &str| {
+        signed_in(ApiRequest::post(
+            "/v1/uploads",
+            Some(RequestBody::File { name: "a.jpg".into(), content_type: content_type.into(), bytes: vec![0xff, 0xd8, 0xff] }),
+        ))
+    };
+    let full_report = json!({
+        "category": "用电隐患", "text": "楼道飞线充电。", "photos": [], "location": { "lat": 28.85, "lng": 108.77 },
+        "address": "城北一栋楼道", "town": "钟多街道", "anonymous": true,
+    });
 
     let cases: Vec<(&str, &str, ApiRequest)> = vec![
         ("/v1/site", "GET", ApiRequest::get("/v1/site")),
@@ -198,6 +208,12 @@ fn every_endpoint_answers_are_written_for_the_contract_tests() {
         ("/v1/reports", "POST", post("/v1/reports", json!({ "text": "?" }), Some("report-2"))),
         ("/v1/reports", "POST", post("/v1/reports", report, None)),
         ("/v1/uploads", "POST", post("/v1/uploads", json!({}), None)),
+        ("/v1/uploads", "POST", upload("image/jpeg")),
+        ("/v1/uploads", "POST", upload("text/html")),
+        ("/v1/reports", "POST", post("/v1/reports", full_report, Some("report-3"))),
+        ("/v1/reports", "POST", post("/v1/reports", json!({ "category": "其他", "text": "照片", "photos": ["upl-x"] }), Some("report-4"))),
+        ("/v1/reports", "GET", signed_in(ApiRequest::get("/v1/reports").param("cursor", Some("5")))),
+        ("/v1/reports", "GET", signed_in(ApiRequest::get("/v1/reports").param("cursor", Some("not-ours")))),
         (
             "/v1/campaigns/{id}/checkins",
             "POST",

@@ -327,10 +327,22 @@ pub struct Report {
     pub photos: Vec<String>,
     #[serde(default)]
     pub location: Option<GeoPoint>,
+    /// Where the hazard is, in the worker's words.
+    #[serde(default)]
+    pub address: Option<String>,
+    /// Town or subdistrict (镇 / 乡 / 街道).
+    #[serde(default)]
+    pub town: Option<String>,
+    /// The worker asked not to be named in public.
+    #[serde(default)]
+    pub anonymous: bool,
     #[serde(default)]
     pub status: ReportStatus,
     #[serde(default)]
     pub points_awarded: Option<i64>,
+    /// The reviewer's words, e.g. why a report was not accepted.
+    #[serde(default)]
+    pub review_note: Option<String>,
     #[serde(default)]
     pub created_at: Option<String>,
 }
@@ -345,6 +357,12 @@ pub struct NewReport {
     pub photos: Vec<String>,
     #[serde(default)]
     pub location: Option<GeoPoint>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub town: Option<String>,
+    #[serde(default)]
+    pub anonymous: bool,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -352,6 +370,9 @@ pub struct Upload {
     pub id: String,
     #[serde(default)]
     pub url: Option<String>,
+    /// What the backend stored, in bytes.
+    #[serde(default)]
+    pub bytes: Option<u64>,
 }
 
 /// A civic campaign workers can join for points.

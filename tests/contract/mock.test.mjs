@@ -469,6 +469,54 @@ describe('reports and uploads', () => {
     const res = await post('/v1/reports', { token: TOKEN, key: newKey(), body: { text: '?' } });
     expectError(res, 'POST', '/v1/reports', 400, 'bad_request');
   });
+
+  const photoForm = (bytes, type = 'image/jpeg') => {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(bytes)], { type }), 'photo.jpg');
+    return form;
+  };
+
+  test('an upload keeps what arrived: its size and type', async () => {
+    await reset();
+    const upload = expectContract(
+      await post('/v1/uploads', { token: TOKEN, body: photoForm([0xff, 0xd8, 0xff, 0xe0, 1, 2]) }),
+      'POST',
+      '/v1/uploads',
+      201,
+    );
+    assert.equal(upload.bytes, 6);
+    const stored = (await get('/__mock/uploads')).body;
+    assert.deepEqual(stored, [{ id: upload.id, user: PHONE, bytes: 6, content_type: 'image/jpeg', jpeg: true }]);
+  });
+
+  test('an upload that is not a picture is a 415', async () => {
+    const res = await post('/v1/uploads', { token: TOKEN, body: photoForm([1, 2, 3], 'text/html') });
+    expectError(res, 'POST', '/v1/uploads', 415, 'unsupported_type');
+  });
+
+  test('a report names only photos its author uploaded, and keeps place, town and anonymity', async () => {
+    const upload = (await post('/v1/uploads', { token: TOKEN, body: photoForm([0xff, 0xd8, 0xff]) })).body;
+    const full = { ...report, photos: [upload.id], address: '民族路口', town: '桃花源街道', anonymous: true };
+    const filed = expectContract(await post('/v1/reports', { token: TOKEN, key: newKey(), body: full }), 'POST', '/v1/reports', 201);
+    assert.deepEqual(
+      [filed.photos, filed.address, filed.town, filed.anonymous, filed.review_note],
+      [[upload.id], '民族路口', '桃花源街道', true, null],
+    );
+    const foreign = await post('/v1/reports', { token: userToken(1), key: newKey(), body: full });
+    expectError(foreign, 'POST', '/v1/reports', 400, 'bad_request');
+  });
+
+  test('a dropped answer still files the report once: the repeat with its key gets it', async () => {
+    await reset();
+    const before = (await get('/v1/reports', { token: TOKEN })).body.items.length;
+    await post('/__mock/fail', { body: { path: '/v1/reports', status: 'drop', times: 1 } });
+    const key = newKey();
+    await assert.rejects(post('/v1/reports', { token: TOKEN, key, body: report }));
+    const again = expectContract(await post('/v1/reports', { token: TOKEN, key, body: report }), 'POST', '/v1/reports', 201);
+    const after = (await get('/v1/reports', { token: TOKEN })).body.items;
+    assert.equal(after.length, before + 1);
+    assert.equal(after[0].id, again.id);
+  });
 });
 
 describe('campaigns', () => {

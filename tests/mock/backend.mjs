@@ -15,13 +15,16 @@
 // Test controls, not part of the contract:
 //   GET  /__mock/health    200
 //   POST /__mock/reset     back to the seed state; clears failures and the log, clock back to --now
-//   POST /__mock/fail      {"path": "/v1/services", "status": 500 | "malformed" | "timeout", "times": 1}
+//   POST /__mock/fail      {"path": "/v1/services", "status": 500 | "malformed" | "timeout" | "drop", "times": 1}
+//                          ("drop": the request is handled and stored, then the connection is cut
+//                          before the answer: a response lost on the way back)
 //   POST /__mock/clock     {"now": "2025-04-01T09:00:00+08:00"} or {"now": null} for the real clock
 //   POST /__mock/paging    {"size": 2}: every list answers pages of that size with a `next`
 //                          cursor; {"size": null} goes back to the default (stories
 //                          and the ledger by 5, other lists whole)
 //   GET  /__mock/requests  the /v1 requests received (not preflights):
 //                          [{method, path, query, authorization, idempotency_key, at}]
+//   GET  /__mock/uploads   the photos stored: [{id, user, bytes, content_type, jpeg}]
 
 import http from 'node:http';
 import { readFileSync, existsSync } from 'node:fs';
@@ -31,6 +34,8 @@ import path from 'node:path';
 const DEFAULT_DEMO_DIR = fileURLToPath(new URL('../../public/demo/', import.meta.url));
 const PAGE_SIZE = 5; // small, so that e2e tests see paging with the demo data
 const MAX_JSON_BODY = 1 << 20;
+const MAX_UPLOAD = 10 << 20; // what the contract accepts
+const UPLOAD_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 const SMS_CODE = '123456';
 const PHONE = /^1\d{10}$/;
 const TOKEN_PREFIX = 'mock-token-';
@@ -81,6 +86,7 @@ function freshState(seed, clockOverride) {
     failures: [], // {path, status, times}
     held: new Set(), // responses kept open by "timeout" failures
     log: [],
+    uploads: [], // {id, user, bytes, content_type, jpeg}
     counter: 0,
     clock: clockOverride, // ms since epoch, or null for the real clock
     pageSize: null, // set by /__mock/paging: every list is paged by it
@@ -242,14 +248,23 @@ function createReport({ state, user, body }) {
   const valid =
     body && typeof body.category === 'string' && body.category !== '' && typeof body.text === 'string';
   if (!valid) throw new HttpError(400, 'bad_request', '请填写隐患类别和描述');
+  const photos = Array.isArray(body.photos) ? body.photos : [];
+  const mine = new Set(state.uploads.filter((u) => u.user === user).map((u) => u.id));
+  const unknown = photos.find((id) => !mine.has(id));
+  if (unknown !== undefined) throw new HttpError(400, 'bad_request', `照片 ${unknown} 没有上传`);
+  const text = (value) => (typeof value === 'string' && value !== '' ? value : null);
   const report = {
     id: nextId(state, 'rpt'),
     category: body.category,
     text: body.text,
-    photos: Array.isArray(body.photos) ? body.photos : [],
+    photos,
     location: body.location ?? null,
+    address: text(body.address),
+    town: text(body.town),
+    anonymous: body.anonymous === true,
     status: 'pending',
     points_awarded: null,
+    review_note: null,
     created_at: rfc3339(now(state)),
   };
   userState(state, user).reports.unshift(report);
@@ -291,8 +306,30 @@ function redeem({ state, params, user }) {
   return created(redemption);
 }
 
-function upload({ state }) {
-  return created({ id: `upl-${++state.counter}`, url: null });
+/** The file of a multipart/form-data body: its bytes and type (enough for one field). */
+function multipartFile(req, raw) {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(req.headers['content-type'] ?? '');
+  if (!boundary) return null;
+  const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
+  const start = raw.indexOf(delimiter);
+  const headersEnd = raw.indexOf('\r\n\r\n', start);
+  const end = raw.indexOf(Buffer.concat([Buffer.from('\r\n'), delimiter]), headersEnd);
+  if (start < 0 || headersEnd < 0 || end < 0) return null;
+  const headers = raw.subarray(start, headersEnd).toString('utf8');
+  const type = /content-type:\s*([^\r\n;]+)/i.exec(headers)?.[1]?.trim() ?? '';
+  return { type, bytes: raw.subarray(headersEnd + 4, end) };
+}
+
+function upload({ state, user, req, raw }) {
+  const file = multipartFile(req, raw);
+  if (!file || file.bytes.length === 0) throw new HttpError(400, 'bad_request', '请上传一张照片');
+  if (!UPLOAD_TYPES.includes(file.type)) throw new HttpError(415, 'unsupported_type', '只支持 JPEG、PNG、WebP 图片');
+  if (file.bytes.length > MAX_UPLOAD) throw new HttpError(413, 'too_large', '照片太大，请压缩后再传');
+  const id = `upl-${++state.counter}`;
+  // JPEG starts FF D8 FF: what the app says it sends is what arrived.
+  const jpeg = file.bytes[0] === 0xff && file.bytes[1] === 0xd8 && file.bytes[2] === 0xff;
+  state.uploads.push({ id, user, bytes: file.bytes.length, content_type: file.type, jpeg });
+  return created({ id, url: null, bytes: file.bytes.length });
 }
 
 // ---------------------------------------------------------------------------
@@ -432,11 +469,12 @@ async function handleApi(state, req, url) {
   if (route.auth && !user) throw new HttpError(401, 'unauthorized', '请先登录');
 
   let body;
+  let raw;
   if (route.body === 'json') body = await readJson(req);
-  else if (route.body === 'raw') await readBody(req, 20 << 20);
+  else if (route.body === 'raw') raw = await readBody(req, 20 << 20);
   else req.resume(); // bodies of other routes are ignored, but must be drained
 
-  const ctx = { state, params, query: url.searchParams, user, body };
+  const ctx = { state, params, query: url.searchParams, user, body, req, raw };
   const key = req.headers['idempotency-key'];
   if (route.idempotency === 'required' && !key) {
     throw new HttpError(400, 'idempotency_key_required', '缺少 Idempotency-Key 请求头');
@@ -499,9 +537,10 @@ const controls = {
   },
   'POST /__mock/fail': (server, body) => {
     const { path: failPath, status = 500, times = 1 } = body ?? {};
-    const known = status === 'malformed' || status === 'timeout' || (Number.isInteger(status) && status >= 400);
+    const known =
+      ['malformed', 'timeout', 'drop'].includes(status) || (Number.isInteger(status) && status >= 400);
     if (typeof failPath !== 'string' || !known || !(times > 0)) {
-      throw new HttpError(400, 'bad_request', 'want {"path": "/v1/…", "status": 500|"malformed"|"timeout", "times": 1}');
+      throw new HttpError(400, 'bad_request', 'want {"path": "/v1/…", "status": 500|"malformed"|"timeout"|"drop", "times": 1}');
     }
     server.state.failures.push({ path: failPath, status, times });
     return { status: 204 };
@@ -521,6 +560,7 @@ const controls = {
     return { status: 204 };
   },
   'GET /__mock/requests': (server) => ok(server.state.log),
+  'GET /__mock/uploads': (server) => ok(server.state.uploads),
 };
 
 async function handleControl(server, req, url) {
@@ -591,6 +631,12 @@ export function createMockServer({ clock = null, demoDir = DEFAULT_DEMO_DIR } = 
       const state = mock.state;
       logRequest(state, req, url);
       const failure = takeFailure(state, url.pathname);
+      if (failure?.status === 'drop') {
+        // Handled and kept, but the answer never arrives: the client cannot tell it from no signal.
+        await handleApi(state, req, url).catch(() => {});
+        res.socket?.destroy();
+        return;
+      }
       if (failure) {
         req.resume();
         return injectFailure(state, failure, res);

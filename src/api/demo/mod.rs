@@ -7,7 +7,7 @@
 mod router;
 mod state;
 
-pub use router::{answer, files_for, DemoFiles, DEMO_SMS_CODE, STORY_PAGE_SIZE};
+pub use router::{answer, files_for, DemoFiles, DEMO_SMS_CODE, REPORT_PAGE_SIZE, STORY_PAGE_SIZE};
 pub use state::{DemoState, StoredReply};
 
 use std::sync::{Arc, Mutex};

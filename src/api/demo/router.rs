@@ -8,12 +8,16 @@ use serde_json::{json, Map, Value};
 use super::state::{DemoState, StoredReply};
 use crate::api::{
     model::{Checkin, Enrolment, LedgerEntry, NewReport, Redemption, RedemptionStatus, Report, ReportStatus},
-    transport::{ApiRequest, ApiResponse, Method},
+    transport::{ApiRequest, ApiResponse, Method, RequestBody},
 };
 use crate::domain::{points::level_on_ladder, time::ChinaTime};
 
 /// Stories per page, so that paging is exercised in demo mode too.
 pub const STORY_PAGE_SIZE: usize = 6;
+/// Reports per page of "我的上报", for the same reason.
+pub const REPORT_PAGE_SIZE: usize = 5;
+/// The largest photo the contract accepts.
+const MAX_UPLOAD_BYTES: usize = 10 * 1024 * 1024;
 /// The one code the demo login accepts; the login form says so in demo mode.
 pub const DEMO_SMS_CODE: &str = "123456";
 const DEMO_TOKEN_PREFIX: &str = "demo-";
@@ -143,10 +147,10 @@ fn route(
         (Method::Get, ["reports"]) => {
             let mut reports = to_values(&state.reports);
             reports.extend(items(files, "reports"));
-            ok(&json!({ "items": reports, "next": null }))
+            offset_page(request, reports, REPORT_PAGE_SIZE)
         }
         (Method::Post, ["reports"]) => submit_report(request, state, now),
-        (Method::Post, ["uploads"]) => ok_created(&json!({ "id": state.new_id("upl"), "url": null })),
+        (Method::Post, ["uploads"]) => upload(request, state),
         (Method::Get, ["campaigns"]) => {
             let mut campaigns = items(files, "campaigns");
             campaigns.iter_mut().for_each(|c| mark_checked_in(c, state, is_signed_in(request)));
@@ -277,14 +281,22 @@ fn mark_enrolled(course: &mut Value, state: &DemoState) {
     }
 }
 
-/// Story list: filtered by tag, without bodies, paged by an offset cursor.
-fn stories(files: &DemoFiles, request: &ApiRequest) -> ApiResponse {
-    let tag = request.query_value("tag");
+/// One page of `all`, by an offset cursor.
+fn offset_page(request: &ApiRequest, all: Vec<Value>, size: usize) -> ApiResponse {
     let start: usize = match request.query_value("cursor").map(str::parse) {
         None => 0,
         Some(Ok(start)) => start,
         Some(Err(_)) => return ApiResponse::error(400, "bad_cursor", "分页参数无效，请刷新"),
     };
+    let end = (start + size).min(all.len());
+    let page = all.get(start..end).unwrap_or_default();
+    let next = (end < all.len()).then(|| end.to_string());
+    ok(&json!({ "items": page, "next": next }))
+}
+
+/// Story list: filtered by tag, without bodies, paged by an offset cursor.
+fn stories(files: &DemoFiles, request: &ApiRequest) -> ApiResponse {
+    let tag = request.query_value("tag");
     let matching: Vec<Value> = items(files, "stories")
         .into_iter()
         .filter(|s| tag.is_none_or(|t| s["tag"] == t))
@@ -295,10 +307,7 @@ fn stories(files: &DemoFiles, request: &ApiRequest) -> ApiResponse {
             story
         })
         .collect();
-    let end = (start + STORY_PAGE_SIZE).min(matching.len());
-    let page = matching.get(start..end).unwrap_or_default();
-    let next = (end < matching.len()).then(|| end.to_string());
-    ok(&json!({ "items": page, "next": next }))
+    offset_page(request, matching, STORY_PAGE_SIZE)
 }
 
 fn enrol(files: &DemoFiles, state: &mut DemoState, id: &str, now: &str) -> ApiResponse {
@@ -333,18 +342,41 @@ fn submit_report(request: &ApiRequest, state: &mut DemoState, now: &str) -> ApiR
     if new.category.trim().is_empty() || new.text.trim().is_empty() {
         return ApiResponse::error(400, "invalid_report", "请选择隐患类别并填写描述");
     }
+    if let Some(unknown) = new.photos.iter().find(|id| !state.uploads.contains_key(*id)) {
+        return ApiResponse::error(400, "invalid_report", &format!("照片 {unknown} 没有上传"));
+    }
     let report = Report {
         id: state.new_id("rep"),
         category: new.category,
         text: new.text,
         photos: new.photos,
         location: new.location,
+        address: new.address,
+        town: new.town,
+        anonymous: new.anonymous,
         status: ReportStatus::Pending,
         points_awarded: None,
+        review_note: None,
         created_at: Some(now.to_owned()),
     };
     state.reports.insert(0, report.clone());
     ok_created(&report)
+}
+
+/// Keeps only the size of a photo: the demo stores no pictures.
+fn upload(request: &ApiRequest, state: &mut DemoState) -> ApiResponse {
+    let Some(RequestBody::File { content_type, bytes, .. }) = &request.body else {
+        return ApiResponse::error(400, "bad_request", "请上传一张照片");
+    };
+    if !["image/jpeg", "image/png", "image/webp"].contains(&content_type.as_str()) {
+        return ApiResponse::error(415, "unsupported_type", "只支持 JPEG、PNG、WebP 图片");
+    }
+    if bytes.len() > MAX_UPLOAD_BYTES {
+        return ApiResponse::error(413, "too_large", "照片太大，请压缩后再传");
+    }
+    let id = state.new_id("upl");
+    state.uploads.insert(id.clone(), bytes.len() as u64);
+    ok_created(&json!({ "id": id, "url": null, "bytes": bytes.len() }))
 }
 
 fn check_in(files: &DemoFiles, state: &mut DemoState, id: &str, now: &str) -> ApiResponse {

@@ -16,6 +16,8 @@ pub struct DemoState {
     pub checkins: Vec<String>,
     /// Reports sent in demo mode, newest first.
     pub reports: Vec<Report>,
+    /// Photos uploaded in demo mode: their size in bytes by upload id (the pictures are not kept).
+    pub uploads: BTreeMap<String, u64>,
     /// Redemptions made in demo mode, newest first.
     pub redemptions: Vec<Redemption>,
     /// Points earned and spent in demo mode, newest first.
