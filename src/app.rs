@@ -29,7 +29,9 @@ pub fn App(config: Config) -> impl IntoView {
     if let Some(token) = platform::location::take_fragment_token() {
         client.sign_in(token, None);
     }
-    provide_context(client);
+    provide_context(client.clone());
+    // Reports waiting on the phone go out at start, on `online`, on focus and after signing in.
+    crate::outbox::install(client);
     // The programme's facts are read once per visit and shared by every page.
     let site = SiteResource(use_api_resource(|api| async move { api.site().await }));
     provide_context(site);
@@ -90,6 +92,8 @@ pub fn App(config: Config) -> impl IntoView {
                         <Route path=path!("/rewards/:id") view=LazyPage(LazyTarget::Reward) />
                         <Route path=path!("/vouchers") view=LazyPage(LazyTarget::Vouchers) />
                         <Route path=path!("/vouchers/:id") view=LazyPage(LazyTarget::Voucher) />
+                        <Route path=path!("/report") view=LazyPage(LazyTarget::Report) />
+                        <Route path=path!("/reports") view=LazyPage(LazyTarget::Reports) />
                     </FlatRoutes>
                 </main>
             </div>

@@ -107,6 +107,8 @@ lazy_pages! {
     Reward => reward: pages::reward::RewardDetail,
     Vouchers => vouchers: pages::vouchers::Vouchers,
     Voucher => voucher: pages::voucher::VoucherDetail,
+    Report => report: pages::report::Report,
+    Reports => reports: pages::reports::Reports,
 }
 
 /// A route's view: the lazy page `0`, shown once its code is here. Every lazy
@@ -194,6 +196,8 @@ impl LazyTarget {
             ("rewards", true) => Self::Reward,
             ("vouchers", false) => Self::Vouchers,
             ("vouchers", true) => Self::Voucher,
+            ("report", false) => Self::Report,
+            ("reports", false) => Self::Reports,
             _ => return None,
         })
     }
@@ -214,6 +218,8 @@ mod tests {
         assert_eq!(LazyTarget::of_href("/campaigns/cpn-02"), Some(LazyTarget::Campaign));
         assert_eq!(LazyTarget::of_href("/rewards"), Some(LazyTarget::Rewards));
         assert_eq!(LazyTarget::of_href("/vouchers/rdm-01?new=1"), Some(LazyTarget::Voucher));
+        assert_eq!(LazyTarget::of_href("/report"), Some(LazyTarget::Report));
+        assert_eq!(LazyTarget::of_href("/reports?x=1"), Some(LazyTarget::Reports));
     }
 
     #[test]
@@ -224,6 +230,7 @@ mod tests {
             "/nowhere",
             "/points/extra",
             "/login/x",
+            "/report/x",
             "/services/a/b",
             "//cdn.example/x",
             "tel:12345",

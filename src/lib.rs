@@ -6,5 +6,6 @@ pub mod components;
 pub mod config;
 pub mod domain;
 pub mod lazy_pages;
+pub mod outbox;
 pub mod pages;
 pub mod platform;

@@ -8,6 +8,8 @@ pub mod home;
 pub mod login;
 pub mod not_found;
 pub mod points;
+pub mod report;
+pub mod reports;
 pub mod reward;
 pub mod rewards;
 pub mod service;
