@@ -50,6 +50,8 @@ const ROUTES = [
   `/stories/${firstId('stories')}`,
   `/stations/${firstId('stations')}`,
   '/login',
+  '/report',
+  '/reports',
   '/no-such-page',
 ];
 

@@ -93,7 +93,7 @@ pub fn App(config: Config) -> impl IntoView {
                         <Route path=path!("/vouchers") view=LazyPage(LazyTarget::Vouchers) />
                         <Route path=path!("/vouchers/:id") view=LazyPage(LazyTarget::Voucher) />
                         <Route path=path!("/report") view=LazyPage(LazyTarget::Report) />
-                        <Route path=path!("/reports") view=LazyPage(LazyTarget::Reports) />
+                        <Route path=path!("/reports") view=LazyPage(LazyTarget::Report) />
                     </FlatRoutes>
                 </main>
             </div>

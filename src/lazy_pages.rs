@@ -107,8 +107,8 @@ lazy_pages! {
     Reward => reward: pages::reward::RewardDetail,
     Vouchers => vouchers: pages::vouchers::Vouchers,
     Voucher => voucher: pages::voucher::VoucherDetail,
-    Report => report: pages::report::Report,
-    Reports => reports: pages::reports::Reports,
+    // 随手拍 and 我的上报 share a chunk: they are visited together.
+    Report => report: pages::report::ReportPages,
 }
 
 /// A route's view: the lazy page `0`, shown once its code is here. Every lazy
@@ -196,8 +196,7 @@ impl LazyTarget {
             ("rewards", true) => Self::Reward,
             ("vouchers", false) => Self::Vouchers,
             ("vouchers", true) => Self::Voucher,
-            ("report", false) => Self::Report,
-            ("reports", false) => Self::Reports,
+            ("report" | "reports", false) => Self::Report,
             _ => return None,
         })
     }
@@ -219,7 +218,7 @@ mod tests {
         assert_eq!(LazyTarget::of_href("/rewards"), Some(LazyTarget::Rewards));
         assert_eq!(LazyTarget::of_href("/vouchers/rdm-01?new=1"), Some(LazyTarget::Voucher));
         assert_eq!(LazyTarget::of_href("/report"), Some(LazyTarget::Report));
-        assert_eq!(LazyTarget::of_href("/reports?x=1"), Some(LazyTarget::Reports));
+        assert_eq!(LazyTarget::of_href("/reports?x=1"), Some(LazyTarget::Report));
     }
 
     #[test]

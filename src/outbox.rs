@@ -7,7 +7,6 @@
 //! tab: a wake during a run makes the run look once more.
 
 use futures::future::LocalBoxFuture;
-use leptos::prelude::*;
 
 use crate::{
     api::ApiClient,
@@ -18,18 +17,11 @@ use crate::{
 /// Runs the outbox until nothing is due.
 pub type Deliver = fn(ApiClient, Wake) -> LocalBoxFuture<'static, ()>;
 
-/// Wakes the outbox on every occasion for the life of the calling owner (the app shell).
+/// Wakes the outbox at start, then on `online` and focus for the life of the
+/// calling owner (the app shell). The sign-in page wakes it after a sign-in.
 pub fn install(api: ApiClient) {
     wake(api.clone(), Wake::Start);
-    let on_wake = api.clone();
-    crate::platform::wake::on_wake(move |why| wake(on_wake.clone(), why));
-    Effect::new(move |was_signed_in: Option<bool>| {
-        let signed_in = api.is_signed_in();
-        if was_signed_in == Some(false) && signed_in {
-            wake(api.clone(), Wake::SignedIn);
-        }
-        signed_in
-    });
+    crate::platform::wake::on_wake(move |why| wake(api.clone(), why));
 }
 
 /// Delivers what is due, if anything waits (always, for [`Wake::Now`]).

@@ -80,7 +80,11 @@ pub fn Login() -> impl IntoView {
             let result = api.login(&number, entered.trim()).await;
             signing_in.try_set(false);
             match result {
-                Ok(_) => navigate(&next, NavigateOptions { replace: true, ..Default::default() }),
+                Ok(_) => {
+                    // Reports that waited for a fresh sign-in can go now.
+                    crate::outbox::wake(api, crate::platform::wake::Wake::SignedIn);
+                    navigate(&next, NavigateOptions { replace: true, ..Default::default() })
+                }
                 Err(error) => {
                     message.try_set(Some(error.user_message()));
                 }

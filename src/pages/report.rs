@@ -13,7 +13,7 @@ use crate::{
         geo::wgs84_to_gcj02,
         outbox::{Outbox, OutboxItem, OutboxState},
         report::{
-            bytes_label, char_count_label, nearest_town, DraftPhoto, DraftProblem, ReportDraft, CATEGORIES,
+            bytes_label, char_count_label, DraftPhoto, DraftProblem, ReportDraft, CATEGORIES,
             MAX_PHOTOS,
         },
         url::login_path,
@@ -31,6 +31,17 @@ use crate::{
 const LOCATE_TIMEOUT_MS: u32 = 10_000;
 /// A tap on 提交 this soon after a report left the form is the second tap of a double tap.
 const DOUBLE_TAP_MS: i64 = 3_000;
+
+/// `/report` and `/reports`: one chunk for both, told apart by the address.
+#[component]
+pub fn ReportPages() -> impl IntoView {
+    let path = leptos_router::hooks::use_location().pathname.get_untracked();
+    if path.trim_end_matches('/').ends_with("/reports") {
+        view! { <crate::pages::reports::Reports /> }.into_any()
+    } else {
+        view! { <Report /> }.into_any()
+    }
+}
 
 #[component]
 pub fn Report() -> impl IntoView {
@@ -419,8 +430,8 @@ fn Place(draft: RwSignal<ReportDraft>) -> impl IntoView {
             draft.try_update(|d| d.location = Some(here));
             message.try_set(Some("已记录你现在的位置。".into()));
             // The nearest station's town is a good guess for where the worker stands.
-            if let Ok(stations) = api.stations().await {
-                if let Some(town) = nearest_town(&stations.items, here) {
+            if let Ok(suggest) = town::load().await {
+                if let Some(town) = suggest(api, here).await {
                     let filled = draft.try_update(|d| {
                         let empty = d.town.is_empty();
                         if empty {
@@ -464,6 +475,34 @@ fn Place(draft: RwSignal<ReportDraft>) -> impl IntoView {
                     on:input=move |ev| draft.update(|d| d.town = event_target_value(&ev)) />
             </label>
         </fieldset>
+    }
+}
+
+/// Suggests a town from the stations' list: its code (the station list's
+/// decoding) is fetched only once a worker uses their position.
+mod town {
+    use futures::future::LocalBoxFuture;
+
+    use crate::{api::ApiClient, domain::geo::GeoPoint, lazy_pages::ChunkMissing};
+
+    pub type SuggestTown = fn(ApiClient, GeoPoint) -> LocalBoxFuture<'static, Option<String>>;
+
+    #[cfg(feature = "split")]
+    #[leptos::wasm_split::wasm_split(report_town, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn load() -> Result<SuggestTown, ChunkMissing> {
+        Ok(suggest)
+    }
+
+    #[cfg(not(feature = "split"))]
+    pub async fn load() -> Result<SuggestTown, ChunkMissing> {
+        Ok(suggest)
+    }
+
+    fn suggest(api: ApiClient, here: GeoPoint) -> LocalBoxFuture<'static, Option<String>> {
+        Box::pin(async move {
+            let stations = api.stations().await.ok()?;
+            crate::domain::report::nearest_town(&stations.items, here)
+        })
     }
 }
 

@@ -12,6 +12,7 @@ const PAGES = [
   { name: 'service page', path: `/services/${service.id}`, heading: service.title },
   { name: 'campaign list', path: '/campaigns', heading: '文明实践活动' },
   { name: 'reward page', path: `/rewards/${reward.id}`, heading: reward.title },
+  { name: 'report form', path: '/report', heading: '随手拍' },
   { name: '404 page', path: '/no/such/page', heading: '没有找到这个页面' },
 ];
 

@@ -262,6 +262,17 @@ export const TARGETS = [
     content: 'article h1',
     signedIn: true,
   },
+  {
+    name: 'my reports',
+    url: '/reports',
+    path: '/v1/reports',
+    kind: 'list',
+    demo: 'reports',
+    good: demoItems('reports'),
+    heading: '我的上报',
+    content: '.report, .notice-empty',
+    signedIn: true,
+  },
 ];
 
 // ---------------------------------------------------------------------------

@@ -219,3 +219,30 @@ test('我的上报 shows each report as it stands, with the reason for 未采纳
   await expect(card(rejected)).toContainText(`原因：${rejected.review_note}`);
   await expect(card(reports.find((r) => r.status === 'pending'))).toContainText('已提交待审核');
 });
+
+test('使用我的位置 keeps the place and suggests the town of the nearest station', async ({ page, context }) => {
+  // A station far from every other one: whatever the datum shift, it is the nearest.
+  const stations = demoItems('stations').filter((s) => s.location && s.town);
+  const apart = (s) =>
+    Math.min(...stations.filter((o) => o !== s).map((o) => Math.hypot(o.location.lat - s.location.lat, o.location.lng - s.location.lng)));
+  const isolated = stations.sort((a, b) => apart(b) - apart(a))[0];
+  await context.grantPermissions(['geolocation']);
+  await context.setGeolocation({ latitude: isolated.location.lat, longitude: isolated.location.lng });
+  await gotoApp(page, '/report');
+  await page.getByRole('button', { name: '使用我的位置' }).click();
+  await expect(page.getByText(`按最近的驿站推荐镇街：${isolated.town}`)).toBeVisible();
+  await expect(page.getByLabel('所在镇街（可不填）')).toHaveValue(isolated.town);
+  // The place is enough: no typed address is asked for.
+  await page.getByRole('radio', { name: '其他' }).check();
+  await page.getByLabel('描述').fill('这里有一处隐患。');
+  await reloadApp(page);
+  await expect(page.getByRole('button', { name: '清除位置' }), 'the position is part of the draft').toBeVisible();
+});
+
+test('a refused position is explained and a typed address still does', async ({ page, context }) => {
+  await context.clearPermissions();
+  await gotoApp(page, '/report');
+  await page.getByRole('button', { name: '使用我的位置' }).click();
+  await expect(page.getByText('没有获得定位权限。可以在浏览器或微信设置里允许定位，或直接填写地址。')).toBeVisible();
+  await expect(page.getByRole('button', { name: '使用我的位置' })).toBeEnabled();
+});
