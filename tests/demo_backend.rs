@@ -209,23 +209,32 @@ fn a_repeated_report_with_the_same_key_is_one_report() {
 }
 
 fn photo(bytes: usize, content_type: &str) -> Option<RequestBody> {
-    Some(RequestBody::File { name: "photo.jpg".into(), content_type: content_type.into(), bytes: vec![0xff; bytes] })
+    Some(RequestBody::File {
+        name: "photo.jpg".into(),
+        content_type: content_type.into(),
+        bytes: vec![0xff; bytes],
+    })
 }
 
 #[test]
 fn an_upload_is_kept_by_its_size_and_a_report_carries_its_photos_and_place() {
     let mut demo = Demo::new();
-    let upload: Upload = decode::object(&demo.signed_in(ApiRequest::post("/v1/uploads", photo(300_000, "image/jpeg"))))
-        .unwrap();
+    let upload: Upload =
+        decode::object(&demo.signed_in(ApiRequest::post("/v1/uploads", photo(300_000, "image/jpeg"))))
+            .unwrap();
     assert_eq!(upload.bytes, Some(300_000));
     assert_eq!(demo.state.uploads.get(&upload.id), Some(&300_000));
     let report = json(serde_json::json!({
         "category": "道路隐患", "text": "路口井盖松动", "photos": [upload.id],
         "address": "民族路口", "town": "桃花源街道", "anonymous": true,
     }));
-    let filed: Report = decode::object(&demo.signed_in(with_key(ApiRequest::post("/v1/reports", report), "k"))).unwrap();
+    let filed: Report =
+        decode::object(&demo.signed_in(with_key(ApiRequest::post("/v1/reports", report), "k"))).unwrap();
     assert_eq!(filed.photos, vec![upload.id.clone()]);
-    assert_eq!((filed.address.as_deref(), filed.town.as_deref(), filed.anonymous), (Some("民族路口"), Some("桃花源街道"), true));
+    assert_eq!(
+        (filed.address.as_deref(), filed.town.as_deref(), filed.anonymous),
+        (Some("民族路口"), Some("桃花源街道"), true)
+    );
     let listed = demo.list::<Report>(ApiRequest::get("/v1/reports")).items;
     assert_eq!(listed[0], filed);
 }
@@ -238,7 +247,8 @@ fn uploads_that_are_not_pictures_or_too_large_and_unknown_photos_are_refused() {
     let huge = demo.signed_in(ApiRequest::post("/v1/uploads", photo(11 * 1024 * 1024, "image/jpeg")));
     assert_eq!(decode::object::<Upload>(&huge).unwrap_err().code(), Some("too_large"));
     assert_eq!(demo.send(ApiRequest::post("/v1/uploads", photo(10, "image/jpeg"))).status, 401);
-    let report = json(serde_json::json!({ "category": "其他", "text": "测试测试", "photos": ["upl-nowhere"] }));
+    let report =
+        json(serde_json::json!({ "category": "其他", "text": "测试测试", "photos": ["upl-nowhere"] }));
     let unknown = demo.signed_in(with_key(ApiRequest::post("/v1/reports", report), "k"));
     assert_eq!(decode::object::<Report>(&unknown).unwrap_err().code(), Some("invalid_report"));
 }

@@ -133,7 +133,11 @@ fn every_endpoint_answers_are_written_for_the_contract_tests() {
     let upload = |content_type: &str| {
         signed_in(ApiRequest::post(
             "/v1/uploads",
-            Some(RequestBody::File { name: "a.jpg".into(), content_type: content_type.into(), bytes: vec![0xff, 0xd8, 0xff] }),
+            Some(RequestBody::File {
+                name: "a.jpg".into(),
+                content_type: content_type.into(),
+                bytes: vec![0xff, 0xd8, 0xff],
+            }),
         ))
     };
     let full_report = json!({
@@ -211,7 +215,15 @@ fn every_endpoint_answers_are_written_for_the_contract_tests() {
         ("/v1/uploads", "POST", upload("image/jpeg")),
         ("/v1/uploads", "POST", upload("text/html")),
         ("/v1/reports", "POST", post("/v1/reports", full_report, Some("report-3"))),
-        ("/v1/reports", "POST", post("/v1/reports", json!({ "category": "其他", "text": "照片", "photos": ["upl-x"] }), Some("report-4"))),
+        (
+            "/v1/reports",
+            "POST",
+            post(
+                "/v1/reports",
+                json!({ "category": "其他", "text": "照片", "photos": ["upl-x"] }),
+                Some("report-4"),
+            ),
+        ),
         ("/v1/reports", "GET", signed_in(ApiRequest::get("/v1/reports").param("cursor", Some("5")))),
         ("/v1/reports", "GET", signed_in(ApiRequest::get("/v1/reports").param("cursor", Some("not-ours")))),
         (

@@ -124,7 +124,9 @@ impl OutboxItem {
 
     pub fn failed(&mut self, failure: Failure, now_ms: i64) {
         self.state = match failure {
-            Failure::Retry(reason) => OutboxState::RetryLater { at_ms: now_ms + backoff_ms(self.attempts), reason },
+            Failure::Retry(reason) => {
+                OutboxState::RetryLater { at_ms: now_ms + backoff_ms(self.attempts), reason }
+            }
             Failure::SignIn => OutboxState::WaitingForSignIn,
             Failure::Reject(reason) => OutboxState::Rejected { reason },
         };
@@ -250,10 +252,8 @@ impl Outbox {
 
     /// Removes an item the worker gave up on (only a refused one); returns its photo ids.
     pub fn remove_rejected(&mut self, key: &str) -> Vec<String> {
-        let Some(at) = self
-            .items
-            .iter()
-            .position(|i| i.key == key && matches!(i.state, OutboxState::Rejected { .. }))
+        let Some(at) =
+            self.items.iter().position(|i| i.key == key && matches!(i.state, OutboxState::Rejected { .. }))
         else {
             return Vec::new();
         };
@@ -381,7 +381,10 @@ mod tests {
         for reject in [400, 403, 404, 409, 413, 415, 422] {
             assert!(matches!(Failure::of(&http(reject)), Failure::Reject(_)), "{reject}");
         }
-        let said = ApiError::Http { status: 400, code: "invalid_report".into(), message: "描述不能为空".into() };
+        let said =
+            ApiError::Http {
+                status: 400, code: "invalid_report".into(), message: "描述不能为空".into()
+            };
         assert_eq!(Failure::of(&said), Failure::Reject("描述不能为空（错误 400）".into()));
     }
 

@@ -215,7 +215,11 @@ mod tests {
     #[test]
     fn a_complete_draft_has_no_problems() {
         assert_eq!(complete().problems(), vec![]);
-        let located = ReportDraft { address: String::new(), location: Some(GeoPoint { lat: 28.8, lng: 108.7 }), ..complete() };
+        let located = ReportDraft {
+            address: String::new(),
+            location: Some(GeoPoint { lat: 28.8, lng: 108.7 }),
+            ..complete()
+        };
         assert_eq!(located.problems(), vec![]);
     }
 
@@ -303,9 +307,16 @@ mod tests {
             location: Some(GeoPoint { lat, lng: 108.77 }),
             ..Station::default()
         };
-        let stations =
-            vec![station("龙潭镇", 28.95), station("桃花源街道", 28.84), station("", 28.841), station("钟多街道", 28.86)];
-        assert_eq!(nearest_town(&stations, GeoPoint { lat: 28.8405, lng: 108.77 }).as_deref(), Some("桃花源街道"));
+        let stations = vec![
+            station("龙潭镇", 28.95),
+            station("桃花源街道", 28.84),
+            station("", 28.841),
+            station("钟多街道", 28.86),
+        ];
+        assert_eq!(
+            nearest_town(&stations, GeoPoint { lat: 28.8405, lng: 108.77 }).as_deref(),
+            Some("桃花源街道")
+        );
         assert_eq!(nearest_town(&stations, GeoPoint { lat: 29.5, lng: 108.77 }).as_deref(), Some("龙潭镇"));
         let nowhere = Station { location: None, ..station("x", 0.0) };
         assert_eq!(nearest_town(&[nowhere], GeoPoint { lat: 28.84, lng: 108.77 }), None);

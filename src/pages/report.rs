@@ -13,8 +13,7 @@ use crate::{
         geo::wgs84_to_gcj02,
         outbox::{Outbox, OutboxItem, OutboxState},
         report::{
-            bytes_label, char_count_label, DraftPhoto, DraftProblem, ReportDraft, CATEGORIES,
-            MAX_PHOTOS,
+            bytes_label, char_count_label, DraftPhoto, DraftProblem, ReportDraft, CATEGORIES, MAX_PHOTOS,
         },
         url::login_path,
     },
@@ -79,7 +78,8 @@ pub fn Report() -> impl IntoView {
             return;
         }
         let now = js_sys::Date::now() as i64;
-        let just_sent = outbox_now.with_untracked(|o| o.items.iter().any(|i| now - i.created_at_ms < DOUBLE_TAP_MS));
+        let just_sent =
+            outbox_now.with_untracked(|o| o.items.iter().any(|i| now - i.created_at_ms < DOUBLE_TAP_MS));
         if just_sent && draft.with_untracked(ReportDraft::is_empty) {
             return; // the second tap of a double tap: the report is already on its way
         }
@@ -386,7 +386,11 @@ fn Photos(draft: RwSignal<ReportDraft>, previews: Previews, shrinking: RwSignal<
 }
 
 /// Shrinks one picked photo, keeps it on the phone and adds it to the draft.
-async fn keep_photo(file: &web_sys::File, draft: RwSignal<ReportDraft>, previews: Previews) -> Result<(), &'static str> {
+async fn keep_photo(
+    file: &web_sys::File,
+    draft: RwSignal<ReportDraft>,
+    previews: Previews,
+) -> Result<(), &'static str> {
     let shrunk = photo::shrink(file).await.map_err(|e| e.user_message())?;
     let id = format!("photo-{}", random::idempotency_key());
     photo_store::put(&id, &shrunk.blob).await.map_err(|e| e.user_message())?;

@@ -139,7 +139,12 @@ fn report_card(report: Report) -> impl IntoView {
         ReportStatus::Rejected => format!("原因：{note}"),
         _ => format!("审核意见：{note}"),
     });
-    let place = [report.town, report.address].into_iter().flatten().filter(|p| !p.trim().is_empty()).collect::<Vec<_>>().join(" · ");
+    let place = [report.town, report.address]
+        .into_iter()
+        .flatten()
+        .filter(|p| !p.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
     view! {
         <li class="card card-static report">
             <span class="card-kicker report-status">{status}</span>

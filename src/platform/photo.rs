@@ -70,7 +70,11 @@ pub async fn shrink(file: &Blob) -> Result<ShrunkPhoto, PhotoError> {
 }
 
 /// One JPEG of `original` at the size and quality of `encoding`.
-async fn encode(window: &web_sys::Window, original: &ImageBitmap, encoding: Encoding) -> Result<Blob, PhotoError> {
+async fn encode(
+    window: &web_sys::Window,
+    original: &ImageBitmap,
+    encoding: Encoding,
+) -> Result<Blob, PhotoError> {
     let options = ImageBitmapOptions::new();
     options.set_resize_width(encoding.width);
     options.set_resize_height(encoding.height);
@@ -78,7 +82,8 @@ async fn encode(window: &web_sys::Window, original: &ImageBitmap, encoding: Enco
     let scaling = window
         .create_image_bitmap_with_image_bitmap_and_image_bitmap_options(original, &options)
         .map_err(|_| PhotoError::Unsupported)?;
-    let scaled: ImageBitmap = JsFuture::from(scaling).await.map_err(|_| PhotoError::Unreadable)?.unchecked_into();
+    let scaled: ImageBitmap =
+        JsFuture::from(scaling).await.map_err(|_| PhotoError::Unreadable)?.unchecked_into();
     let blob = match web_sys::OffscreenCanvas::new(encoding.width, encoding.height) {
         Ok(canvas) => encode_offscreen(&canvas, &scaled, encoding).await,
         Err(_) => encode_on_page(&scaled, encoding).await,
@@ -92,17 +97,19 @@ async fn encode_offscreen(
     picture: &ImageBitmap,
     encoding: Encoding,
 ) -> Result<Blob, PhotoError> {
-    let context: web_sys::OffscreenCanvasRenderingContext2d = canvas
-        .get_context("2d")
-        .ok()
-        .flatten()
-        .ok_or(PhotoError::Unsupported)?
-        .unchecked_into();
+    let context: web_sys::OffscreenCanvasRenderingContext2d =
+        canvas.get_context("2d").ok().flatten().ok_or(PhotoError::Unsupported)?.unchecked_into();
     // JPEG has no transparency: a transparent PNG would turn black.
     context.set_fill_style_str("#fff");
     context.fill_rect(0.0, 0.0, f64::from(encoding.width), f64::from(encoding.height));
     context
-        .draw_image_with_image_bitmap_and_dw_and_dh(picture, 0.0, 0.0, f64::from(encoding.width), f64::from(encoding.height))
+        .draw_image_with_image_bitmap_and_dw_and_dh(
+            picture,
+            0.0,
+            0.0,
+            f64::from(encoding.width),
+            f64::from(encoding.height),
+        )
         .map_err(|_| PhotoError::Unreadable)?;
     let options = web_sys::ImageEncodeOptions::new();
     options.set_type(JPEG);
@@ -119,16 +126,18 @@ async fn encode_on_page(picture: &ImageBitmap, encoding: Encoding) -> Result<Blo
         document.create_element("canvas").map_err(|_| PhotoError::Unsupported)?.unchecked_into();
     canvas.set_width(encoding.width);
     canvas.set_height(encoding.height);
-    let context: web_sys::CanvasRenderingContext2d = canvas
-        .get_context("2d")
-        .ok()
-        .flatten()
-        .ok_or(PhotoError::Unsupported)?
-        .unchecked_into();
+    let context: web_sys::CanvasRenderingContext2d =
+        canvas.get_context("2d").ok().flatten().ok_or(PhotoError::Unsupported)?.unchecked_into();
     context.set_fill_style_str("#fff");
     context.fill_rect(0.0, 0.0, f64::from(encoding.width), f64::from(encoding.height));
     context
-        .draw_image_with_image_bitmap_and_dw_and_dh(picture, 0.0, 0.0, f64::from(encoding.width), f64::from(encoding.height))
+        .draw_image_with_image_bitmap_and_dw_and_dh(
+            picture,
+            0.0,
+            0.0,
+            f64::from(encoding.width),
+            f64::from(encoding.height),
+        )
         .map_err(|_| PhotoError::Unreadable)?;
     let (sender, receiver) = futures::channel::oneshot::channel::<Option<Blob>>();
     let mut sender = Some(sender);
@@ -138,7 +147,11 @@ async fn encode_on_page(picture: &ImageBitmap, encoding: Encoding) -> Result<Blo
         }
     });
     canvas
-        .to_blob_with_type_and_encoder_options(callback.as_ref().unchecked_ref(), JPEG, &JsValue::from_f64(encoding.quality))
+        .to_blob_with_type_and_encoder_options(
+            callback.as_ref().unchecked_ref(),
+            JPEG,
+            &JsValue::from_f64(encoding.quality),
+        )
         .map_err(|_| PhotoError::Unsupported)?;
     let blob = receiver.await.ok().flatten();
     drop(callback);

@@ -79,9 +79,8 @@ async fn database() -> Result<IdbDatabase, StoreError> {
     if let Some(open) = OPEN.with(|open| open.borrow().clone()) {
         return Ok(open);
     }
-    let factory = web_sys::window()
-        .and_then(|w| w.indexed_db().ok().flatten())
-        .ok_or(StoreError::Unavailable)?;
+    let factory =
+        web_sys::window().and_then(|w| w.indexed_db().ok().flatten()).ok_or(StoreError::Unavailable)?;
     let request = factory.open_with_u32(DATABASE, VERSION).map_err(|e| classify(&e))?;
     let upgrade = {
         let request = request.clone();
@@ -126,7 +125,11 @@ async fn settle(target: &EventTarget, ok: &str, failures: &[&str]) -> Result<(),
     for name in failures {
         let _ = target.remove_event_listener_with_callback(name, on_fail.as_ref().unchecked_ref());
     }
-    if success { Ok(()) } else { Err(()) }
+    if success {
+        Ok(())
+    } else {
+        Err(())
+    }
 }
 
 /// A failed transaction: a full disk says `QuotaExceededError`.

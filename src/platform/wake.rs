@@ -51,7 +51,8 @@ pub fn on_wake(wake: impl Fn(Wake) + 'static) {
             let _ = window.remove_event_listener_with_callback("online", online.as_ref().unchecked_ref());
             let _ = window.remove_event_listener_with_callback("focus", focus.as_ref().unchecked_ref());
             if let Some(document) = window.document() {
-                let _ = document.remove_event_listener_with_callback("visibilitychange", focus.as_ref().unchecked_ref());
+                let _ = document
+                    .remove_event_listener_with_callback("visibilitychange", focus.as_ref().unchecked_ref());
             }
         }
     });
