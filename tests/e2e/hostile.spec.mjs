@@ -23,17 +23,22 @@ const CASE_BUDGET_MS = 25_000;
 const applies = (hostile, target) => hostile.applies?.(target) ?? true;
 const expectationOf = (hostile, mode) => (typeof hostile.expect === 'string' ? hostile.expect : hostile.expect[mode]);
 
+/** A target dealt its share apart (`apart: n`) gets every n-th case, and leaves the others' deal as it was. */
+const DEALT = TARGETS.filter((t) => !t.apart);
+
 /**
  * The cases played on a target in a mode: those marked everywhere, and a
  * share of the rest, each dealt to one of the targets it applies to (another
  * one in each mode). Content cases only in demo mode.
  */
 function casesFor(target, mode, cases) {
+  const turn = mode === 'demo' ? 0 : 1;
   return cases.filter((hostile, i) => {
     if (!applies(hostile, target) || (hostile.content && mode !== 'demo')) return false;
     if (hostile.everywhere) return true;
-    const targets = TARGETS.filter((t) => applies(hostile, t));
-    return targets[(i + (mode === 'demo' ? 0 : 1)) % targets.length] === target;
+    if (target.apart) return (i + turn) % target.apart === 0;
+    const targets = DEALT.filter((t) => applies(hostile, t));
+    return targets[(i + turn) % targets.length] === target;
   });
 }
 
