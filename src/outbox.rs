@@ -31,10 +31,9 @@ pub fn wake(api: ApiClient, why: Wake) {
     }
     // No owner: a request under way must outlive the page that woke the outbox.
     wasm_bindgen_futures::spawn_local(async move {
-        match delivery::load().await {
-            Ok(deliver) => deliver(api, why).await,
-            // Offline before the chunk came: the next wake fetches it again.
-            Err(ChunkMissing) => {}
+        // Offline before the chunk came: the next wake fetches it again.
+        if let Ok(deliver) = delivery::load().await {
+            deliver(api, why).await;
         }
     });
 }
