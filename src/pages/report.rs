@@ -315,20 +315,15 @@ fn Photos(draft: RwSignal<ReportDraft>, previews: Previews, shrinking: RwSignal<
     let error = RwSignal::new(None::<&'static str>);
     let room = move || MAX_PHOTOS.saturating_sub(draft.with(|d| d.photos.len()));
     let picked = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let files: Vec<web_sys::File> = input
-            .files()
-            .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
-            .unwrap_or_default();
-        // The same photo may be picked again after 删除.
-        input.set_value("");
+        let Some(input) = ev.target() else { return };
+        let files = photo::take_picked(&input);
         let room = room();
         if files.len() > room {
             error.set(Some("最多 3 张照片，多出的没有添加。"));
         } else {
             error.set(None);
         }
-        let files: Vec<web_sys::File> = files.into_iter().take(room).collect();
+        let files: Vec<_> = files.into_iter().take(room).collect();
         if files.is_empty() {
             return;
         }
@@ -387,7 +382,7 @@ fn Photos(draft: RwSignal<ReportDraft>, previews: Previews, shrinking: RwSignal<
 
 /// Shrinks one picked photo, keeps it on the phone and adds it to the draft.
 async fn keep_photo(
-    file: &web_sys::File,
+    file: &web_sys::Blob,
     draft: RwSignal<ReportDraft>,
     previews: Previews,
 ) -> Result<(), &'static str> {

@@ -6,6 +6,7 @@ pub mod crash;
 pub mod document;
 pub mod dom;
 pub mod geolocation;
+pub mod js;
 pub mod link_intent;
 pub mod location;
 pub mod photo;

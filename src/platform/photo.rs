@@ -3,12 +3,13 @@
 //! `createImageBitmap` decodes (turned upright as its EXIF orientation says)
 //! and scales off the main thread where the browser can, so a 12 MB photo does
 //! not freeze the form; a canvas then encodes the small picture as JPEG, at
-//! lower qualities and sizes until it is within `PHOTO_MAX_BYTES`.
+//! lower qualities and sizes until it is within `PHOTO_MAX_BYTES`. The browser
+//! is reached through [`super::js`]: this code only runs in the report chunk.
 
-use wasm_bindgen::{closure::Closure, JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, ImageBitmap, ImageBitmapOptions, ImageOrientation, ResizeQuality};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::Blob;
 
+use super::js;
 use crate::domain::report::{first_encoding, next_encoding, Encoding};
 
 const JPEG: &str = "image/jpeg";
@@ -38,137 +39,119 @@ impl PhotoError {
     }
 }
 
+/// The files picked in a file `input`; the input is emptied, so that the same
+/// photo can be picked again after 删除.
+pub fn take_picked(input: &JsValue) -> Vec<Blob> {
+    let list = js::get(input, "files");
+    let count = js::get(&list, "length").as_f64().unwrap_or(0.0) as u32;
+    let files = (0..count)
+        .filter_map(|index| js::call(&list, "item", &[index.into()]).ok())
+        .filter(is_blob)
+        .map(JsCast::unchecked_into)
+        .collect();
+    js::set(input, "value", "");
+    files
+}
+
 /// Turns `file` into a JPEG whose long side is at most 1600 px and which
 /// weighs about 400 KB at most.
 pub async fn shrink(file: &Blob) -> Result<ShrunkPhoto, PhotoError> {
-    let window = web_sys::window().ok_or(PhotoError::Unsupported)?;
-    let options = ImageBitmapOptions::new();
-    options.set_image_orientation(ImageOrientation::FromImage);
-    let decoding = window
-        .create_image_bitmap_with_blob_and_image_bitmap_options(file, &options)
-        .map_err(|_| PhotoError::Unsupported)?;
-    let original: ImageBitmap =
-        JsFuture::from(decoding).await.map_err(|_| PhotoError::Unreadable)?.unchecked_into();
-    let mut encoding = first_encoding(original.width(), original.height());
+    let window = js::global();
+    if !js::has_method(&window, "createImageBitmap") {
+        return Err(PhotoError::Unsupported);
+    }
+    let upright = js::object(&[("imageOrientation", "from-image".into())]);
+    let original = js::call_async(&window, "createImageBitmap", &[file.into(), upright])
+        .await
+        .map_err(|_| PhotoError::Unreadable)?;
+    let side = |name| js::get(&original, name).as_f64().unwrap_or(0.0) as u32;
+    let mut encoding = first_encoding(side("width"), side("height"));
     let result = loop {
-        let blob = encode(&window, &original, encoding).await;
-        let blob = match blob {
+        let blob = match encode(&window, &original, encoding).await {
             Ok(blob) => blob,
-            Err(error) => {
-                original.close();
-                return Err(error);
-            }
+            Err(error) => break Err(error),
         };
-        let bytes = blob.size() as usize;
+        let bytes = size_of(&blob);
         match next_encoding(encoding, bytes) {
             Some(next) => encoding = next,
-            None => break ShrunkPhoto { blob, width: encoding.width, height: encoding.height, bytes },
+            None => break Ok(ShrunkPhoto { blob, width: encoding.width, height: encoding.height, bytes }),
         }
     };
-    original.close();
-    Ok(result)
+    // A decoded camera photo holds tens of megabytes until closed.
+    let _ = js::call(&original, "close", &[]);
+    result
 }
 
 /// One JPEG of `original` at the size and quality of `encoding`.
-async fn encode(
-    window: &web_sys::Window,
-    original: &ImageBitmap,
-    encoding: Encoding,
-) -> Result<Blob, PhotoError> {
-    let options = ImageBitmapOptions::new();
-    options.set_resize_width(encoding.width);
-    options.set_resize_height(encoding.height);
-    options.set_resize_quality(ResizeQuality::High);
-    let scaling = window
-        .create_image_bitmap_with_image_bitmap_and_image_bitmap_options(original, &options)
-        .map_err(|_| PhotoError::Unsupported)?;
-    let scaled: ImageBitmap =
-        JsFuture::from(scaling).await.map_err(|_| PhotoError::Unreadable)?.unchecked_into();
-    let blob = match web_sys::OffscreenCanvas::new(encoding.width, encoding.height) {
-        Ok(canvas) => encode_offscreen(&canvas, &scaled, encoding).await,
-        Err(_) => encode_on_page(&scaled, encoding).await,
-    };
-    scaled.close();
-    blob
-}
-
-async fn encode_offscreen(
-    canvas: &web_sys::OffscreenCanvas,
-    picture: &ImageBitmap,
-    encoding: Encoding,
-) -> Result<Blob, PhotoError> {
-    let context: web_sys::OffscreenCanvasRenderingContext2d =
-        canvas.get_context("2d").ok().flatten().ok_or(PhotoError::Unsupported)?.unchecked_into();
-    // JPEG has no transparency: a transparent PNG would turn black.
-    context.set_fill_style_str("#fff");
-    context.fill_rect(0.0, 0.0, f64::from(encoding.width), f64::from(encoding.height));
-    context
-        .draw_image_with_image_bitmap_and_dw_and_dh(
-            picture,
-            0.0,
-            0.0,
-            f64::from(encoding.width),
-            f64::from(encoding.height),
-        )
+async fn encode(window: &JsValue, original: &JsValue, encoding: Encoding) -> Result<Blob, PhotoError> {
+    let (width, height) = (encoding.width, encoding.height);
+    let scaling = js::object(&[
+        ("resizeWidth", width.into()),
+        ("resizeHeight", height.into()),
+        ("resizeQuality", "high".into()),
+    ]);
+    let scaled = js::call_async(window, "createImageBitmap", &[original.clone(), scaling])
+        .await
         .map_err(|_| PhotoError::Unreadable)?;
-    let options = web_sys::ImageEncodeOptions::new();
-    options.set_type(JPEG);
-    options.set_quality(encoding.quality);
-    let promise = canvas.convert_to_blob_with_options(&options).map_err(|_| PhotoError::Unsupported)?;
-    let blob = JsFuture::from(promise).await.map_err(|_| PhotoError::Unsupported)?;
-    blob.dyn_into::<Blob>().map_err(|_| PhotoError::Unsupported)
-}
-
-/// For browsers without `OffscreenCanvas`: a canvas that is never attached to the page.
-async fn encode_on_page(picture: &ImageBitmap, encoding: Encoding) -> Result<Blob, PhotoError> {
-    let document = web_sys::window().and_then(|w| w.document()).ok_or(PhotoError::Unsupported)?;
-    let canvas: web_sys::HtmlCanvasElement =
-        document.create_element("canvas").map_err(|_| PhotoError::Unsupported)?.unchecked_into();
-    canvas.set_width(encoding.width);
-    canvas.set_height(encoding.height);
-    let context: web_sys::CanvasRenderingContext2d =
-        canvas.get_context("2d").ok().flatten().ok_or(PhotoError::Unsupported)?.unchecked_into();
-    context.set_fill_style_str("#fff");
-    context.fill_rect(0.0, 0.0, f64::from(encoding.width), f64::from(encoding.height));
-    context
-        .draw_image_with_image_bitmap_and_dw_and_dh(
-            picture,
-            0.0,
-            0.0,
-            f64::from(encoding.width),
-            f64::from(encoding.height),
-        )
-        .map_err(|_| PhotoError::Unreadable)?;
-    let (sender, receiver) = futures::channel::oneshot::channel::<Option<Blob>>();
-    let mut sender = Some(sender);
-    let callback = Closure::<dyn FnMut(JsValue)>::new(move |blob: JsValue| {
-        if let Some(sender) = sender.take() {
-            let _ = sender.send(blob.dyn_into::<Blob>().ok());
+    let canvas = js::construct("OffscreenCanvas", &[width.into(), height.into()]);
+    let blob = match canvas {
+        Ok(canvas) => {
+            draw(&canvas, &scaled, encoding)?;
+            let options = js::object(&[("type", JPEG.into()), ("quality", encoding.quality.into())]);
+            js::call_async(&canvas, "convertToBlob", &[options]).await
         }
-    });
-    canvas
-        .to_blob_with_type_and_encoder_options(
-            callback.as_ref().unchecked_ref(),
-            JPEG,
-            &JsValue::from_f64(encoding.quality),
-        )
-        .map_err(|_| PhotoError::Unsupported)?;
-    let blob = receiver.await.ok().flatten();
-    drop(callback);
-    blob.ok_or(PhotoError::Unsupported)
+        // No `OffscreenCanvas`: a canvas element that never joins the page.
+        Err(_) => {
+            let document = js::get(window, "document");
+            let canvas = js::call(&document, "createElement", &["canvas".into()])
+                .map_err(|_| PhotoError::Unsupported)?;
+            js::set(&canvas, "width", width);
+            js::set(&canvas, "height", height);
+            draw(&canvas, &scaled, encoding)?;
+            js::settled(|done, _| {
+                let _ = js::call(&canvas, "toBlob", &[done.into(), JPEG.into(), encoding.quality.into()]);
+            })
+            .await
+        }
+    };
+    let _ = js::call(&scaled, "close", &[]);
+    blob.ok().filter(is_blob).map(JsCast::unchecked_into).ok_or(PhotoError::Unsupported)
+}
+
+/// Paints `picture` over white on `canvas`: JPEG has no transparency, and a
+/// transparent PNG would otherwise turn black.
+fn draw(canvas: &JsValue, picture: &JsValue, encoding: Encoding) -> Result<(), PhotoError> {
+    let context = js::call(canvas, "getContext", &["2d".into()])
+        .ok()
+        .filter(JsValue::is_object)
+        .ok_or(PhotoError::Unsupported)?;
+    let (width, height) = (f64::from(encoding.width), f64::from(encoding.height));
+    js::set(&context, "fillStyle", "#fff");
+    let area = || [JsValue::from(0.0), JsValue::from(0.0), width.into(), height.into()];
+    let _ = js::call(&context, "fillRect", &area());
+    let drawing: Vec<JsValue> = std::iter::once(picture.clone()).chain(area()).collect();
+    js::call(&context, "drawImage", &drawing).map(|_| ()).map_err(|_| PhotoError::Unreadable)
+}
+
+fn is_blob(value: &JsValue) -> bool {
+    js::has_method(value, "arrayBuffer") && js::get(value, "size").as_f64().is_some()
+}
+
+fn size_of(blob: &Blob) -> usize {
+    js::get(blob, "size").as_f64().unwrap_or(0.0) as usize
 }
 
 /// The bytes of a blob, to send.
 pub async fn bytes_of(blob: &Blob) -> Option<Vec<u8>> {
-    let buffer = JsFuture::from(blob.array_buffer()).await.ok()?;
+    let buffer = js::call_async(blob, "arrayBuffer", &[]).await.ok()?;
     Some(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// A `blob:` address to show a kept photo; give it back with [`revoke`].
 pub fn object_url(blob: &Blob) -> Option<String> {
-    web_sys::Url::create_object_url_with_blob(blob).ok()
+    js::call(&js::get(&js::global(), "URL"), "createObjectURL", &[blob.into()]).ok()?.as_string()
 }
 
 pub fn revoke(url: &str) {
-    let _ = web_sys::Url::revoke_object_url(url);
+    let _ = js::call(&js::get(&js::global(), "URL"), "revokeObjectURL", &[url.into()]);
 }
