@@ -49,7 +49,7 @@ fi
 source scripts/node.sh
 ensure_node || exit 1
 
-# npm: the test tools and wasm-opt (binaryen). Browsers come from Debian, never downloaded.
+# npm: the test tools, wasm-opt (binaryen) and esbuild. Browsers come from Debian, never downloaded.
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing node packages"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
