@@ -61,7 +61,7 @@ pub const SECTIONS: [Section; 6] = [
         nav: "积分",
         icon: "points",
         door: Some(("积分兑换", "上报隐患、参加活动攒积分，换体检和培训")),
-        also: &["/campaigns", "/rewards", "/vouchers"],
+        also: &["/report", "/reports", "/campaigns", "/rewards", "/vouchers"],
     },
 ];
 
@@ -81,6 +81,8 @@ mod tests {
         assert_eq!(current("/rewards/rwd-1"), ["积分"]);
         assert_eq!(current("/vouchers"), ["积分"]);
         assert_eq!(current("/campaigns"), ["积分"]);
+        assert_eq!(current("/report"), ["积分"]);
+        assert_eq!(current("/reports"), ["积分"]);
         assert_eq!(current("/login"), Vec::<&str>::new());
         assert_eq!(current("/servicesx"), Vec::<&str>::new(), "a prefix is not a section");
     }

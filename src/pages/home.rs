@@ -40,6 +40,13 @@ pub fn Home() -> impl IntoView {
                         </li>
                     })
                     .collect_view()}
+                // Reporting a hazard is what a worker does between orders: one tap from home.
+                <li>
+                    <a class="door" href="/report">
+                        <span class="door-title">"随手拍"</span>
+                        <span class="door-text">"路上看到安全隐患，拍下来上报，采纳后加积分"</span>
+                    </a>
+                </li>
             </ul>
         </nav>
         {move || match loaded.get() {

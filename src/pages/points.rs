@@ -14,7 +14,9 @@ use crate::{
 };
 
 /// The ways to earn and spend, each a page of its own.
-const WAYS: [(&str, &str, &str); 3] = [
+const WAYS: [(&str, &str, &str); 5] = [
+    ("/report", "随手拍", "拍下路上的安全隐患，采纳后加分"),
+    ("/reports", "我的上报", "看看上报有没有被采纳"),
     ("/campaigns", "参加活动", "文明宣传、反诈宣传，现场签到加分"),
     ("/rewards", "积分兑换", "体检、培训、护具"),
     ("/vouchers", "我的兑换券", "到店出示券码使用"),

@@ -1,7 +1,7 @@
 // 随手拍 and 我的上报, in both modes: photos are shrunk before they leave the
 // phone, the draft survives a reload, a report made offline arrives once, and
 // a sign-in that lapses loses nothing.
-import { test, expect, gotoApp, reloadApp, signIn, demoItems, main } from './fixtures.mjs';
+import { test, expect, gotoApp, reloadApp, signIn, demoItems, main, mainNav } from './fixtures.mjs';
 
 const MAX_PHOTO_BYTES = 400 * 1024;
 
@@ -245,4 +245,17 @@ test('a refused position is explained and a typed address still does', async ({ 
   await page.getByRole('button', { name: '使用我的位置' }).click();
   await expect(page.getByText('没有获得定位权限。可以在浏览器或微信设置里允许定位，或直接填写地址。')).toBeVisible();
   await expect(page.getByRole('button', { name: '使用我的位置' })).toBeEnabled();
+});
+
+test('随手拍 is one tap from the home page, and 积分 leads to it and to 我的上报', async ({ page }) => {
+  await gotoApp(page, '/');
+  await main(page).getByRole('link', { name: /^随手拍/ }).click();
+  await expect(page).toHaveURL(/\/report$/);
+  await expect(main(page).getByRole('heading', { level: 1, name: '随手拍' })).toBeVisible();
+  await expect(mainNav(page).getByRole('link', { name: '积分' })).toHaveAttribute('aria-current', 'page');
+
+  await gotoApp(page, '/points');
+  await main(page).getByRole('link', { name: /^我的上报/ }).click();
+  await expect(page).toHaveURL(/\/reports$/);
+  await expect(main(page).getByRole('heading', { level: 1, name: '我的上报' })).toBeVisible();
 });
