@@ -21,9 +21,10 @@ const BUDGETS = {
   httpHome: { label: 'first visit to /, http mode', target: 150, enforced: 157 },
   // The demo backend is a chunk of its own (real-backend visitors skip it), so the demo's
   // first visit downloads it with the chunks it shares with pages.
-  demoHome: { label: 'first visit to /, demo mode', target: 180, enforced: 196 },
-  sectionExtra: { label: 'a section after /, extra', target: 60, enforced: 78 },
-  deepLink: { label: 'a cold deep link', target: 210, enforced: 283 },
+  demoHome: { label: 'first visit to /, demo mode', target: 180, enforced: 202 },
+  sectionExtra: { label: 'a section after /, extra', target: 60, enforced: 82 },
+  // The worst is /report: 随手拍's form, photo and outbox code is a 40 KB chunk.
+  deepLink: { label: 'a cold deep link', target: 210, enforced: 321 },
 };
 
 const args = process.argv.slice(2);

@@ -271,7 +271,10 @@ mod tests {
         let t = ChinaTime::parse_rfc3339("2026-12-05T06:05:00Z").unwrap();
         assert_eq!(t.date_time_label(), "2026年12月5日 周六 14:05");
         assert_eq!(format_date("not a date"), None);
-        assert_eq!(format_date_time(Some("2026-12-05T06:05:00Z")).as_deref(), Some("2026年12月5日 周六 14:05"));
+        assert_eq!(
+            format_date_time(Some("2026-12-05T06:05:00Z")).as_deref(),
+            Some("2026年12月5日 周六 14:05")
+        );
         assert_eq!(format_date_time(Some("明天")), None);
         assert_eq!(format_date_time(None), None);
     }
