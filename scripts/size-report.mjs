@@ -81,6 +81,7 @@ async function openPage(mode) {
   }
   const files = [];
   const pending = new Set();
+  let closing = false;
   page.on('requestfinished', (request) => {
     const measured = (async () => {
       const response = await request.response();
@@ -90,7 +91,10 @@ async function openPage(mode) {
       // A response fulfilled by the test (config.json) has no encoded size of its own.
       const transferred = sizes.responseBodySize || raw;
       files.push({ path: new URL(request.url()).pathname, raw, transferred });
-    })();
+    })().catch((error) => {
+      // A response that ends as the page closes is not part of the visit.
+      if (!closing) throw error;
+    });
     pending.add(measured);
     measured.finally(() => pending.delete(measured));
   });
@@ -99,7 +103,12 @@ async function openPage(mode) {
     await page.waitForLoadState('networkidle');
     while (pending.size > 0) await Promise.all([...pending]);
   };
-  return { page, files, settle, close: () => context.close() };
+  const close = async () => {
+    closing = true;
+    await Promise.allSettled([...pending]);
+    await context.close();
+  };
+  return { page, files, settle, close };
 }
 
 async function visit(mode, path) {
