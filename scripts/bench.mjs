@@ -146,7 +146,7 @@ try {
   // The size report prints its figures; a budget it fails is the test command's business.
 }
 if (runs('typing') || runs('lighthouse')) {
-  await start(['scripts/serve-dist.mjs', '--port', String(APP_PORT), '--dir', DIST], 'serving');
+  await start(['scripts/serve-dist.mjs', '--port', String(APP_PORT), '--dir', DIST, '--api-origin', MOCK], 'serving');
   if (runs('typing')) await typing();
   if (runs('lighthouse')) lighthouse();
 }

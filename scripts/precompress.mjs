@@ -1,10 +1,11 @@
-// Writes FILE.br beside every text or wasm file in a folder, at brotli's best
-// quality, so the server sends fewer bytes without compressing per request.
+// Writes FILE.br and FILE.gz beside every text or wasm file in a folder, at
+// their best quality, so the server sends fewer bytes without compressing per
+// request: brotli where the browser takes it, gzip for older WebViews.
 //   node scripts/precompress.mjs dist
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { brotliCompressSync, constants } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.wasm', '.json', '.svg', '.yaml', '.webmanifest']);
 
@@ -18,7 +19,11 @@ function walk(dir) {
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) walk(path);
-    else if (COMPRESSIBLE.has(extname(name))) writeFileSync(`${path}.br`, brotli(readFileSync(path)));
+    else if (COMPRESSIBLE.has(extname(name))) {
+      const bytes = readFileSync(path);
+      writeFileSync(`${path}.br`, brotli(bytes));
+      writeFileSync(`${path}.gz`, gzipSync(bytes, { level: 9 }));
+    }
   }
 }
 

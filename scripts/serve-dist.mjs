@@ -1,14 +1,17 @@
 // Serves the built app (dist/) the way a production host should:
 // SPA fallback (an extension-less unknown path gets index.html), .wasm as
-// application/wasm, precompressed .br files when the browser accepts brotli,
+// application/wasm, precompressed .br or .gz files as the browser accepts them,
 // hashed assets cached for a year and index.html / config.json never cached.
 // A missing file with an extension (.wasm, .js, .css…) is a 404, never
-// index.html; a malformed address is a 400, never a crash.
+// index.html; a malformed address is a 400, never a crash. Pages carry the
+// app's Content Security Policy (scripts/csp.mjs), allowing the backend at
+// --api-origin (repeat it for more than one).
 //
-//   node scripts/serve-dist.mjs [--port 8080] [--dir dist]
+//   node scripts/serve-dist.mjs [--port 8080] [--dir dist] [--api-origin https://api.example.cn]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { contentSecurityPolicy } from './csp.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -18,6 +21,8 @@ const option = (name, fallback) => {
 const root = resolve(option('dir', 'dist'));
 const port = Number(option('port', process.env.PORT || 8080));
 const host = option('host', '127.0.0.1');
+const apiOrigins = args.flatMap((arg, at) => (args[at - 1] === '--api-origin' ? [arg] : []));
+const POLICY = contentSecurityPolicy(apiOrigins);
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -63,6 +68,13 @@ async function resolvePath(decodedPath) {
   return null;
 }
 
+/** The build's compressed copy of `path` that the browser accepts: brotli, else gzip. */
+async function precompressed(path, accepted) {
+  if (/\bbr\b/.test(accepted) && (await fileAt(`${path}.br`))) return { file: `${path}.br`, encoding: 'br' };
+  if (/\bgzip\b/.test(accepted) && (await fileAt(`${path}.gz`))) return { file: `${path}.gz`, encoding: 'gzip' };
+  return null;
+}
+
 function answer(res, status, text) {
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
   res.end(text);
@@ -84,14 +96,10 @@ async function serve(req, res) {
     'Cache-Control': HASHED.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
     'Vary': 'Accept-Encoding',
   };
-  let body;
-  const brotli = /\bbr\b/.test(req.headers['accept-encoding'] || '') && (await fileAt(`${path}.br`));
-  if (brotli) {
-    body = await readFile(brotli);
-    headers['Content-Encoding'] = 'br';
-  } else {
-    body = await readFile(path);
-  }
+  if (extname(path) === '.html') headers['Content-Security-Policy'] = POLICY;
+  const encoded = await precompressed(path, req.headers['accept-encoding'] || '');
+  if (encoded) headers['Content-Encoding'] = encoded.encoding;
+  const body = await readFile(encoded ? encoded.file : path);
   res.writeHead(200, headers);
   res.end(req.method === 'HEAD' ? undefined : body);
 }

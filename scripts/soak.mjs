@@ -43,13 +43,12 @@ function start(script, scriptArgs) {
 const stopAll = () => children.forEach((child) => child.kill());
 process.on('exit', stopAll);
 
-await start('scripts/serve-dist.mjs', ['--port', String(port), '--dir', dir]);
-let apiBase = null;
-if (mode === 'http') {
-  const mockPort = port + 300;
+const mockPort = port + 300;
+const apiBase = mode === 'http' ? `http://127.0.0.1:${mockPort}` : null;
+await start('scripts/serve-dist.mjs', ['--port', String(port), '--dir', dir, ...(apiBase ? ['--api-origin', apiBase] : [])]);
+if (apiBase) {
   // A fixed clock, so that what the pages show does not depend on today's date.
   await start('tests/mock/backend.mjs', ['--port', String(mockPort), '--now', '2026-11-28T10:00:00+08:00']);
-  apiBase = `http://127.0.0.1:${mockPort}`;
 }
 
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });

@@ -1,5 +1,5 @@
 // scripts/precompress.mjs runs from a checkout whose folder name has spaces and
-// Chinese characters (its own URL is then percent-encoded) and writes .br files.
+// Chinese characters (its own URL is then percent-encoded) and writes .br and .gz files.
 // Run: node --test tests/contract/
 
 import { test } from 'node:test';
@@ -9,11 +9,11 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { brotliDecompressSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 
 const script = fileURLToPath(new URL('../../scripts/precompress.mjs', import.meta.url));
 
-test('precompress writes .br files from a folder named with spaces and Chinese', () => {
+test('precompress writes .br and .gz files from a folder named with spaces and Chinese', () => {
   const root = mkdtempSync(join(tmpdir(), 'precompress-'));
   try {
     const checkout = join(root, '酉新 送暖 checkout', 'scripts');
@@ -28,8 +28,11 @@ test('precompress writes .br files from a folder named with spaces and Chinese',
     execFileSync(process.execPath, [join(checkout, 'precompress.mjs'), dist]);
 
     assert.equal(String(brotliDecompressSync(readFileSync(join(dist, 'index.html.br')))), '<!doctype html>'.repeat(50));
+    assert.equal(String(gunzipSync(readFileSync(join(dist, 'index.html.gz')))), '<!doctype html>'.repeat(50));
     assert.ok(existsSync(join(dist, 'demo', '服务.json.br')));
+    assert.ok(existsSync(join(dist, 'demo', '服务.json.gz')));
     assert.ok(!existsSync(join(dist, 'icon.png.br')));
+    assert.ok(!existsSync(join(dist, 'icon.png.gz')));
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

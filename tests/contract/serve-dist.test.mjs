@@ -11,7 +11,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { brotliDecompressSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { brotli } from '../../scripts/precompress.mjs';
 
 const serverPath = fileURLToPath(new URL('../../scripts/serve-dist.mjs', import.meta.url));
@@ -28,9 +28,11 @@ before(async () => {
   writeFileSync(join(dir, WASM), Buffer.from([0, 97, 115, 109]));
   writeFileSync(join(dir, 'config.json'), '{"api_base": null}');
   writeFileSync(join(dir, 'config.json.br'), brotli(Buffer.from('{"api_base": null}')));
+  writeFileSync(join(dir, 'config.json.gz'), gzipSync(Buffer.from('{"api_base": null}')));
   mkdirSync(join(dir, 'demo'));
   writeFileSync(join(dir, 'demo', '驿站 列表.json'), '[]');
-  child = spawn(process.execPath, [serverPath, '--port', '0', '--dir', dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const args = ['--port', '0', '--dir', dir, '--api-origin', 'https://api.example.cn/youxin'];
+  child = spawn(process.execPath, [serverPath, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   port = await new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`serve-dist exited with ${code}`)));
     child.stdout.on('data', (chunk) => {
@@ -58,12 +60,16 @@ function get(path, headers = {}) {
   });
 }
 
-test('a route of the app gets index.html, uncached', async () => {
+test('a route of the app gets index.html, uncached, under the policy that allows the backend', async () => {
   for (const path of ['/', '/services/svc-01', '/login?next=/points']) {
     const res = await get(path);
     assert.equal(res.status, 200, path);
     assert.equal(String(res.body), INDEX, path);
     assert.equal(res.headers['cache-control'], 'no-cache');
+    const policy = res.headers['content-security-policy'];
+    assert.match(policy, /script-src 'self' 'wasm-unsafe-eval';/, path);
+    assert.match(policy, /connect-src 'self' https:\/\/api\.example\.cn;/, path);
+    assert.doesNotMatch(policy, /unsafe-inline/, path);
   }
 });
 
@@ -82,7 +88,7 @@ test('a missing file with an extension is a 404, never index.html', async () => 
   }
 });
 
-test('assets keep their type, hashed ones are cached, brotli is sent when accepted', async () => {
+test('assets keep their type, hashed ones are cached, brotli or gzip is sent when accepted', async () => {
   const wasm = await get(`/${WASM}`);
   assert.equal(wasm.status, 200);
   assert.equal(wasm.headers['content-type'], 'application/wasm');
@@ -90,6 +96,10 @@ test('assets keep their type, hashed ones are cached, brotli is sent when accept
   const config = await get('/config.json', { 'Accept-Encoding': 'gzip, br' });
   assert.equal(config.headers['content-encoding'], 'br');
   assert.equal(String(brotliDecompressSync(config.body)), '{"api_base": null}');
+  const older = await get('/config.json', { 'Accept-Encoding': 'gzip' });
+  assert.equal(older.headers['content-encoding'], 'gzip');
+  assert.equal(String(gunzipSync(older.body)), '{"api_base": null}');
+  assert.equal((await get('/config.json')).headers['content-encoding'], undefined);
   const named = await get(`/demo/${encodeURIComponent('驿站 列表.json')}`);
   assert.equal(named.status, 200);
 });
