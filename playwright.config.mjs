@@ -3,6 +3,7 @@
 //   npx playwright test                  both projects
 //   npx playwright test --project=demo   the demo transport (public/demo answered in the browser)
 //   npx playwright test --project=http   the http transport against tests/mock/backend.mjs
+//   npx playwright test --project=nginx  the shell and headers behind deploy/nginx.conf
 //
 // Build first (trunk build --release): the app server only serves dist/.
 import { defineConfig } from '@playwright/test';
@@ -12,7 +13,9 @@ import { FIXED_NOW } from './tests/support/clock.mjs';
 // Other ports may be chosen (E2E_APP_PORT, E2E_MOCK_PORT) so that two checkouts can test at once.
 const APP_PORT = Number(process.env.E2E_APP_PORT || 4173);
 const MOCK_PORT = Number(process.env.E2E_MOCK_PORT || 8788);
+const NGINX_PORT = Number(process.env.E2E_NGINX_PORT || APP_PORT + 10);
 const APP_URL = `http://127.0.0.1:${APP_PORT}`;
+const NGINX_URL = `http://127.0.0.1:${NGINX_PORT}`;
 const MOCK_URL = `http://127.0.0.1:${MOCK_PORT}`;
 
 export default defineConfig({
@@ -43,20 +46,33 @@ export default defineConfig({
   },
   projects: [
     // Files named *.http.spec.mjs need a real backend: the mock's messages and request log.
-    { name: 'demo', use: { mode: 'demo' }, testIgnore: '**/*.http.spec.mjs' },
+    { name: 'demo', use: { mode: 'demo' }, testIgnore: ['**/*.http.spec.mjs', '**/nginx.spec.mjs'] },
     {
       name: 'http',
       use: { mode: 'http' },
       // The mock's state (and its injected failures) is shared: one test at a time.
       workers: 1,
       // Accessibility is a property of the markup, checked once in demo mode.
-      testIgnore: '**/a11y.spec.mjs',
+      testIgnore: ['**/a11y.spec.mjs', '**/nginx.spec.mjs'],
+    },
+    // The same build behind deploy/nginx.conf (scripts/nginx.mjs): the shell,
+    // deep links and the security policy once more, and nginx's headers.
+    {
+      name: 'nginx',
+      use: { mode: 'demo', baseURL: NGINX_URL },
+      testMatch: ['**/shell.spec.mjs', '**/csp.spec.mjs', '**/nginx.spec.mjs'],
     },
   ],
   webServer: [
     {
-      command: `node scripts/serve-dist.mjs --port ${APP_PORT} --dir dist`,
+      command: `node scripts/serve-dist.mjs --port ${APP_PORT} --dir dist --api-origin ${MOCK_URL}`,
       url: `${APP_URL}/index.html`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      command: `node scripts/nginx.mjs --port ${NGINX_PORT} --dir dist --api-origin ${MOCK_URL}`,
+      url: `${NGINX_URL}/index.html`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
     },

@@ -11,6 +11,8 @@
 //   everything in it. Chunk names are not hashed and the pieces import each
 //   other, so a new build must never share a folder with an old one: a cached
 //   chunk can then never meet a main module of another build.
+// - Release builds: Trunk's inline start-up script becomes app-<hash>/start.js,
+//   so that the page runs under a policy without 'unsafe-inline'.
 //
 // Runs from Trunk.toml; the environment names the staging folder and profile.
 import { spawn } from 'node:child_process';
@@ -110,6 +112,13 @@ if (release) {
     if (!html.includes(`/${name}`)) throw new Error(`index.html does not mention /${name}`);
     html = html.replaceAll(`/${name}`, `/${folder}/${name}`);
   }
+  // Trunk starts the app with an inline module script. The Content Security
+  // Policy (scripts/csp.mjs) runs no inline script: it becomes a file.
+  const starter = /<script type="module">([\s\S]*?)<\/script>/;
+  const start = starter.exec(html);
+  if (!start) throw new Error('index.html has no inline start-up script');
+  writeFileSync(join(staging, folder, 'start.js'), `${start[1].trim()}\n`);
+  html = html.replace(starter, `<script type="module" src="/${folder}/start.js"></script>`);
   writeFileSync(indexPath, html);
   say(`${pieces.length} files in ${folder}/`);
 }

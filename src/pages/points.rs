@@ -108,7 +108,7 @@ fn balance_card(me: Me) -> impl IntoView {
                 <span class="level-next">
                     <span class="meter" role="progressbar" aria-label=format!("距离{}", progress.next_name)
                         aria-valuemin="0" aria-valuemax="100" aria-valuenow=progress.percent.to_string()>
-                        <span class="meter-fill" style=format!("width: {}%", progress.percent)></span>
+                        <span class="meter-fill" style:width=format!("{}%", progress.percent)></span>
                     </span>
                     {if progress.to_go > 0 {
                         format!("再攒 {} 积分升为{}", progress.to_go, progress.next_name)

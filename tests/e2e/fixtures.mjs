@@ -8,8 +8,8 @@
 // - `appConfig` (test.use({ appConfig: { timeout_ms: 1000 } })) overrides fields
 //   of the served config.json.
 // - `page` fails the test on any uncaught page error, any console message of a
-//   Rust panic, any alert/confirm dialog (the app opens none) and any app asset
-//   (.js, .css, .wasm) that fails to load.
+//   Rust panic, any Content Security Policy violation, any alert/confirm dialog
+//   (the app opens none) and any app asset (.js, .css, .wasm) that fails to load.
 // - `api` injects failures and edits responses the same way in both modes: the
 //   mock's /__mock/fail hook or page.route on /v1/... in http mode, page.route on
 //   the /demo/*.json file the in-browser backend reads in demo mode.
@@ -164,6 +164,8 @@ export const retryButton = (page) => page.getByRole('button', { name: '重试' }
 
 /** Text of a Rust panic or of the trap that follows it. */
 const PANIC = /panicked|RuntimeError: unreachable/;
+/** Chromium's report of a refused script, style, image or request, and the page's own (below). */
+const CSP_VIOLATION = /Content Security Policy|securitypolicyviolation/;
 
 export const test = base.extend({
   /** "demo" or "http"; set by the project. */
@@ -203,8 +205,15 @@ export const test = base.extend({
     const problems = [];
     page.on('pageerror', (error) => problems.push(`uncaught: ${error.stack || error.message}`));
     page.on('console', (message) => {
-      if (PANIC.test(message.text())) problems.push(`console.${message.type()}: ${message.text()}`);
+      if (PANIC.test(message.text()) || CSP_VIOLATION.test(message.text())) {
+        problems.push(`console.${message.type()}: ${message.text()}`);
+      }
     });
+    await page.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (event) =>
+        console.error(`securitypolicyviolation: ${event.violatedDirective} refused ${event.blockedURI}`),
+      ),
+    );
     page.on('response', (response) => {
       // A missing script, style or module: often dist/ rebuilt under a running test.
       if (response.status() >= 400 && /\.(js|css|wasm)$/.test(new URL(response.url()).pathname)) {
@@ -224,7 +233,7 @@ export const test = base.extend({
 
     await use(page);
 
-    expect(problems, 'the app must load, and must not panic, throw or open dialogs').toEqual([]);
+    expect(problems, 'the app must load, and must not panic, throw, break its security policy or open dialogs').toEqual([]);
   },
 
   /** Failures and edited responses of the backend, in either mode. */
