@@ -1,0 +1,30 @@
+// deploy/nginx.conf and the app's own server agree on the Content Security
+// Policy, and the block names the three values scripts/nginx.mjs replaces.
+// Run: node --test tests/contract/
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { contentSecurityPolicy } from '../../scripts/csp.mjs';
+
+const block = readFileSync(new URL('../../deploy/nginx.conf', import.meta.url), 'utf8');
+
+test('nginx sends the policy of scripts/csp.mjs, for the example backend', () => {
+  const sent = /add_header Content-Security-Policy "([^"]+)"/.exec(block);
+  assert.ok(sent, 'deploy/nginx.conf sets Content-Security-Policy');
+  assert.equal(sent[1], contentSecurityPolicy(['https://api.example.cn']));
+  assert.doesNotMatch(sent[1], /'unsafe-inline'|'unsafe-eval'/);
+});
+
+test('the policy allows the backend to be reached and shown, and nothing else outside', () => {
+  const policy = contentSecurityPolicy(['https://api.example.cn/youxin/']);
+  assert.match(policy, /connect-src 'self' https:\/\/api\.example\.cn;/);
+  assert.match(policy, /img-src 'self' data: blob: https:\/\/api\.example\.cn;/);
+  assert.equal(contentSecurityPolicy().includes('https:'), false);
+});
+
+test('the block has the site values the nginx test replaces', () => {
+  for (const value of ['listen 8080;', 'root /srv/youxin/dist;', 'https://api.example.cn']) {
+    assert.ok(block.includes(value), value);
+  }
+});
