@@ -193,7 +193,8 @@ async function checkList(call, judge, report, ep, { token, maxPages }) {
   });
   const count = `${pages} page${pages === 1 ? '' : 's'}${bare ? ', a bare array' : ''}, ${items.length} item${items.length === 1 ? '' : 's'}`;
   if (items.length > 0 && skipped.length === items.length) {
-    report.fail(subject, `all ${items.length} items would be skipped, the app shows an error: ${skipped[0]}`);
+    const all = items.length === 1 ? 'its only item' : `all ${items.length} items`;
+    report.fail(subject, `${all} would be skipped, the app shows an error: ${skipped[0]}`);
     return items;
   }
   report.ok(subject, `(${count})`);
