@@ -6,6 +6,11 @@ import { randomUUID } from 'node:crypto';
 import { request, preview } from './http.mjs';
 import { createJudge } from './validate.mjs';
 
+// The lists the app reads to their end, and where it stops (src/domain/feed.rs).
+const FOLLOWED_TO_END = new Set(['/v1/services', '/v1/stations']);
+const APP_MAX_PAGES = 50;
+const APP_MAX_ITEMS = 5_000;
+
 export const DEFAULTS = {
   origin: 'https://app.example.cn',
   sample: 10,
@@ -202,6 +207,9 @@ async function checkList(call, judge, report, ep, { token, maxPages }) {
     report.warn(subject, `${skipped.length} of ${items.length} items would be skipped by the app: ${abbreviate(skipped)}`);
   }
   if (notes.length) report.warn(subject, abbreviate(notes));
+  if (FOLLOWED_TO_END.has(ep.template) && (pages > APP_MAX_PAGES || items.length > APP_MAX_ITEMS)) {
+    report.warn(subject, `the app reads at most ${APP_MAX_PAGES} pages or ${APP_MAX_ITEMS} items of this list and says the rest is left out`);
+  }
   return items;
 }
 
