@@ -11,6 +11,8 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createMockServer } from '../mock/backend.mjs';
 import { createStaticServer } from '../conformance/static-server.mjs';
+import { createJudge, jsonPath } from '../conformance/lib/validate.mjs';
+import { sampleIds } from '../conformance/lib/checks.mjs';
 
 const checker = fileURLToPath(new URL('../conformance/check.mjs', import.meta.url));
 const ORIGIN = 'https://app.example.cn';
@@ -55,6 +57,43 @@ async function json(base, method, path, body) {
 }
 
 // ---------------------------------------------------------------------------
+
+describe('judging an answer as the app reads it', () => {
+  const judge = createJudge();
+
+  test('null counts as missing: fine for an optional field, missing for a required one', () => {
+    assert.deepEqual(judge.check('Station', { id: 'stn-01', name: '驿站', host: null, location: null }), { ok: true, notes: [] });
+    assert.equal(judge.check('Station', { id: 'stn-01', name: null }).mismatch, '$.name: is missing (required)');
+  });
+
+  test('the first mismatch names the JSON path and the reason', () => {
+    const verdict = judge.check('Station', { id: 'stn-09', name: '驿站', location: { lat: '28.8', lng: 108.7 } });
+    assert.equal(verdict.mismatch, '$.location.lat: must be number');
+    assert.equal(jsonPath('/hours/0/opens'), '$.hours[0].opens');
+    assert.equal(jsonPath('/a b/1'), '$["a b"][1]');
+  });
+
+  test('an enum value the app does not know is a note, not a mismatch', () => {
+    assert.deepEqual(judge.check('Course', { id: 'crs-1', title: '课', kind: 'webinar' }), {
+      ok: true,
+      notes: ['$.kind: unknown value, shown as "unknown"'],
+    });
+  });
+
+  test('a story block: an unknown type is left out, a known one is judged by its own schema', () => {
+    const unknown = judge.check('Story', { id: 's', title: 't', body: [{ type: 'html', html: '<b>x</b>' }] });
+    assert.deepEqual(unknown, { ok: true, notes: ['$.body[0]: unknown type "html", left out when shown'] });
+    const image = judge.check('Story', { id: 's', title: 't', body: [{ type: 'paragraph', text: 'x' }, { type: 'image', src: 'javascript:x' }] });
+    assert.match(image.mismatch, /^\$\.body\[1\]\.src: must match pattern/);
+  });
+
+  test('a sample spreads over the list, first and last included', () => {
+    const ids = Array.from({ length: 25 }, (_, i) => `svc-${i + 1}`);
+    assert.deepEqual(sampleIds(ids, 3), ['svc-1', 'svc-13', 'svc-25']);
+    assert.equal(sampleIds(ids, 10).length, 10);
+    assert.deepEqual(sampleIds(ids, Infinity), ids);
+  });
+});
 
 describe('usage', () => {
   test('no base URL is bad usage: exit 2 with the usage text', async () => {

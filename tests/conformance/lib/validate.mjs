@@ -2,7 +2,7 @@
 // (tests/contract/schema.mjs), after dropping nulls, and reduced to the one
 // mismatch a person should look at first.
 
-import { createValidator, resolve } from '../../contract/schema.mjs';
+import { createValidator, resolve, pointerGet } from '../../contract/schema.mjs';
 
 /**
  * `"field": null` counts as a missing field, as in the app (drop_nulls in
@@ -28,6 +28,12 @@ export function createJudge(spec) {
   /** The schema name behind a `$ref: '#/components/schemas/Name'`. */
   const schemaName = (node) => /^#\/components\/schemas\/(.+)$/.exec(node?.$ref ?? '')?.[1];
 
+  // Every `oneOf` chosen by a discriminator (the story's Block): its
+  // property and which schema each value picks.
+  const discriminators = Object.values(contract.spec.components?.schemas ?? {})
+    .filter((schema) => schema.oneOf && schema.discriminator?.mapping)
+    .map(({ discriminator: { propertyName, mapping } }) => ({ propertyName, mapping }));
+
   return {
     spec: contract.spec,
     schemaName,
@@ -41,17 +47,49 @@ export function createJudge(spec) {
      *   read as "unknown" (so they do not fail an item).
      */
     check(name, value) {
-      const { valid, details } = contract.validate(name, dropNulls(value));
+      const data = dropNulls(value);
+      const { valid, details } = contract.validate(name, data);
       if (valid) return { ok: true, notes: [] };
-      const real = details.filter((e) => !WRAPPERS.has(e.keyword));
+      const { errors, notes } = narrowOneOfs(details, data, discriminators);
+      const real = errors.filter((e) => !WRAPPERS.has(e.keyword));
       const enums = real.filter((e) => e.keyword === 'enum');
       const hard = real.filter((e) => e.keyword !== 'enum');
-      const notes = enums.map((e) => `${jsonPath(e.instancePath)}: unknown value, shown as "unknown"`);
-      if (hard.length === 0 && real.length > 0) return { ok: true, notes };
-      const first = hard[0] ?? details[0];
+      notes.push(...enums.map((e) => `${jsonPath(e.instancePath)}: unknown value, shown as "unknown"`));
+      if (hard.length === 0) return { ok: true, notes };
+      const first = hard[0];
       return { ok: false, mismatch: describe(first), notes };
     },
   };
+}
+
+/**
+ * Ajv reports a failed `oneOf` with the errors of every branch. Where a
+ * discriminator names the branch (a block's `type`), only that branch's errors
+ * say what is wrong; a value the discriminator does not know is a type the
+ * app skips when it shows the story (Block::Unknown), not a broken item.
+ */
+function narrowOneOfs(details, data, discriminators) {
+  let errors = details;
+  const notes = [];
+  for (const oneOf of details.filter((e) => e.keyword === 'oneOf')) {
+    const at = oneOf.instancePath;
+    const under = (e) => e.instancePath === at || e.instancePath.startsWith(`${at}/`);
+    const branchOf = (e) => /^#\/components\/schemas\/[^/]+/.exec(e.schemaPath)?.[0];
+    const branches = new Set(details.filter((e) => under(e) && e !== oneOf).map(branchOf).filter(Boolean));
+    const d = discriminators.find(({ mapping }) => [...branches].every((b) => Object.values(mapping).includes(b)));
+    const instance = pointerGet(data, at);
+    const value = instance && typeof instance === 'object' ? instance[d?.propertyName] : undefined;
+    if (!d || typeof value !== 'string') continue;
+    const chosen = d.mapping[value];
+    if (!chosen) {
+      errors = errors.filter((e) => !under(e));
+      notes.push(`${jsonPath(at)}: unknown ${d.propertyName} ${JSON.stringify(value)}, left out when shown`);
+    } else {
+      const others = [...branches].filter((b) => b !== chosen);
+      errors = errors.filter((e) => !(under(e) && others.includes(branchOf(e))));
+    }
+  }
+  return { errors, notes };
 }
 
 /** Ajv's "/hours/0/opens" as "$.hours[0].opens". */
