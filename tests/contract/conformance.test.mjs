@@ -143,6 +143,25 @@ describe('the mock backend conforms', () => {
     hasMatch(run, /^ok  \d+ ok, 0 failed, 0 warnings$/);
   });
 
+  test('lists in pages are read to their end', async () => {
+    await json(base, 'POST', '/__mock/paging', { size: 4 });
+    try {
+      const run = await check(base, '--sample', '3');
+      assert.equal(run.code, 0, run.out);
+      hasLine(run, 'ok  GET /v1/services (7 pages, 25 items)');
+      hasLine(run, 'ok  GET /v1/stations (15 pages, 58 items)');
+      hasLine(run, 'ok  GET /v1/services/{id} (3 of 25 ids; --all for every one)');
+    } finally {
+      await json(base, 'POST', '/__mock/paging', { size: null });
+    }
+  });
+
+  test('a token the backend refuses fails the personal reads, with a hint', async () => {
+    const run = await check(base, '--token', 'not-a-token');
+    assert.equal(run.code, 1, run.out);
+    hasLine(run, 'FAIL GET /v1/me: answers 401 unauthorized: 请先登录 (is the --token valid?)');
+  });
+
   test('with a token and --writes: personal reads, and each write is idempotent', async () => {
     await json(base, 'POST', '/__mock/reset');
     const phone = '13800138000';

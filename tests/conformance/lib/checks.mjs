@@ -115,9 +115,15 @@ function errorSuffix(res) {
   return res.isJson ? '' : ` with ${preview(res.text)}`;
 }
 
+/** notOkJson, with a hint when the token given was refused. */
+function notOkJsonWith(res, token) {
+  const bad = notOkJson(res);
+  return bad && token && res.status === 401 ? `${bad} (is the --token valid?)` : bad;
+}
+
 async function checkObject(call, judge, report, subject, path, schema, token) {
   const res = await call('GET', path, { token });
-  const bad = notOkJson(res);
+  const bad = notOkJsonWith(res, token);
   if (bad) return report.fail(subject, bad);
   const verdict = judge.check(schema, res.json);
   if (!verdict.ok) return report.fail(subject, verdict.mismatch);
@@ -159,7 +165,7 @@ async function checkList(call, judge, report, ep, { token, maxPages }) {
     const res = await call('GET', path, { token });
     pages += 1;
     const where = pages > 1 ? `page ${pages}: ` : '';
-    const bad = notOkJson(res);
+    const bad = notOkJsonWith(res, token);
     if (bad) return report.fail(subject, where + bad), null;
     const body = res.json;
     let next = null;
@@ -290,7 +296,9 @@ function reportCors(report, cors, origin) {
 async function checkPreflights(call, report, lists, origin) {
   const firstId = (template) => lists.get(template)?.find((i) => typeof i?.id === 'string')?.id ?? 'conformance-check';
   const writes = [
+    '/v1/uploads',
     '/v1/reports',
+    `/v1/courses/${encodeURIComponent(firstId('/v1/courses'))}/enrolments`,
     `/v1/campaigns/${encodeURIComponent(firstId('/v1/campaigns'))}/checkins`,
     `/v1/rewards/${encodeURIComponent(firstId('/v1/rewards'))}/redemptions`,
   ];
