@@ -53,7 +53,10 @@ export function createValidator({ spec = loadSpec(), closedObjects = false } = {
   };
   const run = (validate, data) => {
     const valid = validate(data);
-    return { valid, errors: valid ? '' : formatErrors(validate.errors) };
+    // `errors` is for a person; `details` keeps Ajv's own error objects for
+    // callers that pick one (the backend checker reports the first mismatch).
+    const details = valid ? [] : [...validate.errors];
+    return { valid, errors: valid ? '' : formatErrors(details), details };
   };
 
   return {

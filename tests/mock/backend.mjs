@@ -579,6 +579,8 @@ function corsHeaders(req) {
     'Access-Control-Allow-Origin': req.headers.origin ?? '*',
     'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
     'Access-Control-Allow-Headers': 'Authorization, Content-Type, Idempotency-Key',
+    // Lets the app read a 429/503's Retry-After across origins.
+    'Access-Control-Expose-Headers': 'Retry-After',
     'Access-Control-Max-Age': '600',
     Vary: 'Origin',
   };

@@ -1,0 +1,439 @@
+// The checks themselves: every read of public/openapi.yaml, the 401s of the
+// personal reads, CORS, and (when asked) idempotent writes. Each check
+// reports to `report` (lib/report.mjs) and never throws on a bad backend.
+
+import { randomUUID } from 'node:crypto';
+import { request, preview } from './http.mjs';
+import { createJudge } from './validate.mjs';
+
+// The lists the app reads to their end, and where it stops (src/domain/feed.rs).
+const FOLLOWED_TO_END = new Set(['/v1/services', '/v1/stations']);
+const APP_MAX_PAGES = 50;
+const APP_MAX_ITEMS = 5_000;
+
+export const DEFAULTS = {
+  origin: 'https://app.example.cn',
+  sample: 10,
+  maxPages: 200,
+  timeoutMs: 10_000,
+};
+
+/** The GET operations of the contract, sorted into lists, objects and details. */
+export function readEndpoints(judge) {
+  const endpoints = [];
+  for (const [template, item] of Object.entries(judge.spec.paths ?? {})) {
+    const op = item.get;
+    if (!op) continue;
+    const schema = judge.resolve(judge.resolve(op.responses?.['200'])?.content?.['application/json']?.schema);
+    const listItems = schema?.properties?.items?.items;
+    const security = op.security ?? judge.spec.security ?? [];
+    endpoints.push({
+      template,
+      // Personal: every way in needs a token ("- {}" would allow none).
+      personal: security.length > 0 && !security.some((s) => Object.keys(s).length === 0),
+      detail: template.includes('{'),
+      itemSchema: listItems ? judge.schemaName(listItems) : undefined,
+      schema: listItems ? undefined : judge.schemaName(op.responses['200'].content['application/json'].schema),
+    });
+  }
+  return endpoints;
+}
+
+export async function runChecks(options, report) {
+  const o = { ...DEFAULTS, ...options };
+  const judge = createJudge();
+  const base = o.base.replace(/\/+$/, '');
+  const cors = { answers: 0, noOrigin: [], noExpose: [] };
+
+  /** A request with the Origin header, whose CORS headers are tallied. */
+  const call = async (method, path, { token, headers = {}, body } = {}) => {
+    const h = { Origin: o.origin, Accept: 'application/json', ...headers };
+    if (token) h.Authorization = `Bearer ${token}`;
+    const res = await request(base + path, { method, headers: h, body, timeoutMs: o.timeoutMs });
+    if (res.headers) tallyCors(cors, res.headers, o.origin, `${method} ${path}`);
+    return res;
+  };
+
+  const endpoints = readEndpoints(judge);
+  const lists = new Map(); // template -> items, for the details
+
+  for (const ep of endpoints.filter((e) => !e.detail)) {
+    const subject = `GET ${ep.template}`;
+    if (ep.personal && o.publicOnly) {
+      report.skip(subject, 'personal, not checked with --public-only');
+      continue;
+    }
+    if (ep.personal && !o.token) {
+      await checkUnauthorized(call, judge, report, ep.template);
+      continue;
+    }
+    if (ep.itemSchema) {
+      const items = await checkList(call, judge, report, ep, { token: o.token, maxPages: o.maxPages });
+      if (items) lists.set(ep.template, items);
+    } else {
+      await checkObject(call, judge, report, subject, ep.template, ep.schema, o.token);
+    }
+  }
+
+  for (const ep of endpoints.filter((e) => e.detail)) {
+    const subject = `GET ${ep.template}`;
+    if (ep.personal && o.publicOnly) {
+      report.skip(subject, 'personal, not checked with --public-only');
+      continue;
+    }
+    if (ep.personal && !o.token) {
+      // Any id will do: without a token the answer must be 401 before the id is looked up.
+      await checkUnauthorized(call, judge, report, ep.template.replace('{id}', 'conformance-check'));
+      continue;
+    }
+    const listTemplate = ep.template.replace(/\/\{id\}$/, '');
+    const items = lists.get(listTemplate);
+    if (!items) {
+      report.skip(subject, `no ids to try: ${listTemplate} gave no usable list`);
+      continue;
+    }
+    await checkDetails(call, judge, report, ep, items, o);
+  }
+
+  if (!o.publicOnly) await checkPreflights(call, report, lists, o.origin);
+  if (o.token && o.writes) await checkWrites(call, judge, report, o.token, lists, o.maxPages);
+  reportCors(report, cors, o.origin);
+}
+
+// ---------------------------------------------------------------------------
+// Reads
+
+/** The reason an answer is not a usable 200 JSON body, or null. */
+function notOkJson(res) {
+  if (res.problem) return res.problem;
+  if (res.status !== 200) return `answers ${res.status}${errorSuffix(res)}`;
+  if (!res.isJson) return `the body is not JSON: ${preview(res.text)}`;
+  return null;
+}
+
+function errorSuffix(res) {
+  const e = res.isJson ? res.json?.error : undefined;
+  if (e && typeof e === 'object') return ` ${e.code ?? ''}${e.message ? `: ${e.message}` : ''}`.trimEnd();
+  return res.isJson ? '' : ` with ${preview(res.text)}`;
+}
+
+/** notOkJson, with a hint when the token given was refused. */
+function notOkJsonWith(res, token) {
+  const bad = notOkJson(res);
+  return bad && token && res.status === 401 ? `${bad} (is the --token valid?)` : bad;
+}
+
+async function checkObject(call, judge, report, subject, path, schema, token) {
+  const res = await call('GET', path, { token });
+  const bad = notOkJsonWith(res, token);
+  if (bad) return report.fail(subject, bad);
+  const verdict = judge.check(schema, res.json);
+  if (!verdict.ok) return report.fail(subject, verdict.mismatch);
+  report.ok(subject);
+  for (const note of verdict.notes) report.warn(subject, note);
+}
+
+async function checkUnauthorized(call, judge, report, path) {
+  const subject = `GET ${path} without a token`;
+  const res = await call('GET', path);
+  if (res.problem) return report.fail(subject, res.problem);
+  if (res.status !== 401) {
+    const hint = res.status === 404 ? ' (a backend with only public reads: run with --public-only)' : '';
+    return report.fail(subject, `answers ${res.status}, want 401 with the error body${hint}`);
+  }
+  if (!res.isJson) return report.fail(subject, `401 without the error body: ${preview(res.text)}`);
+  const verdict = judge.check('Error', res.json);
+  if (!verdict.ok) return report.fail(subject, `401 with a wrong error body: ${verdict.mismatch}`);
+  report.ok(subject, '(401)');
+}
+
+const itemId = (item, index) => (typeof item?.id === 'string' && item.id !== '' ? item.id : `item #${index}`);
+
+/**
+ * Reads a list to its end, page by page. Returns its items (also those the
+ * app would skip: their details are worth checking too), or null when the
+ * list is unusable.
+ */
+async function checkList(call, judge, report, ep, { token, maxPages }) {
+  const subject = `GET ${ep.template}`;
+  const items = [];
+  const seen = new Map(); // cursor -> the page that gave it
+  let cursor = null;
+  let pages = 0;
+  let bare = false;
+  for (;;) {
+    if (pages >= maxPages) return report.fail(subject, `more than ${maxPages} pages; stopped (a cursor that never ends?)`), null;
+    const path = cursor == null ? ep.template : `${ep.template}?cursor=${encodeURIComponent(cursor)}`;
+    const res = await call('GET', path, { token });
+    pages += 1;
+    const where = pages > 1 ? `page ${pages}: ` : '';
+    const bad = notOkJsonWith(res, token);
+    if (bad) return report.fail(subject, where + bad), null;
+    const body = res.json;
+    let next = null;
+    if (Array.isArray(body)) {
+      // A bare array is one whole list (src/api/decode.rs).
+      bare = true;
+      items.push(...body);
+    } else if (body && typeof body === 'object') {
+      if (!Array.isArray(body.items)) {
+        const why = 'items' in body ? '$.items: must be an array' : '$.items: is missing (required)';
+        return report.fail(subject, where + why), null;
+      }
+      items.push(...body.items);
+      if (body.next != null && typeof body.next !== 'string') {
+        return report.fail(subject, `${where}$.next: must be a string or null`), null;
+      }
+      if (typeof body.next === 'string' && body.next !== '') next = body.next;
+    } else {
+      return report.fail(subject, `${where}expected a JSON array or an object with items, got ${preview(res.text)}`), null;
+    }
+    if (next == null) break;
+    if (seen.has(next)) {
+      const first = seen.get(next);
+      return report.fail(subject, `the cursor loops: page ${pages} gives ${JSON.stringify(next)} again (first given by page ${first})`), null;
+    }
+    seen.set(next, pages);
+    cursor = next;
+  }
+
+  const skipped = [];
+  const notes = [];
+  items.forEach((item, index) => {
+    const verdict = judge.check(ep.itemSchema, item);
+    if (!verdict.ok) skipped.push(`${itemId(item, index)} ${verdict.mismatch}`);
+    for (const note of verdict.notes) notes.push(`${itemId(item, index)} ${note}`);
+  });
+  const count = `${pages} page${pages === 1 ? '' : 's'}${bare ? ', a bare array' : ''}, ${items.length} item${items.length === 1 ? '' : 's'}`;
+  if (items.length > 0 && skipped.length === items.length) {
+    const all = items.length === 1 ? 'its only item' : `all ${items.length} items`;
+    report.fail(subject, `${all} would be skipped, the app shows an error: ${skipped[0]}`);
+    return items;
+  }
+  report.ok(subject, `(${count})`);
+  if (skipped.length) {
+    report.warn(subject, `${skipped.length} of ${items.length} items would be skipped by the app: ${abbreviate(skipped)}`);
+  }
+  if (notes.length) report.warn(subject, abbreviate(notes));
+  if (FOLLOWED_TO_END.has(ep.template) && (pages > APP_MAX_PAGES || items.length > APP_MAX_ITEMS)) {
+    report.warn(subject, `the app reads at most ${APP_MAX_PAGES} pages or ${APP_MAX_ITEMS} items of this list and says the rest is left out`);
+  }
+  return items;
+}
+
+/** The first few of a long list of findings, on one line. */
+function abbreviate(findings, shown = 3) {
+  const head = findings.slice(0, shown).join('; ');
+  return findings.length > shown ? `${head}; … and ${findings.length - shown} more` : head;
+}
+
+/** Up to `n` ids spread over the list, first and last included; all with n = Infinity. */
+export function sampleIds(ids, n) {
+  if (ids.length <= n) return ids;
+  if (n <= 1) return ids.slice(0, n);
+  const picked = new Set();
+  for (let i = 0; i < n; i += 1) picked.add(Math.round((i * (ids.length - 1)) / (n - 1)));
+  return [...picked].map((i) => ids[i]);
+}
+
+async function checkDetails(call, judge, report, ep, items, o) {
+  const ids = [...new Set(items.map((item) => item?.id).filter((id) => typeof id === 'string' && id !== ''))];
+  const chosen = sampleIds(ids, o.all ? Infinity : o.sample);
+  let failed = 0;
+  for (const id of chosen) {
+    const path = ep.template.replace('{id}', encodeURIComponent(id));
+    const res = await call('GET', path, { token: o.token });
+    const bad = notOkJson(res);
+    const verdict = bad ? null : judge.check(ep.schema, res.json);
+    let why = bad ?? (verdict.ok ? null : verdict.mismatch);
+    if (!why && res.json?.id !== id) why = `$.id: is ${JSON.stringify(res.json?.id)}, the list gave ${JSON.stringify(id)}`;
+    if (why) {
+      failed += 1;
+      report.fail(`GET ${path}`, why);
+    } else {
+      for (const note of verdict.notes) report.warn(`GET ${path}`, note);
+    }
+  }
+  if (!failed) {
+    const of = chosen.length === ids.length ? `${ids.length} id${ids.length === 1 ? '' : 's'}` : `${chosen.length} of ${ids.length} ids; --all for every one`;
+    if (chosen.length === 0) report.skip(`GET ${ep.template}`, 'the list is empty, no id to try');
+    else report.ok(`GET ${ep.template}`, `(${of})`);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// CORS. The app runs in a browser on another origin: without these headers
+// every answer is blocked, whatever its body. The app sends no cookies, so
+// "Access-Control-Allow-Origin: *" is as good as the origin echoed.
+
+function tallyCors(cors, headers, origin, what) {
+  cors.answers += 1;
+  const allow = headers.get('access-control-allow-origin');
+  if (allow !== '*' && allow !== origin) cors.noOrigin.push({ what, allow });
+  const exposed = (headers.get('access-control-expose-headers') ?? '').toLowerCase().split(',').map((h) => h.trim());
+  if (!exposed.includes('retry-after') && !exposed.includes('*')) cors.noExpose.push(what);
+}
+
+function reportCors(report, cors, origin) {
+  const subject = `CORS for ${origin}`;
+  if (cors.answers === 0) return;
+  const problems = [];
+  if (cors.noOrigin.length) {
+    const first = cors.noOrigin[0];
+    const got = first.allow == null ? 'none' : JSON.stringify(first.allow);
+    problems.push(
+      `${cors.noOrigin.length} of ${cors.answers} answers lack Access-Control-Allow-Origin ${origin} or * (e.g. ${first.what}: ${got}); browsers block them`,
+    );
+  }
+  if (cors.noExpose.length) {
+    problems.push(
+      `${cors.noExpose.length} of ${cors.answers} answers do not expose Retry-After (Access-Control-Expose-Headers), e.g. ${cors.noExpose[0]}`,
+    );
+  }
+  if (problems.length) for (const p of problems) report.fail(subject, p);
+  else report.ok(subject, `(${cors.answers} answers)`);
+}
+
+/** A browser asks before each write with a token: the answer must allow it. */
+async function checkPreflights(call, report, lists, origin) {
+  const firstId = (template) => lists.get(template)?.find((i) => typeof i?.id === 'string')?.id ?? 'conformance-check';
+  const writes = [
+    '/v1/uploads',
+    '/v1/reports',
+    `/v1/courses/${encodeURIComponent(firstId('/v1/courses'))}/enrolments`,
+    `/v1/campaigns/${encodeURIComponent(firstId('/v1/campaigns'))}/checkins`,
+    `/v1/rewards/${encodeURIComponent(firstId('/v1/rewards'))}/redemptions`,
+  ];
+  const wanted = ['authorization', 'content-type', 'idempotency-key'];
+  for (const path of writes) {
+    const subject = `OPTIONS ${path}`;
+    const res = await call('OPTIONS', path, {
+      headers: { 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': wanted.join(',') },
+    });
+    if (res.problem) {
+      report.fail(subject, res.problem);
+      continue;
+    }
+    const missing = [];
+    if (res.status < 200 || res.status > 299) missing.push(`a 2xx status (got ${res.status})`);
+    const allowOrigin = res.headers.get('access-control-allow-origin');
+    if (allowOrigin !== '*' && allowOrigin !== origin) missing.push(`Access-Control-Allow-Origin ${origin}`);
+    const methods = splitHeader(res.headers.get('access-control-allow-methods'));
+    if (!methods.includes('post') && !methods.includes('*')) missing.push('POST in Access-Control-Allow-Methods');
+    // "*" does not cover Authorization (Fetch standard), so it must be named.
+    const allowed = splitHeader(res.headers.get('access-control-allow-headers'));
+    const lacking = wanted.filter((h) => !allowed.includes(h) && !(h !== 'authorization' && allowed.includes('*')));
+    if (lacking.length) missing.push(`${lacking.map(titleCase).join(', ')} in Access-Control-Allow-Headers`);
+    if (missing.length) report.fail(subject, `the preflight lacks ${missing.join('; ')}`);
+    else report.ok(subject, '(preflight)');
+  }
+}
+
+const splitHeader = (value) => (value ?? '').toLowerCase().split(',').map((h) => h.trim()).filter(Boolean);
+const titleCase = (h) => h.replace(/(^|-)([a-z])/g, (_, dash, c) => dash + c.toUpperCase());
+
+// ---------------------------------------------------------------------------
+// Writes, each sent twice with one Idempotency-Key: the repeat must give the
+// first result back and have no second effect (no second record, no second
+// spend). Only with --writes: they change the backend's data.
+
+async function checkWrites(call, judge, report, token, lists, maxPages) {
+  const balance = async () => {
+    const res = await call('GET', '/v1/me', { token });
+    return res.status === 200 && typeof res.json?.points_balance === 'number' ? res.json.points_balance : null;
+  };
+  const count = async (template) => {
+    const items = [];
+    let cursor = null;
+    for (let page = 0; page < maxPages; page += 1) {
+      const res = await call('GET', cursor ? `${template}?cursor=${encodeURIComponent(cursor)}` : template, { token });
+      if (res.status !== 200 || !res.isJson) return null;
+      const body = Array.isArray(res.json) ? { items: res.json, next: null } : res.json;
+      items.push(...(body?.items ?? []));
+      if (typeof body?.next !== 'string' || body.next === '') return items.length;
+      cursor = body.next;
+    }
+    return null;
+  };
+
+  // Check-in: a campaign this worker has not checked in to, preferably still running.
+  const campaigns = (lists.get('/v1/campaigns') ?? []).filter((c) => typeof c?.id === 'string' && !c.checked_in);
+  const running = campaigns.find((c) => !c.ends_at || Date.parse(c.ends_at) > Date.now());
+  const campaign = running ?? campaigns[0];
+  if (!campaign) report.skip('POST /v1/campaigns/{id}/checkins', 'no campaign left to check in to');
+  else {
+    const before = await balance();
+    const result = await twice(call, judge, report, token, '/v1/campaigns/{id}/checkins', campaign.id);
+    const after = await balance();
+    const points = result?.json?.points;
+    if (result?.status === 201 && before != null && after != null && typeof points === 'number' && after - before !== points) {
+      report.fail('POST /v1/campaigns/{id}/checkins', `the balance moved by ${after - before}, want ${points} once`);
+    }
+  }
+
+  // Redemption: the cheapest reward in stock that the balance pays for.
+  const funds = await balance();
+  const reward = (lists.get('/v1/rewards') ?? [])
+    .filter((r) => typeof r?.id === 'string' && typeof r.cost === 'number' && r.stock !== 0 && (funds == null || r.cost <= funds))
+    .sort((a, b) => a.cost - b.cost)[0];
+  if (!reward) report.skip('POST /v1/rewards/{id}/redemptions', 'no reward in stock that the balance pays for');
+  else {
+    const result = await twice(call, judge, report, token, '/v1/rewards/{id}/redemptions', reward.id);
+    const after = await balance();
+    if (result?.status === 201 && funds != null && after != null && funds - after !== reward.cost) {
+      report.fail('POST /v1/rewards/{id}/redemptions', `the balance went down by ${funds - after}, want ${reward.cost} once`);
+    }
+  }
+
+  // Report: no photo (uploads are optional), an address instead of a position.
+  const body = { category: '其他', text: '接口一致性检查发的测试上报，可删除。', address: '一致性检查', anonymous: true };
+  const before = await count('/v1/reports');
+  const result = await twice(call, judge, report, token, '/v1/reports', null, body);
+  const after = await count('/v1/reports');
+  if (result?.status === 201 && before != null && after != null && after - before !== 1) {
+    report.fail('POST /v1/reports', `the list of reports grew by ${after - before}, want 1`);
+  }
+}
+
+/** Sends one write twice with the same key; reports it; returns the first answer. */
+async function twice(call, judge, report, token, template, id, body) {
+  const path = id == null ? template : template.replace('{id}', encodeURIComponent(id));
+  const subject = `POST ${path}`;
+  const key = `conformance-${randomUUID()}`;
+  const send = () =>
+    call('POST', path, {
+      token,
+      headers: { 'Idempotency-Key': key, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+  const first = await send();
+  if (first.problem) return report.fail(subject, first.problem), null;
+  if (first.status !== 201) {
+    if (first.status >= 400 && first.status < 500 && first.isJson && judge.check('Error', first.json).ok) {
+      report.skip(subject, `answers ${first.status}${errorSuffix(first)}; the repeat was not tried`);
+    } else {
+      report.fail(subject, `answers ${first.status}${errorSuffix(first)}, want 201`);
+    }
+    return null;
+  }
+  const schema = judge.schemaName(
+    judge.resolve(judge.spec.paths[template].post.responses['201']).content['application/json'].schema,
+  );
+  if (!first.isJson) return report.fail(subject, `the body is not JSON: ${preview(first.text)}`), null;
+  const verdict = judge.check(schema, first.json);
+  if (!verdict.ok) return report.fail(subject, verdict.mismatch), null;
+
+  const second = await send();
+  if (second.problem) return report.fail(`${subject} (repeat)`, second.problem), null;
+  const same = ['id', 'status', 'code'].filter((f) => first.json?.[f] !== undefined);
+  const differs = same.filter((f) => second.json?.[f] !== first.json[f]);
+  if (second.status !== first.status) {
+    report.fail(subject, `the repeat with the same Idempotency-Key answers ${second.status}${errorSuffix(second)}, the first ${first.status}`);
+  } else if (differs.length) {
+    const f = differs[0];
+    report.fail(subject, `the repeat with the same Idempotency-Key gives $.${f} ${JSON.stringify(second.json?.[f])}, the first ${JSON.stringify(first.json[f])}`);
+  } else {
+    report.ok(subject, `(201, the repeat gives back ${first.json.id})`);
+  }
+  return first;
+}
