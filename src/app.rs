@@ -12,7 +12,7 @@ use crate::{
         model::{Site, StorySummary},
         use_api_resource, ApiClient, ApiError,
     },
-    components::{sections::SECTIONS, FeedStore, Icon},
+    components::{sections::SECTIONS, use_large_text, FeedStore, Icon, TextSizeToggle},
     config::Config,
     lazy_pages::{LazyPage, LazyTarget},
     pages, platform,
@@ -47,9 +47,10 @@ pub fn App(config: Config) -> impl IntoView {
         }
     });
 
+    let large_text = use_large_text(config.large_text);
     let root_classes = move || {
         let mut classes = vec!["app"];
-        if config.large_text {
+        if large_text.get() {
             classes.push("large-text");
         }
         if config.kiosk {
@@ -70,6 +71,7 @@ pub fn App(config: Config) -> impl IntoView {
                     <Show when=demo>
                         <span class="demo-badge" title="页面上的内容均为演示数据">"演示数据"</span>
                     </Show>
+                    <TextSizeToggle large=large_text />
                 </header>
                 <SiteNav />
                 <FocusOnNavigate />

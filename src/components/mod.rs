@@ -16,6 +16,7 @@ pub mod search_field;
 pub mod sections;
 pub mod sign_in_prompt;
 pub mod skeleton;
+pub mod text_size;
 pub mod url_query;
 
 pub use card::Card;
@@ -32,4 +33,5 @@ pub use page_scope::{page_memo, use_signed_in};
 pub use search_field::SearchField;
 pub use sign_in_prompt::SignInPrompt;
 pub use skeleton::{Skeleton, SkeletonShape};
+pub use text_size::{use_large_text, TextSizeToggle};
 pub use url_query::{use_query_param, use_query_setter};
