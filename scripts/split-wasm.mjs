@@ -11,8 +11,9 @@
 //   everything in it. Chunk names are not hashed and the pieces import each
 //   other, so a new build must never share a folder with an old one: a cached
 //   chunk can then never meet a main module of another build.
-// - Release builds: Trunk's inline start-up script becomes app-<hash>/start.js,
-//   so that the page runs under a policy without 'unsafe-inline'.
+// - Release builds: the main module starts the app and index.html loads it in
+//   place of Trunk's inline script, so that the page runs under a policy
+//   without 'unsafe-inline'.
 //
 // Runs from Trunk.toml; the environment names the staging folder and profile.
 import { spawn } from 'node:child_process';
@@ -93,6 +94,13 @@ if (release) {
     wasms.map((path) => () => run('wasm-opt', ['-Oz', '--output', path, path])),
     WASM_OPT_JOBS,
   );
+  // The main module starts the app itself (wasm-bindgen's init finds the wasm
+  // beside it): index.html loads that one module instead of Trunk's inline
+  // script, which the security policy refuses, importing it.
+  const mainModule = join(staging, js);
+  const glue = readFileSync(mainModule, 'utf8');
+  if (!glue.includes('__wbg_init as default')) throw new Error(`${js} has no __wbg_init to start the app with`);
+  writeFileSync(mainModule, `${glue}\nawait __wbg_init();\n`);
   for (const name of pieces.filter((piece) => piece.endsWith('.js'))) {
     const path = join(staging, name);
     const { code } = await transform(readFileSync(path, 'utf8'), { minify: true, format: 'esm', legalComments: 'none' });
@@ -112,13 +120,9 @@ if (release) {
     if (!html.includes(`/${name}`)) throw new Error(`index.html does not mention /${name}`);
     html = html.replaceAll(`/${name}`, `/${folder}/${name}`);
   }
-  // Trunk starts the app with an inline module script. The Content Security
-  // Policy (scripts/csp.mjs) runs no inline script: it becomes a file.
-  const starter = /<script type="module">([\s\S]*?)<\/script>/;
-  const start = starter.exec(html);
-  if (!start) throw new Error('index.html has no inline start-up script');
-  writeFileSync(join(staging, folder, 'start.js'), `${start[1].trim()}\n`);
-  html = html.replace(starter, `<script type="module" src="/${folder}/start.js"></script>`);
+  const starter = /<script type="module">[\s\S]*?<\/script>/;
+  if (!starter.test(html)) throw new Error('index.html has no inline start-up script');
+  html = html.replace(starter, `<script type="module" src="/${folder}/${js}"></script>`);
   writeFileSync(indexPath, html);
   say(`${pieces.length} files in ${folder}/`);
 }

@@ -6,11 +6,11 @@ import { test, expect } from './fixtures.mjs';
 /** The build's folder and main module, as index.html names them. */
 async function buildFiles(request) {
   const html = await (await request.get('/')).text();
-  const start = /src="(\/app-[0-9a-f]{16})\/start\.js"/.exec(html);
-  expect(start, 'index.html loads app-<hash>/start.js').not.toBeNull();
-  const wasm = new RegExp(`${start[1]}/youxin-[0-9a-f]{16}_bg\\.wasm`).exec(html);
+  const main = /<script type="module" src="((\/app-[0-9a-f]{16})\/youxin-[0-9a-f]{16}\.js)">/.exec(html);
+  expect(main, 'index.html loads the main module from app-<hash>/').not.toBeNull();
+  const wasm = new RegExp(`${main[2]}/youxin-[0-9a-f]{16}_bg\\.wasm`).exec(html);
   expect(wasm, 'index.html preloads the main wasm').not.toBeNull();
-  return { folder: start[1], wasm: wasm[0] };
+  return { folder: main[2], script: main[1], wasm: wasm[0] };
 }
 
 test('every route gets index.html, never cached, under the security policy', async ({ request }) => {
@@ -29,7 +29,7 @@ test('every route gets index.html, never cached, under the security policy', asy
 });
 
 test('the build goes precompressed, typed, and cached for a year only where its name is its content', async ({ request }) => {
-  const { folder, wasm } = await buildFiles(request);
+  const { script, wasm } = await buildFiles(request);
   for (const [encoding, expected] of [['br', 'br'], ['gzip', 'gzip']]) {
     const response = await request.get(wasm, { headers: { 'Accept-Encoding': encoding } });
     expect(response.status()).toBe(200);
@@ -37,9 +37,9 @@ test('the build goes precompressed, typed, and cached for a year only where its 
     expect(response.headers()['content-encoding']).toBe(expected);
     expect(response.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
   }
-  const starter = await request.get(`${folder}/start.js`);
-  expect(starter.headers()['content-type']).toMatch(/javascript/);
-  expect(starter.headers()['cache-control']).toMatch(/immutable/);
+  const module = await request.get(script);
+  expect(module.headers()['content-type']).toMatch(/javascript/);
+  expect(module.headers()['cache-control']).toMatch(/immutable/);
   const data = await request.get('/demo/services.json', { headers: { 'Accept-Encoding': 'br' } });
   expect(data.headers()['content-encoding']).toBe('br');
   expect(data.headers()['cache-control']).toBe('no-cache');
