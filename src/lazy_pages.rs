@@ -6,8 +6,8 @@
 //! 404 page and the shell stay in the main module. Without the feature the same
 //! routes render directly, so tests and `trunk serve` need no splitter.
 //!
-//! A chunk that fails to download shows an error with 重试 in place of the
-//! page; the shell and every other route keep working.
+//! A chunk that fails to download twice in a row shows an error with 重试 in
+//! place of the page; the shell and every other route keep working.
 
 use futures::future::LocalBoxFuture;
 use leptos::{prelude::*, task::spawn_local};
@@ -119,7 +119,12 @@ pub struct LazyPage(pub LazyTarget);
 
 impl ChooseView for LazyPage {
     async fn choose(self) -> AnyView {
-        match self.0.load().await {
+        // Weak 4G drops a download now and then: one more try before saying so.
+        let loaded = match self.0.load().await {
+            Err(ChunkMissing) => self.0.load().await,
+            loaded => loaded,
+        };
+        match loaded {
             Ok(render) => render(),
             Err(ChunkMissing) => view! { <ChunkFailed load=self.0.loader() /> }.into_any(),
         }
