@@ -18,7 +18,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium.mjs';
 
 /** KB (1024 bytes) of brotli: the target, and what the test command enforces today. */
 const BUDGETS = {
-  httpHome: { label: 'first visit to /, http mode', target: 150, enforced: 157 },
+  httpHome: { label: 'first visit to /, http mode', target: 150, enforced: 158 },
   // The demo backend is a chunk of its own (real-backend visitors skip it), so the demo's
   // first visit downloads it with the chunks it shares with pages.
   demoHome: { label: 'first visit to /, demo mode', target: 180, enforced: 202 },
