@@ -4,6 +4,7 @@
 //   npx playwright test --project=demo   the demo transport (public/demo answered in the browser)
 //   npx playwright test --project=http   the http transport against tests/mock/backend.mjs
 //   npx playwright test --project=nginx  the shell and headers behind deploy/nginx.conf
+//   npx playwright test --project=subpath  the same build under https://host/youxin/
 //
 // Build first (trunk build --release): the app server only serves dist/.
 import { defineConfig } from '@playwright/test';
@@ -14,8 +15,10 @@ import { FIXED_NOW } from './tests/support/clock.mjs';
 const APP_PORT = Number(process.env.E2E_APP_PORT || 4173);
 const MOCK_PORT = Number(process.env.E2E_MOCK_PORT || 8788);
 const NGINX_PORT = Number(process.env.E2E_NGINX_PORT || APP_PORT + 10);
+const NGINX_SUB_PORT = NGINX_PORT + 1;
 const APP_URL = `http://127.0.0.1:${APP_PORT}`;
 const NGINX_URL = `http://127.0.0.1:${NGINX_PORT}`;
+const SUBPATH_URL = `http://127.0.0.1:${NGINX_SUB_PORT}/youxin/`;
 const MOCK_URL = `http://127.0.0.1:${MOCK_PORT}`;
 
 export default defineConfig({
@@ -46,14 +49,14 @@ export default defineConfig({
   },
   projects: [
     // Files named *.http.spec.mjs need a real backend: the mock's messages and request log.
-    { name: 'demo', use: { mode: 'demo' }, testIgnore: ['**/*.http.spec.mjs', '**/nginx.spec.mjs'] },
+    { name: 'demo', use: { mode: 'demo' }, testIgnore: ['**/*.http.spec.mjs', '**/nginx.spec.mjs', '**/subpath.spec.mjs'] },
     {
       name: 'http',
       use: { mode: 'http' },
       // The mock's state (and its injected failures) is shared: one test at a time.
       workers: 1,
       // Accessibility is a property of the markup, checked once in demo mode.
-      testIgnore: ['**/a11y.spec.mjs', '**/nginx.spec.mjs'],
+      testIgnore: ['**/a11y.spec.mjs', '**/nginx.spec.mjs', '**/subpath.spec.mjs'],
     },
     // The same build behind deploy/nginx.conf (scripts/nginx.mjs): the shell,
     // deep links and the security policy once more, and nginx's headers.
@@ -62,6 +65,8 @@ export default defineConfig({
       use: { mode: 'demo', baseURL: NGINX_URL },
       testMatch: ['**/shell.spec.mjs', '**/csp.spec.mjs', '**/nginx.spec.mjs'],
     },
+    // The same build under a sub-path: deploy/nginx.conf's second server.
+    { name: 'subpath', use: { mode: 'demo', baseURL: SUBPATH_URL }, testMatch: ['**/subpath.spec.mjs'] },
   ],
   webServer: [
     {
@@ -71,8 +76,8 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
-      command: `node scripts/nginx.mjs --port ${NGINX_PORT} --dir dist --api-origin ${MOCK_URL}`,
-      url: `${NGINX_URL}/index.html`,
+      command: `node scripts/nginx.mjs --port ${NGINX_PORT} --sub-port ${NGINX_SUB_PORT} --dir dist --api-origin ${MOCK_URL}`,
+      url: `${SUBPATH_URL}index.html`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
     },

@@ -1,8 +1,9 @@
-// Serves a build with Debian's nginx and exactly the server block of
-// deploy/nginx.conf: only its three site values (port, folder, backend origin)
-// are replaced. The end-to-end suite's `nginx` project runs against it.
+// Serves a build with Debian's nginx and exactly deploy/nginx.conf: only its
+// site values (ports, folder, backend origin) are replaced. The end-to-end
+// suite's `nginx` project runs against the app's server block, its `subpath`
+// project against the sub-path one (--sub-port, which serves /youxin/).
 //
-//   node scripts/nginx.mjs [--port 8090] [--dir dist] [--api-origin https://api.example.cn]
+//   node scripts/nginx.mjs [--port 8090] [--sub-port 8091] [--dir dist] [--api-origin https://api.example.cn]
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ import { join, resolve } from 'node:path';
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback);
 const port = Number(option('port', 8090));
+const subPort = Number(option('sub-port', port + 1));
 const root = resolve(option('dir', 'dist'));
 const apiOrigin = new URL(option('api-origin', 'https://api.example.cn')).origin;
 const BROTLI_MODULE = '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so';
@@ -23,6 +25,8 @@ function replaceIn(text, from, to) {
 
 let server = readFileSync(new URL('../deploy/nginx.conf', import.meta.url), 'utf8');
 server = replaceIn(server, 'listen 8080;', `listen 127.0.0.1:${port};`);
+server = replaceIn(server, 'listen 8081;', `listen 127.0.0.1:${subPort};`);
+server = replaceIn(server, 'proxy_pass http://127.0.0.1:8080/;', `proxy_pass http://127.0.0.1:${port}/;`);
 server = replaceIn(server, 'root /srv/youxin/dist;', `root ${root};`);
 server = replaceIn(server, 'https://api.example.cn', apiOrigin);
 
@@ -67,11 +71,11 @@ for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => nginx.kill(
 // Ready once it answers.
 for (let attempt = 0; ; attempt++) {
   try {
-    await fetch(`http://127.0.0.1:${port}/index.html`);
+    await fetch(`http://127.0.0.1:${subPort}/youxin/index.html`);
     break;
   } catch (error) {
     if (attempt >= 100) throw new Error(`nginx does not answer on port ${port}: ${error.message}`);
     await new Promise((wait) => setTimeout(wait, 100));
   }
 }
-console.log(`serving ${root} with deploy/nginx.conf on http://127.0.0.1:${port}/`);
+console.log(`serving ${root} with deploy/nginx.conf on http://127.0.0.1:${port}/ and http://127.0.0.1:${subPort}/youxin/`);

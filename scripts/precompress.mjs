@@ -15,15 +15,18 @@ export function brotli(bytes) {
   });
 }
 
+/** Writes `path`.br and `path`.gz from the file as it is now. */
+export function precompress(path) {
+  const bytes = readFileSync(path);
+  writeFileSync(`${path}.br`, brotli(bytes));
+  writeFileSync(`${path}.gz`, gzipSync(bytes, { level: 9 }));
+}
+
 function walk(dir) {
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) walk(path);
-    else if (COMPRESSIBLE.has(extname(name))) {
-      const bytes = readFileSync(path);
-      writeFileSync(`${path}.br`, brotli(bytes));
-      writeFileSync(`${path}.gz`, gzipSync(bytes, { level: 9 }));
-    }
+    else if (COMPRESSIBLE.has(extname(name))) precompress(path);
   }
 }
 

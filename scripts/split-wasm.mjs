@@ -122,7 +122,7 @@ if (release) {
   }
   const starter = /<script type="module">[\s\S]*?<\/script>/;
   if (!starter.test(html)) throw new Error('index.html has no inline start-up script');
-  html = html.replace(starter, `<script type="module" src="/${folder}/${js}"></script>`);
+  html = html.replace(starter, `<script type="module" src="./${folder}/${js}"></script>`);
   writeFileSync(indexPath, html);
   say(`${pieces.length} files in ${folder}/`);
 }

@@ -15,7 +15,7 @@ use crate::{
     components::{sections::SECTIONS, use_large_text, FeedStore, Icon, TextSizeToggle},
     config::Config,
     lazy_pages::{LazyPage, LazyTarget},
-    pages, platform,
+    domain, pages, platform,
 };
 
 /// `GET /v1/site`, loaded once by the shell.
@@ -42,7 +42,7 @@ pub fn App(config: Config) -> impl IntoView {
     provide_context(config.clone());
     // A page's code starts downloading as soon as a link to it is pointed at or touched.
     platform::link_intent::on_link_intent(|href| {
-        if let Some(target) = LazyTarget::of_href(href) {
+        if let Some(target) = LazyTarget::of_href(domain::url::app_path(platform::base::base_path(), href)) {
             target.preload();
         }
     });
@@ -60,7 +60,7 @@ pub fn App(config: Config) -> impl IntoView {
     };
 
     view! {
-        <Router>
+        <Router base=platform::base::base_path()>
             <div class=root_classes>
                 <a class="skip-link" href="#main">"跳到正文"</a>
                 <header class="site-header">
@@ -106,7 +106,7 @@ pub fn App(config: Config) -> impl IntoView {
 /// The tab bar on a phone, the side navigation on a wide screen.
 #[component]
 fn SiteNav() -> impl IntoView {
-    let pathname = use_location().pathname;
+    let app_path = platform::base::use_app_path();
     view! {
         <nav class="site-nav" aria-label="主要栏目">
             <ul>
@@ -114,10 +114,10 @@ fn SiteNav() -> impl IntoView {
                     .iter()
                     .map(|section| {
                         // A section's tab stays current on its other pages too (积分 on /rewards).
-                        let current = move || section.is_current(&pathname.get()).then_some("page");
+                        let current = move || app_path.with(|path| section.is_current(path)).then_some("page");
                         view! {
                             <li>
-                                <a href=section.path aria-current=current>
+                                <a href=platform::base::href(section.path) aria-current=current>
                                     <Icon name=section.icon />
                                     <span class="nav-label">{section.nav}</span>
                                 </a>

@@ -13,8 +13,8 @@ use thiserror::Error;
 
 use crate::api::{demo::DemoTransport, http::HttpTransport, Transport};
 
-/// Where the file is, next to `index.html`.
-pub const CONFIG_PATH: &str = "/config.json";
+/// Where the file is: next to `index.html`, relative to the page's base (a sub-path deploy keeps it beside the app).
+pub const CONFIG_PATH: &str = "config.json";
 
 /// How long to wait for the file, whatever the network, before saying so.
 pub const CONFIG_TIMEOUT_MS: u32 = 10_000;
@@ -39,7 +39,7 @@ impl Default for Config {
     fn default() -> Self {
         Self {
             api_base: None,
-            demo_base: "/demo".into(),
+            demo_base: "demo".into(),
             timeout_ms: 15_000,
             large_text: false,
             kiosk: false,
@@ -190,7 +190,7 @@ mod tests {
     #[test]
     fn the_console_is_told_what_went_wrong() {
         let error = Config::parse(r#"{"api_base": null, "kiosk": 1}"#).unwrap_err();
-        assert!(error.to_string().starts_with("/config.json has a wrong or missing value: invalid type"));
+        assert!(error.to_string().starts_with("config.json has a wrong or missing value: invalid type"));
         assert!(ConfigError::Status(404).to_string().contains("HTTP 404"));
         assert!(ConfigError::Timeout(CONFIG_TIMEOUT_MS).user_message().contains("超时"));
     }

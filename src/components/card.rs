@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::{api::model::Image, domain::url::safe_link};
+use crate::{api::model::Image, domain::url::safe_link, platform::base};
 
 /// A tappable summary of one item in a list: the whole card is the link.
 #[component]
@@ -31,7 +31,7 @@ pub fn Card(
         (!text.is_empty()).then(|| view! { <span class=class>{text}</span> })
     };
     view! {
-        <a class="card" href=href>
+        <a class="card" href=base::href(&href)>
             {cover}
             {line("card-kicker", kicker)}
             <span class="card-title">{title}</span>

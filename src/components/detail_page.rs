@@ -10,7 +10,7 @@ use leptos_router::hooks::use_params_map;
 use super::{Loaded, SkeletonShape};
 use crate::{
     api::{use_api_resource, ApiClient, ApiError},
-    platform::document::use_page_meta,
+    platform::{base, document::use_page_meta},
 };
 
 /// Loads and shows one item. `render` gets the item and a callback that loads
@@ -48,7 +48,7 @@ where
     let (href, label) = back;
     view! {
         <nav class="breadcrumb" aria-label="位置">
-            <a href=href>{format!("‹ {label}")}</a>
+            <a href=base::href(href)>{format!("‹ {label}")}</a>
         </nav>
         <Loaded resource=item skeleton=SkeletonShape::Detail render=move |item: T| render(item, reload) />
     }

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::search::count_line;
+use crate::{domain::search::count_line, platform::base};
 
 /// A filter button that shows whether it is on.
 #[component]
@@ -60,7 +60,7 @@ pub fn NoMatch(
         <div class="notice notice-empty">
             <p class="notice-title">{title}</p>
             {text.map(|text| view! { <p class="notice-text">{text}</p> })}
-            <a class="button" href=reset.0>{reset.1}</a>
+            <a class="button" href=base::href(reset.0)>{reset.1}</a>
         </div>
     }
 }

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::url::login_path;
+use crate::{domain::url::login_path, platform::base};
 
 /// Says why signing in helps, with a link that signs in and comes back to `return_to`.
 #[component]
@@ -15,7 +15,7 @@ pub fn SignInPrompt(
     view! {
         <div class="notice">
             <p class="notice-text">{text}</p>
-            <a class="button" href=login_path(&return_to)>{action}</a>
+            <a class="button" href=base::href(&login_path(&return_to))>{action}</a>
         </div>
     }
 }

@@ -78,6 +78,32 @@ pub fn login_path(next: &str) -> String {
     format!("/login?next={}", percent_encode(next))
 }
 
+/// The path an app is served under, from its document's base URL (`<base href>`
+/// in index.html): `""` at a site's root, `"/youxin"` for `https://host/youxin/`.
+pub fn base_path_of(base_uri: &str) -> String {
+    let after_scheme = base_uri.split_once("://").map_or(base_uri, |(_, rest)| rest);
+    let path = after_scheme.find('/').map_or("", |at| &after_scheme[at..]);
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    // The base names a folder; a file name after its last slash is not part of it.
+    let folder = path.rfind('/').map_or("", |at| &path[..at]);
+    folder.to_owned()
+}
+
+/// An app path (`/services/svc-01`) as a link under the base path the app is served at.
+pub fn under_base(base: &str, path: &str) -> String {
+    format!("{base}{path}")
+}
+
+/// The app path of an address path: the base the app is served under taken off
+/// (`/youxin/services` → `/services`, `/youxin` → `/`).
+pub fn app_path<'a>(base: &str, path: &'a str) -> &'a str {
+    match path.strip_prefix(base) {
+        Some("") => "/",
+        Some(rest) if rest.starts_with('/') => rest,
+        _ => path,
+    }
+}
+
 /// A link that opens AMap (高德地图: the app if installed, else its web page)
 /// with a route to a GCJ-02 point by e-bike.
 pub fn amap_route_link(lat: f64, lng: f64, name: &str) -> String {
@@ -90,6 +116,28 @@ pub fn amap_route_link(lat: f64, lng: f64, name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_base_path_is_the_folder_of_the_base_url() {
+        assert_eq!(base_path_of("https://host.cn/"), "");
+        assert_eq!(base_path_of("http://127.0.0.1:4173/"), "");
+        assert_eq!(base_path_of("https://host.cn/youxin/"), "/youxin");
+        assert_eq!(base_path_of("https://host.cn/a/b/?x=1#y"), "/a/b");
+        assert_eq!(base_path_of("https://host.cn/youxin/index.html"), "/youxin");
+        assert_eq!(base_path_of("https://host.cn"), "");
+    }
+
+    #[test]
+    fn app_paths_live_under_the_base_and_come_back_from_it() {
+        assert_eq!(under_base("", "/services"), "/services");
+        assert_eq!(under_base("/youxin", "/services/svc-01"), "/youxin/services/svc-01");
+        assert_eq!(under_base("/youxin", "/"), "/youxin/");
+        assert_eq!(app_path("/youxin", "/youxin/services"), "/services");
+        assert_eq!(app_path("/youxin", "/youxin/"), "/");
+        assert_eq!(app_path("/youxin", "/youxin"), "/");
+        assert_eq!(app_path("/youxin", "/youxinx/a"), "/youxinx/a", "a longer name is not under the base");
+        assert_eq!(app_path("", "/stories"), "/stories");
+    }
 
     #[test]
     fn http_links_and_own_paths_pass() {

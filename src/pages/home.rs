@@ -7,7 +7,7 @@ use crate::{
     app::SiteResource,
     components::{page_memo, sections::SECTIONS, ErrorNotice, Skeleton, SkeletonShape},
     domain::url::tel_link,
-    platform::document::use_page_meta,
+    platform::{base, document::use_page_meta},
 };
 
 #[component]
@@ -33,7 +33,7 @@ pub fn Home() -> impl IntoView {
                     .filter_map(|section| section.door.map(|door| (section.path, door)))
                     .map(|(href, (title, text))| view! {
                         <li>
-                            <a class="door" href=href>
+                            <a class="door" href=base::href(href)>
                                 <span class="door-title">{title}</span>
                                 <span class="door-text">{text}</span>
                             </a>
@@ -42,7 +42,7 @@ pub fn Home() -> impl IntoView {
                     .collect_view()}
                 // Reporting a hazard is what a worker does between orders: one tap from home.
                 <li>
-                    <a class="door" href="/report">
+                    <a class="door" href=base::href("/report")>
                         <span class="door-title">"随手拍"</span>
                         <span class="door-text">"路上看到安全隐患，拍下来上报，采纳后加积分"</span>
                     </a>

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::platform::document::use_page_meta;
+use crate::platform::{base, document::use_page_meta};
 
 #[component]
 pub fn NotFound() -> impl IntoView {
@@ -13,8 +13,8 @@ pub fn NotFound() -> impl IntoView {
             <h1>"没有找到这个页面"</h1>
             <p class="lead">"链接可能写错了，或者内容已经下线。可以回到首页，从栏目里找找看。"</p>
             <p class="actions">
-                <a class="button" href="/">"回到首页"</a>
-                <a class="button button-secondary" href="/services">"查看服务清单"</a>
+                <a class="button" href=base::href("/")>"回到首页"</a>
+                <a class="button button-secondary" href=base::href("/services")>"查看服务清单"</a>
             </p>
         </section>
     }

@@ -10,7 +10,7 @@ use crate::{
     components::{use_page_feed, use_signed_in, FeedFooter, Loaded, PageHeader, SignInPrompt, SkeletonShape},
     domain::{points::level_progress, time::ChinaTime},
     pages::rewards::reward_cards,
-    platform::document::use_page_meta,
+    platform::{base, document::use_page_meta},
 };
 
 /// The ways to earn and spend, each a page of its own.
@@ -40,7 +40,7 @@ pub fn Points() -> impl IntoView {
             <ul>
                 {WAYS.iter().map(|(href, title, text)| view! {
                     <li>
-                        <a class="door" href=*href>
+                        <a class="door" href=base::href(href)>
                             <span class="door-title">{*title}</span>
                             <span class="door-text">{*text}</span>
                         </a>

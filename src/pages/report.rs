@@ -19,6 +19,7 @@ use crate::{
     },
     outbox,
     platform::{
+        base,
         document::use_page_meta,
         geolocation::{current_position, LocationError},
         photo, photo_store, random, report_store,
@@ -126,7 +127,7 @@ pub fn Report() -> impl IntoView {
         <Show when=move || !signed_in.get()>
             <div class="notice">
                 <p class="notice-text">"登录后才能提交。可以先写，草稿会一直保存在这台手机上。"</p>
-                <a class="button button-secondary" href=login_path("/report")>"登录"</a>
+                <a class="button button-secondary" href=base::href(&login_path("/report"))>"登录"</a>
             </div>
         </Show>
         <LatestReport outbox=outbox_now />
@@ -204,7 +205,7 @@ pub fn Report() -> impl IntoView {
                 </div>
             </Show>
         </form>
-        <p><a href="/reports">"查看我的上报"</a></p>
+        <p><a href=base::href("/reports")>"查看我的上报"</a></p>
     }
 }
 
@@ -227,8 +228,8 @@ fn LatestReport(outbox: RwSignal<Outbox>) -> impl IntoView {
                     <div class=class>
                         <p class="notice-title">"你最近的上报"</p>
                         <p class="notice-text">{text}</p>
-                        {sign_in.then(|| view! { <a class="button" href=login_path("/report")>"重新登录"</a> })}
-                        <a href="/reports">"查看我的上报"</a>
+                        {sign_in.then(|| view! { <a class="button" href=base::href(&login_path("/report"))>"重新登录"</a> })}
+                        <a href=base::href("/reports")>"查看我的上报"</a>
                     </div>
                 }
             })}

@@ -11,7 +11,7 @@ use crate::{
         time::ChinaTime,
         url::login_path,
     },
-    platform::{document::use_page_meta, photo_store, report_store},
+    platform::{base, document::use_page_meta, photo_store, report_store},
 };
 
 #[component]
@@ -24,12 +24,12 @@ pub fn Reports() -> impl IntoView {
     });
     view! {
         <PageHeader title="我的上报" lead="每一条上报和它的审核结果。被采纳的上报会加积分。" />
-        <p><a class="button" href="/report">"随手拍：上报隐患"</a></p>
+        <p><a class="button" href=base::href("/report")>"随手拍：上报隐患"</a></p>
         <OnThePhone outbox />
         <Show when=move || signed_in.get() fallback=|| view! {
             <div class="notice">
                 <p class="notice-text">"登录后可以查看已经提交的上报和审核结果。"</p>
-                <a class="button" href=login_path("/reports")>"登录查看我的上报"</a>
+                <a class="button" href=base::href(&login_path("/reports"))>"登录查看我的上报"</a>
             </div>
         }>
             <Submitted outbox />
@@ -76,7 +76,7 @@ fn OnThePhone(outbox: RwSignal<crate::domain::outbox::Outbox>) -> impl IntoView 
                                 <span class="card-text">{item.report.text.clone()}</span>
                                 {reason.map(|r| view! { <span class="card-meta">{r}</span> })}
                                 {(item.state == OutboxState::WaitingForSignIn).then(|| view! {
-                                    <a class="button" href=login_path("/reports")>"重新登录"</a>
+                                    <a class="button" href=base::href(&login_path("/reports"))>"重新登录"</a>
                                 })}
                                 {rejected.then(|| view! {
                                     <button type="button" class="button button-secondary"

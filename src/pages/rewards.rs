@@ -6,7 +6,7 @@ use crate::{
     api::model::Reward,
     components::{use_page_feed, use_signed_in, Card, FeedFooter, PageHeader, SignInPrompt},
     domain::{points::stock_label, url::item_path},
-    platform::document::use_page_meta,
+    platform::{base, document::use_page_meta},
 };
 
 #[component]
@@ -34,7 +34,7 @@ pub fn BalanceLine() -> impl IntoView {
     view! {
         <p class="balance-line">
             <span>"我的积分 "<strong class="balance-figure">{move || balance().unwrap_or_else(|| "…".into())}</strong></span>
-            <a href="/vouchers">"我的兑换券 ›"</a>
+            <a href=base::href("/vouchers")>"我的兑换券 ›"</a>
         </p>
     }
 }

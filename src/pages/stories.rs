@@ -12,8 +12,11 @@ use crate::{
         page_memo, use_feed_loader, use_query_param, use_query_setter, Card, Chip, FeedFooter, FeedStore,
         PageHeader,
     },
-    domain::{time::format_date, url::item_path},
-    platform::{document::use_page_meta, scroll},
+    domain::{
+        time::format_date,
+        url::{app_path, item_path},
+    },
+    platform::{base::base_path, document::use_page_meta, scroll},
 };
 
 /// The column's three tags.
@@ -45,7 +48,7 @@ pub fn Stories() -> impl IntoView {
     // up, the next page is already shown and the window scrolled for it. Only
     // while the address is still this page's, so the next page's scroll is not taken.
     let pathname = use_location().pathname;
-    let here = page_memo(move || pathname.get() == "/stories");
+    let here = page_memo(move || pathname.with(|path| app_path(base_path(), path) == "/stories"));
     scroll::use_scroll_position(move |y| {
         if here.get_untracked() {
             feed.try_update_untracked(|f| f.scroll_y = y);

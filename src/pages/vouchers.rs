@@ -10,7 +10,7 @@ use crate::{
         time::{format_date, ChinaTime},
         url::item_path,
     },
-    platform::{clock, document::use_page_meta},
+    platform::{base, clock, document::use_page_meta},
 };
 
 #[component]
@@ -18,7 +18,7 @@ pub fn Vouchers() -> impl IntoView {
     use_page_meta(|| "我的兑换券".into(), || "用积分兑换的体检、培训和物品券。".into());
     let signed_in = use_signed_in();
     view! {
-        <nav class="breadcrumb" aria-label="位置"><a href="/rewards">"‹ 积分兑换"</a></nav>
+        <nav class="breadcrumb" aria-label="位置"><a href=base::href("/rewards")>"‹ 积分兑换"</a></nav>
         <PageHeader title="我的兑换券" lead="到店出示券码或二维码就能使用。" />
         <Show when=move || signed_in.get() fallback=|| view! {
             <SignInPrompt text="登录后可以看到你兑换的每一张券。" action="登录查看兑换券" return_to="/vouchers" />

@@ -1,6 +1,7 @@
 //! Browser edges: everything that touches `window`. Pages and components call
 //! these instead of `web_sys`, so the rest of the code stays testable natively.
 
+pub mod base;
 pub mod clock;
 pub mod crash;
 pub mod document;

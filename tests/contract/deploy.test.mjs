@@ -1,11 +1,13 @@
 // deploy/nginx.conf and the app's own server agree on the Content Security
-// Policy, and the block names the three values scripts/nginx.mjs replaces.
+// Policy, the file names the values scripts/nginx.mjs replaces, and its
+// sub-path server makes the same page as scripts/set-base.mjs.
 // Run: node --test tests/contract/
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { contentSecurityPolicy } from '../../scripts/csp.mjs';
+import { withBase } from '../../scripts/set-base.mjs';
 
 const block = readFileSync(new URL('../../deploy/nginx.conf', import.meta.url), 'utf8');
 
@@ -24,7 +26,14 @@ test('the policy allows the backend to be reached and shown, and nothing else ou
 });
 
 test('the block has the site values the nginx test replaces', () => {
-  for (const value of ['listen 8080;', 'root /srv/youxin/dist;', 'https://api.example.cn']) {
+  for (const value of ['listen 8080;', 'listen 8081;', 'proxy_pass http://127.0.0.1:8080/;', 'root /srv/youxin/dist;', 'https://api.example.cn']) {
     assert.ok(block.includes(value), value);
   }
+});
+
+test("the sub-path server rewrites exactly the base tag index.html ships with", () => {
+  const index = readFileSync(new URL('../../index.html', import.meta.url), 'utf8');
+  const [, from, to] = /sub_filter '([^']*)' '([^']*)';/.exec(block);
+  assert.ok(index.includes(from), `index.html has ${from}`);
+  assert.equal(withBase(index, '/youxin/'), index.replace(from, to), 'nginx and scripts/set-base.mjs make the same page');
 });

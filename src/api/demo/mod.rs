@@ -65,9 +65,18 @@ mod backend {
     }
 }
 
+/// The demo data names its own images from the site's root (`"/demo/img/…"`);
+/// served under a sub-path, they are under it too.
+fn under_base_path(body: &str, base: &str) -> String {
+    if base.is_empty() {
+        return body.to_owned();
+    }
+    body.replace("\"/demo/", &format!("\"{base}/demo/"))
+}
+
 #[derive(Clone, Debug)]
 pub struct DemoTransport {
-    /// URL of the folder with the demo files, e.g. `/demo`.
+    /// URL of the folder with the demo files, e.g. `demo` (beside index.html).
     base: String,
     timeout_ms: u32,
     /// Parsed files, downloaded once per visit.
@@ -103,11 +112,27 @@ impl DemoTransport {
                 message: String::new(),
             });
         }
-        let value: Value = serde_json::from_str(&response.body)
+        let body = under_base_path(&response.body, crate::platform::base::base_path());
+        let value: Value = serde_json::from_str(&body)
             .map_err(|e| ApiError::Decode(format!("{name}.json: {e}")))?;
         if let Ok(mut files) = self.files.lock() {
             files.insert(name, value.clone());
         }
         Ok(value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::under_base_path;
+
+    #[test]
+    fn demo_images_follow_the_app_under_a_sub_path() {
+        let body = r#"{"src": "/demo/img/station.svg", "text": "see /demo/ in words"}"#;
+        assert_eq!(under_base_path(body, ""), body);
+        assert_eq!(
+            under_base_path(body, "/youxin"),
+            r#"{"src": "/youxin/demo/img/station.svg", "text": "see /demo/ in words"}"#
+        );
     }
 }
