@@ -57,7 +57,7 @@ for (const { name, answer, logged, message = '站点配置有误' } of BROKEN) {
 
     await expect(alert(page)).toContainText(message);
     await expect(retryButton(page)).toBeFocused();
-    await expect.poll(() => seen.errors.join('\n')).toContain(`the app cannot start: /config.json ${logged}`);
+    await expect.poll(() => seen.errors.join('\n')).toContain(`the app cannot start: config.json ${logged}`);
     await expect(page.getByText('演示数据')).toHaveCount(0);
     expect(seen.data, 'nothing is loaded from any backend, demo or real').toEqual([]);
 
@@ -89,7 +89,7 @@ test('config.json that never answers: the app says so after 10 s, and 重试 rec
   await page.clock.fastForward(10_000);
 
   await expect(alert(page)).toContainText('超时');
-  await expect.poll(() => seen.errors.join('\n')).toContain('/config.json did not answer within 10000 ms');
+  await expect.poll(() => seen.errors.join('\n')).toContain('config.json did not answer within 10000 ms');
   expect(seen.data).toEqual([]);
 
   hang = false;
