@@ -4,8 +4,8 @@ use leptos::prelude::*;
 
 use crate::{
     api::model::Redemption,
-    components::{fact, use_query_param, use_signed_in, DetailPage, PageHeader, SignInPrompt},
-    domain::{points::VoucherState, qr::qr_drawing, time::format_date_time, url::item_path},
+    components::{fact, qr_code::QrCode, use_query_param, use_signed_in, DetailPage, PageHeader, SignInPrompt},
+    domain::{points::VoucherState, time::format_date_time, url::item_path},
     platform::clock,
 };
 
@@ -48,7 +48,10 @@ fn VoucherArticle(voucher: Redemption) -> impl IntoView {
             </header>
             <p class="voucher-code-label">"券码"</p>
             <p class="voucher-code">{voucher.code.clone()}</p>
-            {(state == VoucherState::Usable).then(|| view! { <QrCode text=voucher.code.clone() /> })}
+            {(state == VoucherState::Usable).then(|| view! {
+                <QrCode text=voucher.code.clone() label=format!("券码 {} 的二维码", voucher.code)
+                    caption="请商家扫码核销".into() />
+            })}
             <dl class="facts">
                 {fact("提供单位", Some(voucher.provider.clone()))}
                 {fact("使用地点", voucher.place.clone())}
@@ -58,22 +61,4 @@ fn VoucherArticle(voucher: Redemption) -> impl IntoView {
             </dl>
         </article>
     }
-}
-
-/// The code as a QR code, drawn as SVG; the code's own text is its label.
-#[component]
-fn QrCode(text: String) -> impl IntoView {
-    qr_drawing(&text).map(|drawing| {
-        let view_box = format!("0 0 {0} {0}", drawing.side);
-        view! {
-            <figure class="qr">
-                <svg class="qr-code" viewBox=view_box role="img" aria-label=format!("券码 {text} 的二维码")
-                    shape-rendering="crispEdges">
-                    <rect width="100%" height="100%" fill="#fff" />
-                    <path d=drawing.path fill="#000" />
-                </svg>
-                <figcaption>"请商家扫码核销"</figcaption>
-            </figure>
-        }
-    })
 }
