@@ -47,13 +47,21 @@ pub fn App(config: Config) -> impl IntoView {
         }
     });
 
+    // A station's kiosk forgets each visitor (its own chunk: phones never fetch it).
+    let kiosk = platform::kiosk::kiosk_mode(config.kiosk);
+    let countdown = RwSignal::new(None::<u32>);
+    if kiosk {
+        platform::kiosk::leave_earlier_visit();
+        crate::kiosk::install(config.kiosk_idle_seconds, countdown);
+    }
+
     let large_text = use_large_text(config.large_text);
     let root_classes = move || {
         let mut classes = vec!["app"];
         if large_text.get() {
             classes.push("large-text");
         }
-        if config.kiosk {
+        if kiosk {
             classes.push("kiosk");
         }
         classes.join(" ")
@@ -98,6 +106,7 @@ pub fn App(config: Config) -> impl IntoView {
                         <Route path=path!("/reports") view=LazyPage(LazyTarget::Report) />
                     </FlatRoutes>
                 </main>
+                {kiosk.then(|| move || crate::kiosk::arrived().map(|parts| (parts.visit)(countdown)))}
             </div>
         </Router>
     }

@@ -33,6 +33,8 @@ pub struct Config {
     pub large_text: bool,
     /// Run as a kiosk at a station: touch only, shared by strangers.
     pub kiosk: bool,
+    /// On a kiosk, how long a screen may go untouched before "30 秒后回到首页".
+    pub kiosk_idle_seconds: u32,
 }
 
 impl Default for Config {
@@ -43,6 +45,7 @@ impl Default for Config {
             timeout_ms: 15_000,
             large_text: false,
             kiosk: false,
+            kiosk_idle_seconds: 90,
         }
     }
 }
@@ -154,6 +157,9 @@ mod tests {
             Config::parse(r#"{"api_base": "https://api.example.cn/youxin/", "unknown": 1}"#).unwrap();
         assert!(matches!(config.transport(), Transport::Http(_)));
         assert!(Config::parse(r#"{"api_base": null, "large_text": true}"#).unwrap().large_text);
+        let kiosk = Config::parse(r#"{"api_base": null, "kiosk": true, "kiosk_idle_seconds": 45}"#).unwrap();
+        assert_eq!((kiosk.kiosk, kiosk.kiosk_idle_seconds), (true, 45));
+        assert_eq!(Config::parse(r#"{"api_base": null}"#).unwrap().kiosk_idle_seconds, 90);
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod app;
 pub mod components;
 pub mod config;
 pub mod domain;
+pub mod kiosk;
 pub mod lazy_pages;
 pub mod outbox;
 pub mod pages;

@@ -7,7 +7,7 @@ use std::future::Future;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use super::{Loaded, SkeletonShape};
+use super::{ContinueOnPhone, Loaded, SkeletonShape};
 use crate::{
     api::{use_api_resource, ApiClient, ApiError},
     platform::{base, document::use_page_meta},
@@ -51,5 +51,6 @@ where
             <a href=base::href(href)>{format!("‹ {label}")}</a>
         </nav>
         <Loaded resource=item skeleton=SkeletonShape::Detail render=move |item: T| render(item, reload) />
+        <ContinueOnPhone />
     }
 }

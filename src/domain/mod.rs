@@ -7,6 +7,7 @@ pub mod facilities;
 pub mod feed;
 pub mod geo;
 pub mod hours;
+pub mod kiosk;
 pub mod outbox;
 pub mod points;
 pub mod qr;

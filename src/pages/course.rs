@@ -9,7 +9,7 @@ use crate::{
     },
     components::{
         course_progress::{load_progress, record_progress},
-        fact, use_signed_in, DetailPage,
+        fact, use_kiosk, use_signed_in, DetailPage, OutLink,
     },
     domain::{
         courses::{kind_label, EnrolState, Progress},
@@ -86,10 +86,16 @@ fn Study(course_id: String, media: Option<String>) -> impl IntoView {
             <p class="actions">
                 {match media {
                     Some(href) => view! {
-                        <a class="button" href=href rel="noopener noreferrer" on:click=open>"开始学习"</a>
+                        {if use_kiosk() {
+                            view! { <OutLink class="button" href text="开始学习".into() /> }.into_any()
+                        } else {
+                            view! {
+                                <a class="button" href=href rel="noopener noreferrer" on:click=move |_| open(())>"开始学习"</a>
+                            }.into_any()
+                        }}
                     }.into_any(),
                     None => view! {
-                        <button type="button" class="button" on:click=open>"开始学习"</button>
+                        <button type="button" class="button" on:click=move |_| open(())>"开始学习"</button>
                     }.into_any(),
                 }}
                 <button type="button" class="button button-secondary"

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::{
     api::model::Site,
     app::SiteResource,
-    components::{page_memo, sections::SECTIONS, ErrorNotice, Skeleton, SkeletonShape},
+    components::{page_memo, sections::SECTIONS, ErrorNotice, OutLink, Skeleton, SkeletonShape},
     domain::url::tel_link,
     platform::{base, document::use_page_meta},
 };
@@ -82,7 +82,10 @@ fn SiteNotices(site: Site) -> impl IntoView {
             view! {
                 <p class="hotline">
                     "有困难，打服务热线："
-                    <a class="phone" href=href>{hotline.clone()}</a>
+                    {match href {
+                        Some(href) => view! { <OutLink class="phone" href text=hotline.clone() /> }.into_any(),
+                        None => hotline.clone().into_any(),
+                    }}
                 </p>
             }
         })}

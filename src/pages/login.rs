@@ -5,9 +5,9 @@ use leptos_router::{hooks::use_navigate, NavigateOptions};
 
 use crate::{
     api::use_api,
-    components::{use_query_param, PageHeader},
+    components::{sign_in_prompt::KioskSignIn, use_kiosk, use_query_param, PageHeader},
     domain::auth::{is_sms_code, normalize_phone, safe_return_path},
-    platform::{document::use_page_meta, location::same_origin_path},
+    platform::{base, document::use_page_meta, kiosk::phone_url, location::same_origin_path},
 };
 
 /// How long to wait before another code may be asked for.
@@ -23,6 +23,13 @@ pub fn Login() -> impl IntoView {
         let path = safe_return_path(Some(next_param.get_untracked().as_str()));
         same_origin_path(&path).unwrap_or_else(|| "/".to_owned())
     };
+    if use_kiosk() {
+        return view! {
+            <PageHeader title="登录" />
+            <div class="notice"><KioskSignIn target=phone_url(&base::href(&next())) /></div>
+        }
+        .into_any();
+    }
     let navigate = use_navigate();
 
     let phone = RwSignal::new(String::new());
@@ -122,6 +129,7 @@ pub fn Login() -> impl IntoView {
             </button>
         </form>
     }
+    .into_any()
 }
 
 /// Counts the resend wait down once a second, until done or the page is left.

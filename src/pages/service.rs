@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::{
     api::model::Service,
-    components::DetailPage,
+    components::{DetailPage, OutLink},
     domain::url::{safe_link, tel_link},
 };
 
@@ -61,7 +61,7 @@ fn ServiceArticle(service: Service) -> impl IntoView {
                             <dt>"咨询电话"</dt>
                             <dd>
                                 {match href {
-                                    Some(href) => view! { <a class="phone" href=href>{phone}</a> }.into_any(),
+                                    Some(href) => view! { <OutLink class="phone" href text=phone /> }.into_any(),
                                     None => phone.into_any(),
                                 }}
                             </dd>
@@ -78,7 +78,7 @@ fn ServiceArticle(service: Service) -> impl IntoView {
                 </section>
             })}
             {more.map(|href| view! {
-                <p><a class="button button-secondary" href=href rel="noopener noreferrer">"了解更多"</a></p>
+                <p><OutLink class="button button-secondary" href=href.to_owned() text="了解更多".into() /></p>
             })}
         </article>
     }

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::{
     api::model::Station,
-    components::DetailPage,
+    components::{DetailPage, OutLink},
     domain::{
         facilities::{facility_icon, facility_label},
         hours::state_at,
@@ -55,7 +55,7 @@ fn StationArticle(station: Station) -> impl IntoView {
             </header>
             <p class=if open.is_open() { "status status-open" } else { "status status-closed" }>{open.label(&now)}</p>
             {route.map(|href| view! {
-                <p><a class="button" href=href rel="noopener noreferrer">"用高德地图导航到这里"</a></p>
+                <p><OutLink class="button" href text="用高德地图导航到这里".into() /></p>
             })}
             <section>
                 <h2>"开放时间"</h2>
@@ -76,7 +76,10 @@ fn StationArticle(station: Station) -> impl IntoView {
             <dl class="facts">
                 {station.host.clone().map(|host| view! { <div class="fact"><dt>"依托单位"</dt><dd>{host}</dd></div> })}
                 {phone.map(|phone| view! {
-                    <div class="fact"><dt>"联系电话"</dt><dd><a class="phone" href=tel_link(&phone)>{phone.clone()}</a></dd></div>
+                    <div class="fact"><dt>"联系电话"</dt><dd>{match tel_link(&phone) {
+                        Some(href) => view! { <OutLink class="phone" href text=phone.clone() /> }.into_any(),
+                        None => phone.clone().into_any(),
+                    }}</dd></div>
                 })}
             </dl>
         </article>

@@ -8,6 +8,7 @@ pub mod document;
 pub mod dom;
 pub mod geolocation;
 pub mod js;
+pub mod kiosk;
 pub mod link_intent;
 pub mod location;
 pub mod photo;
