@@ -55,8 +55,8 @@ export default defineConfig({
       use: { mode: 'http' },
       // The mock's state (and its injected failures) is shared: one test at a time.
       workers: 1,
-      // Accessibility is a property of the markup, checked once in demo mode.
-      testIgnore: ['**/a11y.spec.mjs', '**/nginx.spec.mjs', '**/subpath.spec.mjs'],
+      // Accessibility and layout are properties of the markup, checked once in demo mode.
+      testIgnore: ['**/a11y.spec.mjs', '**/screens.spec.mjs', '**/nginx.spec.mjs', '**/subpath.spec.mjs'],
     },
     // The same build behind deploy/nginx.conf (scripts/nginx.mjs): the shell,
     // deep links and the security policy once more, and nginx's headers.

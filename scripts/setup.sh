@@ -24,6 +24,8 @@ command -v chromedriver >/dev/null || missing_debs+=(chromium-driver)
 # The end-to-end suite runs once behind deploy/nginx.conf (scripts/nginx.mjs).
 command -v nginx >/dev/null || missing_debs+=(nginx)
 [ -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing_debs+=(libnginx-mod-http-brotli-static)
+# A Chinese font, so that the screenshots the tests save (docs/screens/) show Chinese.
+[ -n "$(fc-list :lang=zh 2>/dev/null)" ] || missing_debs+=(fonts-wqy-microhei)
 if [ ${#missing_debs[@]} -gt 0 ]; then
   need_root "${missing_debs[*]}"
   say "installing ${missing_debs[*]} from Debian"

@@ -18,13 +18,16 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium.mjs';
 
 /** KB (1024 bytes) of brotli: the target, and what the test command enforces today. */
 const BUDGETS = {
-  httpHome: { label: 'first visit to /, http mode', target: 150, enforced: 158 },
+  // Sub-path deploys (the base read from the page, links written under it) and the
+  // kiosk's start-up (is this tab a kiosk, its history guard, the hand-over to its
+  // own chunk) cost 1.2 and 3.3 KB here; everything else of the kiosk is its chunk.
+  httpHome: { label: 'first visit to /, http mode', target: 150, enforced: 163 },
   // The demo backend is a chunk of its own (real-backend visitors skip it), so the demo's
   // first visit downloads it with the chunks it shares with pages.
-  demoHome: { label: 'first visit to /, demo mode', target: 180, enforced: 202 },
+  demoHome: { label: 'first visit to /, demo mode', target: 180, enforced: 207 },
   sectionExtra: { label: 'a section after /, extra', target: 60, enforced: 82 },
   // The worst is /report: 随手拍's form, photo and outbox code is a 40 KB chunk.
-  deepLink: { label: 'a cold deep link', target: 210, enforced: 321 },
+  deepLink: { label: 'a cold deep link', target: 210, enforced: 325 },
 };
 
 const args = process.argv.slice(2);

@@ -1,19 +1,45 @@
-// Automated accessibility checks (axe-core, WCAG 2.0 A/AA and 2.1 AA) of the
-// main page types, in demo mode (the http project skips this file).
+// Automated accessibility checks (axe-core, WCAG 2.0/2.1/2.2 A and AA) of
+// every route, as a phone shows it, in large text and on a kiosk, in demo mode
+// (the http project skips this file).
 import AxeBuilder from '@axe-core/playwright';
 import { demoItems, expect, gotoApp, heading, test } from './fixtures.mjs';
 
-const service = demoItems('services')[0];
-const reward = demoItems('rewards')[0];
+const first = (name) => demoItems(name)[0];
+const [service, course, story, station, campaign, reward] = [
+  'services',
+  'courses',
+  'stories',
+  'stations',
+  'campaigns',
+  'rewards',
+].map(first);
 
 const PAGES = [
   { name: 'home', path: '/', heading: '酉新送暖 · 阳光同行' },
   { name: 'service list', path: '/services', heading: '服务清单' },
   { name: 'service page', path: `/services/${service.id}`, heading: service.title },
+  { name: 'course list', path: '/courses', heading: '酉新学堂' },
+  { name: 'course page', path: `/courses/${course.id}`, heading: course.title },
+  { name: 'story list', path: '/stories', heading: '酉新向党' },
+  { name: 'story page', path: `/stories/${story.id}`, heading: story.title },
+  { name: 'station list', path: '/stations', heading: '酉新驿站' },
+  { name: 'station page', path: `/stations/${station.id}`, heading: station.name },
+  { name: 'points page', path: '/points', heading: '积分' },
+  { name: 'sign-in page', path: '/login?next=%2Fpoints', heading: '登录' },
   { name: 'campaign list', path: '/campaigns', heading: '文明实践活动' },
+  { name: 'campaign page', path: `/campaigns/${campaign.id}`, heading: campaign.title },
+  { name: 'reward list', path: '/rewards', heading: '积分兑换' },
   { name: 'reward page', path: `/rewards/${reward.id}`, heading: reward.title },
+  { name: 'voucher list', path: '/vouchers', heading: '我的兑换券' },
   { name: 'report form', path: '/report', heading: '随手拍' },
+  { name: 'report list', path: '/reports', heading: '我的上报' },
   { name: '404 page', path: '/no/such/page', heading: '没有找到这个页面' },
+];
+
+const MODES = [
+  { name: 'on a phone', config: {} },
+  { name: 'in large text', config: { large_text: true } },
+  { name: 'on a kiosk', config: { kiosk: true } },
 ];
 
 /** One line per failing node: rule, impact, what is wrong, where. */
@@ -25,13 +51,20 @@ function describe(violations) {
     .join('\n');
 }
 
-for (const { name, path, heading: title } of PAGES) {
-  test(`the ${name} has no WCAG 2.1 AA violations`, async ({ page }) => {
-    await gotoApp(page, path);
-    await expect(heading(page)).toHaveText(title);
-    // Wait for every skeleton to be replaced by content.
-    await expect(page.getByRole('status').filter({ hasText: '正在加载…' })).toHaveCount(0);
-    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
-    expect(violations.length, describe(violations)).toBe(0);
+for (const mode of MODES) {
+  test.describe(mode.name, () => {
+    test.use({ appConfig: mode.config });
+    for (const { name, path, heading: title } of PAGES) {
+      test(`the ${name} has no WCAG 2.2 AA violations`, async ({ page }) => {
+        await gotoApp(page, path);
+        await expect(heading(page)).toHaveText(title);
+        // Wait for every skeleton to be replaced by content.
+        await expect(page.getByRole('status').filter({ hasText: '正在加载…' })).toHaveCount(0);
+        const { violations } = await new AxeBuilder({ page })
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+          .analyze();
+        expect(violations.length, describe(violations)).toBe(0);
+      });
+    }
   });
 }
