@@ -14,8 +14,9 @@ use crate::{
     },
     components::{sections::SECTIONS, use_large_text, FeedStore, Icon, TextSizeToggle},
     config::Config,
+    domain,
     lazy_pages::{LazyPage, LazyTarget},
-    domain, pages, platform,
+    pages, platform,
 };
 
 /// `GET /v1/site`, loaded once by the shell.

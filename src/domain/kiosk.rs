@@ -9,7 +9,9 @@ pub const COUNTDOWN_SECONDS: u32 = 30;
 pub enum IdlePhase {
     InUse,
     /// The countdown is on screen, this many whole seconds before the reset.
-    Countdown { seconds_left: u32 },
+    Countdown {
+        seconds_left: u32,
+    },
     /// Time is up: forget the visitor and go home.
     Over,
 }
@@ -89,7 +91,10 @@ mod tests {
     #[test]
     fn a_phone_gets_the_page_without_kiosk_mode() {
         assert_eq!(without_kiosk_param("?kiosk=1"), "");
-        assert_eq!(without_kiosk_param("?q=%E4%BD%93&kiosk=1&category=health"), "?q=%E4%BD%93&category=health");
+        assert_eq!(
+            without_kiosk_param("?q=%E4%BD%93&kiosk=1&category=health"),
+            "?q=%E4%BD%93&category=health"
+        );
         assert_eq!(without_kiosk_param(""), "");
         assert_eq!(without_kiosk_param("?kiosky=2"), "?kiosky=2");
     }

@@ -12,8 +12,7 @@ use wasm_bindgen::{closure::Closure, JsValue};
 use crate::{
     domain::kiosk::{idle_phase, IdlePhase},
     platform::{
-        base,
-        js,
+        base, js,
         kiosk::{
             is_this_visit, session_get, session_remove, session_set, visit, FRESH_KEY, MODE_KEY, VISIT_FIELD,
             VISIT_KEY,
@@ -60,10 +59,10 @@ pub fn start(idle_after_seconds: u32, countdown: RwSignal<Option<u32>>) {
         let Some(last) = LAST_TOUCH.get() else { return };
         match idle_phase((js_sys::Date::now() - last) as i64, idle_after_seconds) {
             IdlePhase::InUse => {
-            if countdown.get_untracked().is_some() {
-                countdown.set(None);
+                if countdown.get_untracked().is_some() {
+                    countdown.set(None);
+                }
             }
-        }
             IdlePhase::Countdown { seconds_left } => countdown.set(Some(seconds_left)),
             IdlePhase::Over => {
                 LAST_TOUCH.set(None);

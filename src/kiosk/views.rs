@@ -4,7 +4,10 @@
 use leptos::{html, prelude::*};
 use leptos_router::hooks::use_location;
 
-use crate::{components::qr_code::QrCode, platform::kiosk::{mark_entry, phone_url}};
+use crate::{
+    components::qr_code::QrCode,
+    platform::kiosk::{mark_entry, phone_url},
+};
 
 pub fn qr(text: String, label: String, caption: String) -> AnyView {
     view! { <QrCode text label caption /> }.into_any()

@@ -4,7 +4,9 @@ use leptos::prelude::*;
 
 use crate::{
     api::model::Redemption,
-    components::{fact, qr_code::QrCode, use_query_param, use_signed_in, DetailPage, PageHeader, SignInPrompt},
+    components::{
+        fact, qr_code::QrCode, use_query_param, use_signed_in, DetailPage, PageHeader, SignInPrompt,
+    },
     domain::{points::VoucherState, time::format_date_time, url::item_path},
     platform::clock,
 };

@@ -113,8 +113,8 @@ impl DemoTransport {
             });
         }
         let body = under_base_path(&response.body, crate::platform::base::base_path());
-        let value: Value = serde_json::from_str(&body)
-            .map_err(|e| ApiError::Decode(format!("{name}.json: {e}")))?;
+        let value: Value =
+            serde_json::from_str(&body).map_err(|e| ApiError::Decode(format!("{name}.json: {e}")))?;
         if let Ok(mut files) = self.files.lock() {
             files.insert(name, value.clone());
         }
