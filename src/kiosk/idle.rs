@@ -14,20 +14,17 @@ use crate::{
     platform::{
         base, js,
         kiosk::{
-            is_this_visit, session_get, session_remove, session_set, visit, FRESH_KEY, MODE_KEY, VISIT_FIELD,
-            VISIT_KEY,
+            is_this_visit, load_home, session_get, session_remove, session_set, visit, visit_tag, FRESH_KEY,
+            MODE_KEY, VISIT_KEY,
         },
+        photo_store, storage,
     },
 };
 
 /// What a touch, a key or a scroll wheel looks like to the kiosk.
 const ACTIVITY: [&str; 4] = ["pointerdown", "touchstart", "keydown", "wheel"];
-/// The start of every key the app stores (`platform::storage`).
-const STORAGE_PREFIX: &str = "youxin.";
 /// What the session keeps across a reset: that the tab is a kiosk, and which visit it is.
 const KEPT_IN_SESSION: [&str; 2] = [MODE_KEY, VISIT_KEY];
-/// The photos of report drafts (`platform::photo_store`).
-const DATABASE: &str = "youxin";
 
 thread_local! {
     /// When the screen was last touched; none while the kiosk waits for a visitor.
@@ -84,13 +81,8 @@ fn forget_visitor() {
     session_set(VISIT_KEY, &next.to_string());
     session_set(FRESH_KEY, "1");
     // Deleted once the page that holds it open is gone.
-    let _ = js::call(&js::get(&window, "indexedDB"), "deleteDatabase", &[DATABASE.into()]);
-    go_home();
-}
-
-/// A new page: nothing in memory survives, and the entry shown is replaced.
-fn go_home() {
-    let _ = js::call(&js::get(&js::global(), "location"), "replace", &[base::href("/").into()]);
+    let _ = js::call(&js::get(&window, "indexedDB"), "deleteDatabase", &[photo_store::DATABASE.into()]);
+    load_home();
 }
 
 /// Removes this app's keys from a storage area, but `kept`.
@@ -98,7 +90,7 @@ fn clear_storage(storage: &JsValue, kept: &[&str]) {
     let count = js::get(storage, "length").as_f64().unwrap_or(0.0) as u32;
     let keys: Vec<String> = (0..count)
         .filter_map(|at| js::call(storage, "key", &[at.into()]).ok()?.as_string())
-        .filter(|key| key.starts_with(STORAGE_PREFIX) && !kept.contains(&key.as_str()))
+        .filter(|key| key.starts_with(storage::PREFIX) && !kept.contains(&key.as_str()))
         .collect();
     for key in keys {
         let _ = js::call(storage, "removeItem", &[key.into()]);
@@ -117,7 +109,7 @@ fn guard_history() {
         }
         let _ = js::call(&event, "stopImmediatePropagation", &[]);
         let window = js::global();
-        let state = js::object(&[(VISIT_FIELD, visit().into())]);
+        let state = visit_tag();
         let history = js::get(&window, "history");
         let _ = js::call(&history, "replaceState", &[state.clone(), "".into(), base::href("/").into()]);
         let init = js::object(&[("state", state)]);

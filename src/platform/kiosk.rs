@@ -71,7 +71,7 @@ fn forget_restored_page(kiosk_at_start: bool) {
         let restored = js::get(&event, "persisted").as_bool() == Some(true);
         let kiosk_now = session_get(MODE_KEY).as_deref() == Some("1");
         if restored && kiosk_now && (!kiosk_at_start || visit() != visit_at_start) {
-            let _ = js::call(&js::get(&js::global(), "location"), "replace", &[base::href("/").into()]);
+            load_home();
         }
     })
     .into_js_value();
@@ -86,6 +86,16 @@ pub fn is_kiosk() -> bool {
 /// The current visit's number.
 pub fn visit() -> String {
     session_get(VISIT_KEY).unwrap_or_else(|| "0".into())
+}
+
+/// Loads home as a new page, in place of the entry shown: nothing in memory survives.
+pub fn load_home() {
+    let _ = js::call(&js::get(&js::global(), "location"), "replace", &[base::href("/").into()]);
+}
+
+/// A `history.state` naming the current visit.
+pub fn visit_tag() -> JsValue {
+    js::object(&[(VISIT_FIELD, visit().into())])
 }
 
 /// Whether a `history.state` belongs to the current visit.
@@ -108,8 +118,7 @@ pub fn leave_earlier_visit() {
     });
     let after_a_reset = visit() != "0";
     if (tagged || by_history || after_a_reset) && !is_this_visit(&state) {
-        let state = js::object(&[(VISIT_FIELD, visit().into())]);
-        let _ = js::call(&history, "replaceState", &[state, "".into(), base::href("/").into()]);
+        let _ = js::call(&history, "replaceState", &[visit_tag(), "".into(), base::href("/").into()]);
     }
 }
 
@@ -120,8 +129,7 @@ pub fn mark_entry() {
     if is_this_visit(&js::get(&history, "state")) {
         return;
     }
-    let state = js::object(&[(VISIT_FIELD, visit().into())]);
-    let _ = js::call(&history, "replaceState", &[state, "".into()]);
+    let _ = js::call(&history, "replaceState", &[visit_tag(), "".into()]);
 }
 
 fn location_part(name: &str) -> String {

@@ -10,7 +10,7 @@ use web_sys::Blob;
 
 use super::js;
 
-const DATABASE: &str = "youxin";
+pub const DATABASE: &str = "youxin";
 const STORE: &str = "photos";
 const VERSION: u32 = 1;
 

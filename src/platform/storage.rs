@@ -4,7 +4,7 @@
 use serde::{de::DeserializeOwned, Serialize};
 
 /// Every key this app writes starts with this, so a reset can find them all.
-const PREFIX: &str = "youxin.";
+pub const PREFIX: &str = "youxin.";
 
 fn local() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
