@@ -36,6 +36,12 @@ const DEMO_FILES = [
   { file: 'ledger.json', schema: 'LedgerPage' },
   { file: 'reports.json', schema: 'ReportList' },
   { file: 'redemptions.json', schema: 'RedemptionList' },
+  { file: 'honours.json', schema: 'HonourList' },
+  { file: 'honourees.json', schema: 'HonoureeList' },
+  { file: 'nominations.json', schema: 'NominationList' },
+  { file: 'knights.json', schema: 'KnightList' },
+  { file: 'knight-applications.json', schema: 'KnightApplicationList' },
+  { file: 'topics.json', schema: 'TopicList' },
 ];
 
 const STORY_TAGS = ['新经济组织', '新社会组织', '新就业群体'];
@@ -154,6 +160,32 @@ describe('demo data keeps the programme’s promises', () => {
         assert.match(span.closes, CLOCK, `${where}.closes`);
       }
     }
+  });
+
+  test('at least 12 honourees across the three honours, each naming a known honour', () => {
+    const honours = new Set(items('honours.json').map((h) => h.id));
+    const honourees = items('honourees.json');
+    assert.ok(honourees.length >= 12, `${honourees.length} honourees`);
+    for (const title of ['志愿者先锋', '党员先锋岗', '岗位标兵']) {
+      assert.ok(honourees.some((h) => h.honour_title === title), `nobody is ${title}`);
+    }
+    for (const h of honourees) assert.ok(honours.has(h.honour), `${h.id} names honour ${h.honour}`);
+    const stories = new Set(items('stories.json').map((s) => s.id));
+    for (const h of honourees.filter((h) => h.story_id)) assert.ok(stories.has(h.story_id), `${h.id} story`);
+  });
+
+  test('8 knights; 4 topics, 2 open and 2 closed with an outcome', () => {
+    assert.equal(items('knights.json').length, 8);
+    const topics = items('topics.json');
+    assert.equal(topics.filter((t) => t.state === 'open' && !t.outcome).length, 2);
+    assert.equal(topics.filter((t) => t.state === 'closed' && t.outcome).length, 2);
+  });
+
+  test('the site lists the 18 sub-actions, each with a state', () => {
+    const actions = readDemo('site.json').sub_actions;
+    assert.equal(actions.length, 18);
+    assert.equal(new Set(actions.map((a) => a.id)).size, 18);
+    for (const a of actions) assert.ok(['planned', 'in_progress', 'done'].includes(a.state), a.id);
   });
 
   test('me.points_balance is the sum of the ledger', () => {
