@@ -123,6 +123,10 @@ fn every_endpoint_answers_are_written_for_the_contract_tests() {
     let (online, offline) = (course_of_kind(&demo.files, "online"), course_of_kind(&demo.files, "offline"));
     let (campaign, reward) = (first("campaigns", &demo.files), first("rewards", &demo.files));
     let redemption = first("redemptions", &demo.files);
+    let honouree = first("honourees", &demo.files);
+    let (open_topic, closed_topic) = ("tpc-01", "tpc-03");
+    let nomination = json!({ "nominee": "龚师傅", "occupation": "快递员", "deed": "帮老人把药送上楼。" });
+    let application = json!({ "occupation": "外卖骑手", "employer": null, "years": 3, "town": "钟多街道", "reason": "想参加议事。" });
     let login = |code: &str| {
         ApiRequest::post(
             "/v1/auth/login",
@@ -175,6 +179,29 @@ fn every_endpoint_answers_are_written_for_the_contract_tests() {
         ("/v1/redemptions/{id}", "GET", signed_in(ApiRequest::get(format!("/v1/redemptions/{redemption}")))),
         ("/v1/redemptions/{id}", "GET", signed_in(ApiRequest::get("/v1/redemptions/no-such-id"))),
         ("/v1/redemptions/{id}", "GET", ApiRequest::get(format!("/v1/redemptions/{redemption}"))),
+        ("/v1/honours", "GET", ApiRequest::get("/v1/honours")),
+        ("/v1/honourees", "GET", ApiRequest::get("/v1/honourees").param("year", Some("2024"))),
+        ("/v1/honourees", "GET", ApiRequest::get("/v1/honourees").param("year", Some("去年"))),
+        ("/v1/honourees/{id}", "GET", ApiRequest::get(format!("/v1/honourees/{honouree}"))),
+        ("/v1/honourees/{id}", "GET", ApiRequest::get("/v1/honourees/no-such-id")),
+        ("/v1/nominations", "GET", ApiRequest::get("/v1/nominations")),
+        ("/v1/nominations", "GET", signed_in(ApiRequest::get("/v1/nominations"))),
+        ("/v1/nominations", "POST", post("/v1/nominations", nomination.clone(), Some("nominate-1"))),
+        ("/v1/nominations", "POST", post("/v1/nominations", json!({ "nominee": " " }), Some("nominate-2"))),
+        ("/v1/nominations", "POST", post("/v1/nominations", nomination, None)),
+        ("/v1/knights", "GET", ApiRequest::get("/v1/knights")),
+        ("/v1/knights/applications", "GET", signed_in(ApiRequest::get("/v1/knights/applications"))),
+        (
+            "/v1/knights/applications",
+            "POST",
+            post("/v1/knights/applications", application.clone(), Some("apply-1")),
+        ),
+        ("/v1/knights/applications", "POST", post("/v1/knights/applications", application, Some("apply-2"))),
+        ("/v1/topics", "GET", ApiRequest::get("/v1/topics")),
+        ("/v1/topics", "GET", signed_in(ApiRequest::get("/v1/topics").param("state", Some("closed")))),
+        ("/v1/topics", "GET", ApiRequest::get("/v1/topics").param("state", Some("draft"))),
+        ("/v1/topics/{id}", "GET", signed_in(ApiRequest::get(format!("/v1/topics/{closed_topic}")))),
+        ("/v1/topics/{id}", "GET", ApiRequest::get("/v1/topics/no-such-id")),
         (
             "/v1/auth/sms-code",
             "POST",
@@ -236,6 +263,26 @@ fn every_endpoint_answers_are_written_for_the_contract_tests() {
             "POST",
             post(&format!("/v1/rewards/{reward}/redemptions"), json!({}), Some("redeem-1")),
         ),
+        (
+            "/v1/topics/{id}/opinions",
+            "POST",
+            post(&format!("/v1/topics/{open_topic}/opinions"), json!({ "text": "加盏灯。" }), Some("say-1")),
+        ),
+        (
+            "/v1/topics/{id}/opinions",
+            "POST",
+            post(&format!("/v1/topics/{closed_topic}/opinions"), json!({ "text": "晚了。" }), Some("say-2")),
+        ),
+        (
+            "/v1/topics/{id}/opinions",
+            "POST",
+            post(
+                &format!("/v1/topics/{open_topic}/opinions"),
+                json!({ "text": "长".repeat(501) }),
+                Some("say-3"),
+            ),
+        ),
+        ("/v1/topics/{id}", "GET", signed_in(ApiRequest::get(format!("/v1/topics/{open_topic}")))),
     ];
     let mut answers = Vec::new();
     for (template, method, request) in cases {

@@ -19,6 +19,8 @@ use crate::{
     platform::storage,
 };
 
+mod voice;
+
 /// Where the bearer token is kept between visits.
 const TOKEN_KEY: &str = "token";
 /// When the kept token's session ends (Unix milliseconds), if the backend said.

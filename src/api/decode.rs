@@ -3,7 +3,7 @@
 //! A list may come as a bare JSON array or as `{"items": [...], "next": ...}`.
 //! One malformed item is skipped and counted rather than losing the whole list.
 
-use serde::de::DeserializeOwned;
+use serde::{de::DeserializeOwned, Deserialize};
 use serde_json::Value;
 
 use super::{model::ErrorBody, ApiError, ApiResponse};
@@ -78,6 +78,31 @@ pub fn page<T: DeserializeOwned>(response: &ApiResponse) -> Result<Page<T>, ApiE
         return Err(ApiError::Decode(format!("all {total} item(s) of the list are malformed")));
     }
     Ok(Page { skipped: total - items.len(), items, next })
+}
+
+/// For a list inside an object (`#[serde(deserialize_with = …)]`): malformed
+/// elements are left out and anything but an array reads as empty, so one bad
+/// notice does not lose the whole site.
+pub fn lenient_vec<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: DeserializeOwned,
+{
+    Ok(match Value::deserialize(deserializer)? {
+        Value::Array(items) => {
+            items.into_iter().filter_map(|item| serde_json::from_value(item).ok()).collect()
+        }
+        _ => Vec::new(),
+    })
+}
+
+/// For an optional part of an object: a malformed one reads as absent.
+pub fn lenient<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: DeserializeOwned,
+{
+    Ok(serde_json::from_value(Value::deserialize(deserializer)?).ok())
 }
 
 /// Checks for success, with nothing to decode (e.g. 204 No Content).

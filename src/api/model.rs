@@ -7,6 +7,11 @@
 
 use serde::{Deserialize, Serialize};
 
+mod voice;
+pub use voice::*;
+
+use super::decode::{lenient, lenient_vec};
+
 /// Programme-wide facts: name, hotline, notices.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -14,9 +19,46 @@ pub struct Site {
     pub name: String,
     pub slogan: String,
     pub hotline: Option<String>,
+    #[serde(deserialize_with = "lenient_vec")]
     pub notices: Vec<Notice>,
     /// True when the data is demonstration data, not the programme's own.
     pub demo: bool,
+    /// The programme's sub-actions and where each stands.
+    #[serde(deserialize_with = "lenient_vec")]
+    pub sub_actions: Vec<SubAction>,
+    #[serde(deserialize_with = "lenient")]
+    pub contact: Option<Contact>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SubAction {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub summary: String,
+    #[serde(default)]
+    pub state: SubActionState,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SubActionState {
+    Planned,
+    InProgress,
+    Done,
+    #[default]
+    #[serde(other)]
+    Unknown,
+}
+
+/// Who runs the programme and how to reach them.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Contact {
+    pub organisation: Option<String>,
+    pub address: Option<String>,
+    pub hours: Option<String>,
+    pub email: Option<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

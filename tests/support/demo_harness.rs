@@ -14,7 +14,7 @@ pub const NOW: &str = "2026-11-28T10:00:00+08:00";
 /// The demo worker's token.
 pub const TOKEN: &str = "demo-13800000000";
 
-const FILES: [&str; 12] = [
+const FILES: [&str; 18] = [
     "site",
     "services",
     "courses",
@@ -27,6 +27,12 @@ const FILES: [&str; 12] = [
     "campaigns",
     "rewards",
     "redemptions",
+    "honours",
+    "honourees",
+    "nominations",
+    "knights",
+    "knight-applications",
+    "topics",
 ];
 
 /// The project's folder.

@@ -6,6 +6,7 @@
 
 mod router;
 mod state;
+mod voice;
 
 pub use router::{answer, files_for, DemoFiles, DEMO_SMS_CODE, REPORT_PAGE_SIZE, STORY_PAGE_SIZE};
 pub use state::{DemoState, StoredReply};

@@ -5,7 +5,10 @@ use percent_encoding::percent_decode_str;
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 
-use super::state::{DemoState, StoredReply};
+use super::{
+    state::{DemoState, StoredReply},
+    voice,
+};
 use crate::api::{
     model::{Checkin, Enrolment, LedgerEntry, NewReport, Redemption, RedemptionStatus, Report, ReportStatus},
     transport::{ApiRequest, ApiResponse, Method, RequestBody},
@@ -51,7 +54,7 @@ pub fn files_for(request: &ApiRequest) -> &'static [&'static str] {
         ["rewards", _, "redemptions"] => &["rewards", "me"],
         ["rewards", ..] => &["rewards"],
         ["redemptions", ..] => &["redemptions"],
-        _ => &[],
+        _ => voice::files_for(&segments).unwrap_or(&[]),
     }
 }
 
@@ -70,7 +73,7 @@ pub fn answer(
         (request.method, segments.as_slice()),
         (_, ["me"] | ["points", "ledger"] | ["reports"] | ["redemptions", ..] | ["uploads"])
             | (Method::Post, [_, _, _])
-    );
+    ) || voice::needs_login(request.method, &segments);
     if needs_login && !authed {
         return ApiResponse::error(401, "unauthorized", "请先登录");
     }
@@ -94,6 +97,9 @@ fn route(
     now: &str,
     clock: &ChinaTime,
 ) -> ApiResponse {
+    if let Some(response) = voice::route(request, segments, files, state, clock) {
+        return response;
+    }
     match (request.method, segments) {
         (Method::Get, ["site"]) => file(files, "site"),
         (Method::Get, ["services"]) => list(files, "services", |_| true),
@@ -190,7 +196,7 @@ fn route(
     }
 }
 
-fn is_signed_in(request: &ApiRequest) -> bool {
+pub(super) fn is_signed_in(request: &ApiRequest) -> bool {
     request.bearer.as_deref().is_some_and(|t| t.starts_with(DEMO_TOKEN_PREFIX))
 }
 
@@ -205,15 +211,15 @@ fn segments(path: &str) -> Vec<String> {
         .collect()
 }
 
-fn ok<T: Serialize>(value: &T) -> ApiResponse {
+pub(super) fn ok<T: Serialize>(value: &T) -> ApiResponse {
     ApiResponse::new(200, serde_json::to_string(value).unwrap_or_default())
 }
 
-fn ok_created<T: Serialize>(value: &T) -> ApiResponse {
+pub(super) fn ok_created<T: Serialize>(value: &T) -> ApiResponse {
     ApiResponse::new(201, serde_json::to_string(value).unwrap_or_default())
 }
 
-fn not_found() -> ApiResponse {
+pub(super) fn not_found() -> ApiResponse {
     ApiResponse::error(404, "not_found", "没有找到这项内容")
 }
 
@@ -222,7 +228,7 @@ fn file(files: &DemoFiles, name: &str) -> ApiResponse {
 }
 
 /// The items of a list file, whether it holds `{"items": [...]}` or a bare array.
-fn items(files: &DemoFiles, name: &str) -> Vec<Value> {
+pub(super) fn items(files: &DemoFiles, name: &str) -> Vec<Value> {
     match files.get(name) {
         Some(Value::Array(items)) => items.clone(),
         Some(Value::Object(map)) => match map.get("items") {
@@ -238,7 +244,7 @@ fn list(files: &DemoFiles, name: &str, keep: impl Fn(&Value) -> bool) -> ApiResp
     ok(&json!({ "items": items, "next": null }))
 }
 
-fn find(files: &DemoFiles, name: &str, id: &str) -> Option<Value> {
+pub(super) fn find(files: &DemoFiles, name: &str, id: &str) -> Option<Value> {
     items(files, name).into_iter().find(|item| item["id"] == id)
 }
 

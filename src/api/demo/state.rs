@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 use crate::api::model::{LedgerEntry, Redemption, Report};
 
@@ -22,6 +23,12 @@ pub struct DemoState {
     pub redemptions: Vec<Redemption>,
     /// Points earned and spent in demo mode, newest first.
     pub ledger: Vec<LedgerEntry>,
+    /// Nominations made in demo mode, newest first.
+    pub nominations: Vec<Value>,
+    /// Applications to 先锋骑士团 made in demo mode, newest first.
+    pub knight_applications: Vec<Value>,
+    /// Opinions sent in demo mode, newest first, each with its `topic_id`.
+    pub opinions: Vec<Value>,
     /// First answers by idempotency key, so a repeated write returns the same result.
     pub replies: BTreeMap<String, StoredReply>,
     /// Source of ids for things created in demo mode.

@@ -1,0 +1,131 @@
+//! The demo backend's honours, 先锋骑士团 and 社区议事: the rules a worker
+//! meets, the same as the mock backend's (tests/mock/backend.mjs).
+
+use serde_json::{json, Value};
+use youxin::api::{transport::RequestBody, ApiRequest, ApiResponse};
+
+#[path = "support/demo_harness.rs"]
+mod demo_harness;
+
+use demo_harness::{Demo, TOKEN};
+
+fn post(path: &str, body: Value, key: Option<&str>) -> ApiRequest {
+    let mut request = ApiRequest::post(path, Some(RequestBody::Json(body.to_string())));
+    request.bearer = Some(TOKEN.into());
+    request.idempotency_key = key.map(str::to_owned);
+    request
+}
+
+fn get(path: &str, signed_in: bool) -> ApiRequest {
+    let mut request = ApiRequest::get(path);
+    request.bearer = signed_in.then(|| TOKEN.into());
+    request
+}
+
+fn json_of(response: &ApiResponse) -> Value {
+    serde_json::from_str(&response.body).unwrap_or_default()
+}
+
+fn code(response: &ApiResponse) -> String {
+    json_of(response)["error"]["code"].as_str().unwrap_or_default().to_owned()
+}
+
+fn application(reason: &str) -> Value {
+    json!({ "occupation": "外卖骑手", "years": 2, "town": "龙潭镇", "reason": reason })
+}
+
+#[test]
+fn the_roll_filters_by_honour_and_year() {
+    let mut demo = Demo::new();
+    let all = json_of(&demo.send(get("/v1/honourees", false)))["items"].as_array().unwrap().len();
+    let volunteers = demo.send(get("/v1/honourees", false).param("honour", Some("hon-volunteer")));
+    let volunteers = json_of(&volunteers)["items"].as_array().unwrap().clone();
+    assert!(!volunteers.is_empty() && volunteers.len() < all);
+    assert!(volunteers.iter().all(|h| h["honour"] == "hon-volunteer"));
+    let in_2025 = json_of(&demo.send(get("/v1/honourees", false).param("year", Some("2025"))));
+    assert!(in_2025["items"].as_array().unwrap().iter().all(|h| h["year"] == 2025));
+}
+
+#[test]
+fn a_nomination_is_filed_once_per_key_and_listed_first() {
+    let mut demo = Demo::new();
+    let body = json!({ "nominee": "  龚师傅 ", "occupation": "快递员", "deed": "帮老人把药送上楼。", "contact": "" });
+    let first = demo.send(post("/v1/nominations", body.clone(), Some("k-1")));
+    assert_eq!(first.status, 201, "{}", first.body);
+    assert_eq!(json_of(&first)["nominee"], "龚师傅", "trimmed");
+    assert_eq!(json_of(&first)["status"], "submitted");
+    assert_eq!(demo.send(post("/v1/nominations", body, Some("k-1"))), first);
+    let mine = json_of(&demo.send(get("/v1/nominations", true)));
+    let ids: Vec<&Value> = mine["items"].as_array().unwrap().iter().map(|n| &n["id"]).collect();
+    assert_eq!(ids[0], &json_of(&first)["id"]);
+    assert_eq!(ids.iter().filter(|id| **id == &json_of(&first)["id"]).count(), 1);
+}
+
+#[test]
+fn a_nomination_needs_a_name_a_deed_and_a_known_honour() {
+    let mut demo = Demo::new();
+    let cases = [
+        json!({ "nominee": "", "occupation": "快递员", "deed": "好人好事" }),
+        json!({ "nominee": "王", "occupation": "快递员", "deed": "好".repeat(501) }),
+        json!({ "nominee": "王", "occupation": "快递员", "deed": "好人好事", "honour": "hon-none" }),
+        json!({ "nominee": 7, "occupation": "快递员", "deed": "好人好事" }),
+    ];
+    for (i, body) in cases.into_iter().enumerate() {
+        let response = demo.send(post("/v1/nominations", body, Some(&format!("bad-{i}"))));
+        assert_eq!((response.status, code(&response).as_str()), (400, "invalid_nomination"), "case {i}");
+    }
+    let unsigned = demo.send(ApiRequest::post("/v1/nominations", None));
+    assert_eq!(unsigned.status, 401);
+}
+
+#[test]
+fn one_application_is_under_review_at_a_time() {
+    let mut demo = Demo::new();
+    let first = demo.send(post("/v1/knights/applications", application("想参加议事。"), Some("a-1")));
+    assert_eq!(first.status, 201, "{}", first.body);
+    let second = demo.send(post("/v1/knights/applications", application("再申请一次。"), Some("a-2")));
+    assert_eq!((second.status, code(&second).as_str()), (409, "application_open"));
+    let latest = json_of(&demo.send(get("/v1/knights/applications", true)));
+    assert_eq!(latest["items"][0]["status"], "submitted");
+    let years = demo.send(post(
+        "/v1/knights/applications",
+        json!({ "occupation": "骑手", "years": 51, "town": "龙潭镇", "reason": "想参加" }),
+        Some("a-3"),
+    ));
+    assert_eq!(code(&years), "invalid_application", "validation comes before the conflict");
+}
+
+#[test]
+fn an_opinion_counts_and_is_listed_as_the_workers_own() {
+    let mut demo = Demo::new();
+    let before = json_of(&demo.send(get("/v1/topics/tpc-01", true)));
+    let sent =
+        demo.send(post("/v1/topics/tpc-01/opinions", json!({ "text": " 东门加盏灯。 " }), Some("o-1")));
+    assert_eq!(sent.status, 201, "{}", sent.body);
+    assert_eq!(demo.send(post("/v1/topics/tpc-01/opinions", json!({ "text": "x" }), Some("o-1"))), sent);
+    let after = json_of(&demo.send(get("/v1/topics/tpc-01", true)));
+    assert_eq!(after["opinion_count"], before["opinion_count"].as_u64().unwrap() + 1);
+    assert_eq!(after["my_opinions"][0]["text"], "东门加盏灯。");
+    let anonymous = json_of(&demo.send(get("/v1/topics/tpc-01", false)));
+    assert_eq!(anonymous["my_opinions"], json!([]), "personal only with a token");
+}
+
+#[test]
+fn closed_topics_take_no_opinion_and_come_after_open_ones() {
+    let mut demo = Demo::new();
+    let late = demo.send(post("/v1/topics/tpc-03/opinions", json!({ "text": "晚了" }), Some("o-2")));
+    assert_eq!((late.status, code(&late).as_str()), (409, "topic_closed"));
+    let long =
+        demo.send(post("/v1/topics/tpc-01/opinions", json!({ "text": "长".repeat(501) }), Some("o-3")));
+    assert_eq!(code(&long), "invalid_opinion");
+    let exactly =
+        demo.send(post("/v1/topics/tpc-01/opinions", json!({ "text": "长".repeat(500) }), Some("o-4")));
+    assert_eq!(exactly.status, 201, "500 characters are allowed");
+    let topics = json_of(&demo.send(get("/v1/topics", false)));
+    let states: Vec<&str> =
+        topics["items"].as_array().unwrap().iter().map(|t| t["state"].as_str().unwrap()).collect();
+    let first_closed = states.iter().position(|s| *s == "closed").unwrap();
+    assert!(states[first_closed..].iter().all(|s| *s == "closed"), "{states:?}");
+    let no_key = demo.send(post("/v1/topics/tpc-01/opinions", json!({ "text": "x" }), None));
+    assert_eq!(code(&no_key), "idempotency_key_required");
+}
