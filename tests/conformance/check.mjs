@@ -18,8 +18,9 @@ import { createReport } from './lib/report.mjs';
 const USAGE = `usage: node tests/conformance/check.mjs <base-url> [options]
 
   --token T         a bearer token: also checks the personal reads (/v1/me, …)
-  --writes          with --token: also checks in, redeems and reports, each twice
-                    with one Idempotency-Key (changes data: test backends only)
+  --writes          with --token: also checks in, redeems, reports, nominates,
+                    sends an opinion and applies to 先锋骑士团, each twice with one
+                    Idempotency-Key (changes data: test backends only)
   --origin O        the app's origin for the CORS checks (default ${DEFAULTS.origin})
   --sample N        details: check N ids of each list (default ${DEFAULTS.sample})
   --all             details: check every id

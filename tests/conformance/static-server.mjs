@@ -33,8 +33,12 @@ const FILES = {
   'points/rules': 'points-rules.json',
   campaigns: 'campaigns.json',
   rewards: 'rewards.json',
+  honours: 'honours.json',
+  honourees: 'honourees.json',
+  knights: 'knights.json',
+  topics: 'topics.json',
 };
-const WITH_DETAILS = new Set(['services', 'courses', 'stories', 'stations', 'campaigns', 'rewards']);
+const WITH_DETAILS = new Set(['services', 'courses', 'stories', 'stations', 'campaigns', 'rewards', 'honourees', 'topics']);
 
 export function createStaticServer({ demoDir = DEFAULT_DEMO_DIR, bare = false } = {}) {
   const read = (file) => {

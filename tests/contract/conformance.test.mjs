@@ -13,9 +13,20 @@ import { createMockServer } from '../mock/backend.mjs';
 import { createStaticServer } from '../conformance/static-server.mjs';
 import { createJudge, jsonPath } from '../conformance/lib/validate.mjs';
 import { sampleIds } from '../conformance/lib/checks.mjs';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { demoDir } from './schema.mjs';
 
 const checker = fileURLToPath(new URL('../conformance/check.mjs', import.meta.url));
 const ORIGIN = 'https://app.example.cn';
+
+/** How many items a demo list file holds, as "N item(s)" in the checker's lines. */
+function demoItems(file) {
+  const data = JSON.parse(readFileSync(path.join(demoDir, file), 'utf8'));
+  const n = (Array.isArray(data) ? data : data.items).length;
+  return `${n} item${n === 1 ? '' : 's'}`;
+}
+const demoIds = (file) => demoItems(file).replace(/items?$/, (w) => (w === 'item' ? 'id' : 'ids'));
 
 /** Runs the checker; resolves to {code, out, lines} once it has exited. */
 function check(...args) {
@@ -143,6 +154,22 @@ describe('the mock backend conforms', () => {
     hasMatch(run, /^ok  \d+ ok, 0 failed, 0 warnings$/);
   });
 
+  test('the honours, knights and topics: lists, details, 401s and preflights', async () => {
+    const run = await check(base, '--all');
+    assert.equal(run.code, 0, run.out);
+    hasLine(run, `ok  GET /v1/honours (1 page, ${demoItems('honours.json')})`);
+    hasLine(run, `ok  GET /v1/honourees (1 page, ${demoItems('honourees.json')})`);
+    hasLine(run, `ok  GET /v1/honourees/{id} (${demoIds('honourees.json')})`);
+    hasLine(run, `ok  GET /v1/knights (1 page, ${demoItems('knights.json')})`);
+    hasLine(run, `ok  GET /v1/topics (1 page, ${demoItems('topics.json')})`);
+    hasLine(run, `ok  GET /v1/topics/{id} (${demoIds('topics.json')})`);
+    hasLine(run, 'ok  GET /v1/nominations without a token (401)');
+    hasLine(run, 'ok  GET /v1/knights/applications without a token (401)');
+    hasLine(run, 'ok  OPTIONS /v1/nominations (preflight)');
+    hasLine(run, 'ok  OPTIONS /v1/knights/applications (preflight)');
+    hasMatch(run, /^ok  OPTIONS \/v1\/topics\/[^/]+\/opinions \(preflight\)$/);
+  });
+
   test('lists in pages are read to their end', async () => {
     await json(base, 'POST', '/__mock/paging', { size: 4 });
     try {
@@ -178,15 +205,39 @@ describe('the mock backend conforms', () => {
     hasMatch(run, /^ok  POST \/v1\/campaigns\/[^/]+\/checkins \(201, the repeat gives back chk-mock-\d+\)$/);
     hasMatch(run, /^ok  POST \/v1\/rewards\/[^/]+\/redemptions \(201, the repeat gives back rdm-mock-\d+\)$/);
     hasMatch(run, /^ok  POST \/v1\/reports \(201, the repeat gives back rpt-mock-\d+\)$/);
+    hasLine(run, `ok  GET /v1/nominations (1 page, ${demoItems('nominations.json')})`);
+    hasLine(run, `ok  GET /v1/knights/applications (1 page, ${demoItems('knight-applications.json')})`);
+    hasMatch(run, /^ok  POST \/v1\/nominations \(201, the repeat gives back nom-mock-\d+\)$/);
+    hasMatch(run, /^ok  POST \/v1\/topics\/[^/]+\/opinions \(201, the repeat gives back opn-mock-\d+\)$/);
+    hasMatch(run, /^ok  POST \/v1\/knights\/applications \(201, the repeat gives back kap-mock-\d+\)$/);
+    hasLine(run, 'ok  POST /v1/knights/applications again, with another key (409 application_open: one application under review at a time)');
 
-    // The mock saw each write twice, both times with one key.
+    // The mock saw each write twice, both times with one key (and a third application with another key).
     const log = (await json(base, 'GET', '/__mock/requests')).body;
-    for (const pattern of [/^\/v1\/campaigns\/.+\/checkins$/, /^\/v1\/rewards\/.+\/redemptions$/, /^\/v1\/reports$/]) {
+    const writes = [
+      [/^\/v1\/campaigns\/.+\/checkins$/, 2],
+      [/^\/v1\/rewards\/.+\/redemptions$/, 2],
+      [/^\/v1\/reports$/, 2],
+      [/^\/v1\/nominations$/, 2],
+      [/^\/v1\/topics\/.+\/opinions$/, 2],
+      [/^\/v1\/knights\/applications$/, 3],
+    ];
+    for (const [pattern, times] of writes) {
       const posts = log.filter((r) => r.method === 'POST' && pattern.test(r.path));
-      assert.equal(posts.length, 2, `${pattern}: ${JSON.stringify(posts)}`);
+      assert.equal(posts.length, times, `${pattern}: ${JSON.stringify(posts)}`);
       assert.ok(posts[0].idempotency_key, `${pattern} was sent without a key`);
       assert.equal(posts[1].idempotency_key, posts[0].idempotency_key);
+      if (times === 3) assert.notEqual(posts[2].idempotency_key, posts[0].idempotency_key);
     }
+
+    // The data now holds one of each: a second run finds the application under review.
+    const opinion = run.lines.find((l) => l.startsWith('ok  POST /v1/topics/'));
+    const topicId = /\/v1\/topics\/([^/]+)\/opinions/.exec(opinion)[1];
+    const mine = (await fetch(`${base}/v1/topics/${topicId}`, { headers: { Authorization: `Bearer ${login.body.token}` } }).then((r) => r.json())).my_opinions;
+    assert.equal(mine.filter((o) => o.text === '接口一致性检查发的测试意见，可删除。').length, 1, 'the repeat sent a second opinion');
+    const again = await check(base, '--token', login.body.token, '--writes');
+    assert.equal(again.code, 0, again.out);
+    hasMatch(again, /^skip POST \/v1\/knights\/applications: answers 409 application_open: kap-mock-\d+ is still under review, so none was filed and the repeat was not tried$/);
   });
 });
 
@@ -201,7 +252,12 @@ describe('the demo data as static files conforms', () => {
         assert.deepEqual(failures(run), []);
         hasLine(run, `ok  GET /v1/services (1 page${bare ? ', a bare array' : ''}, 25 items)`);
         hasLine(run, 'ok  GET /v1/stories/{id} (15 ids)');
+        hasLine(run, `ok  GET /v1/honourees (1 page${bare ? ', a bare array' : ''}, ${demoItems('honourees.json')})`);
+        hasLine(run, `ok  GET /v1/honourees/{id} (${demoIds('honourees.json')})`);
+        hasLine(run, `ok  GET /v1/knights (1 page${bare ? ', a bare array' : ''}, ${demoItems('knights.json')})`);
+        hasLine(run, `ok  GET /v1/topics/{id} (${demoIds('topics.json')})`);
         hasLine(run, 'skip GET /v1/me: personal, not checked with --public-only');
+        hasLine(run, 'skip GET /v1/nominations: personal, not checked with --public-only');
         hasMatch(run, /^ok  CORS for https:\/\/app\.example\.cn \(\d+ answers\)$/);
       } finally {
         await close(server);

@@ -1,7 +1,8 @@
 // The mock backend (tests/mock/backend.mjs) checked against the contract: its
 // answers must validate against public/openapi.yaml, and its behaviour (auth,
-// enrolment rules, idempotency, failure injection) must be what e2e tests of
-// the app's http mode rely on.
+// enrolment rules, nominations, knight applications, opinions on topics,
+// idempotency, failure injection) must be what e2e tests of the app's http
+// mode rely on.
 // Run: node --test tests/contract/
 // MOCK_DEMO_DIR=<dir> seeds the mock from another folder than public/demo.
 
@@ -9,13 +10,23 @@ import { test, describe, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { createValidator } from './schema.mjs';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createValidator, demoDir } from './schema.mjs';
 
 const backendPath = fileURLToPath(new URL('../mock/backend.mjs', import.meta.url));
 const contract = createValidator();
 const PHONE = '13800138000';
 const TOKEN = `mock-token-${PHONE}`;
 const PAGE_SIZE = 5;
+const seedDir = process.env.MOCK_DEMO_DIR ?? demoDir;
+/** A demo file the mock is seeded from. */
+const seedFile = (name) => JSON.parse(readFileSync(path.join(seedDir, name), 'utf8'));
+/** The items of a list file, whether it is {items, next} or a bare array. */
+const seedItems = (name) => {
+  const data = seedFile(name);
+  return Array.isArray(data) ? data : data.items;
+};
 
 let child;
 let base;
@@ -79,6 +90,13 @@ async function api(method, path, { token, body, key, headers = {}, signal } = {}
 
 const get = (path, options) => api('GET', path, options);
 const post = (path, options) => api('POST', path, options);
+/** A signed-in write with a fresh key whose body is `text` as it is, JSON or not. */
+async function postRaw(path, text) {
+  const headers = { Authorization: `Bearer ${TOKEN}`, 'Idempotency-Key': newKey(), 'Content-Type': 'application/json' };
+  const res = await fetch(base + path, { method: 'POST', headers, body: text });
+  const body = await res.text();
+  return { status: res.status, headers: res.headers, text: body, body: body ? JSON.parse(body) : undefined };
+}
 const reset = () => post('/__mock/reset');
 const setClock = (now) => post('/__mock/clock', { body: { now } });
 let keys = 0;
@@ -138,6 +156,10 @@ describe('reads match the contract', () => {
     ['/v1/points/rules', '/v1/points/rules'],
     ['/v1/campaigns', '/v1/campaigns'],
     ['/v1/rewards', '/v1/rewards'],
+    ['/v1/honours', '/v1/honours'],
+    ['/v1/honourees', '/v1/honourees'],
+    ['/v1/knights', '/v1/knights'],
+    ['/v1/topics', '/v1/topics'],
   ];
   for (const [path, template] of lists) {
     test(`GET ${path}`, async () => {
@@ -145,11 +167,18 @@ describe('reads match the contract', () => {
     });
   }
 
-  for (const path of ['/v1/me', '/v1/reports', '/v1/redemptions']) {
+  for (const path of ['/v1/me', '/v1/reports', '/v1/redemptions', '/v1/nominations', '/v1/knights/applications', '/v1/topics']) {
     test(`GET ${path} signed in`, async () => {
       expectContract(await get(path, { token: TOKEN }), 'GET', path, 200);
     });
   }
+
+  test('the site carries its sub-actions and contact as the demo file has them', async () => {
+    const site = expectContract(await get('/v1/site'), 'GET', '/v1/site', 200);
+    const file = seedFile('site.json');
+    assert.deepEqual(site.sub_actions, file.sub_actions);
+    assert.deepEqual(site.contact, file.contact);
+  });
 
   test('the ledger pages through every entry and sums to the balance', async () => {
     const entries = await getAllPages('/v1/points/ledger', '/v1/points/ledger', { token: TOKEN });
@@ -204,9 +233,15 @@ describe('reads match the contract', () => {
     ['/v1/stations', null],
     ['/v1/campaigns', null],
     ['/v1/rewards', null],
+    ['/v1/honours', null],
+    ['/v1/honourees', null],
+    ['/v1/knights', null],
+    ['/v1/topics', TOKEN],
     ['/v1/points/ledger', TOKEN],
     ['/v1/reports', TOKEN],
     ['/v1/redemptions', TOKEN],
+    ['/v1/nominations', TOKEN],
+    ['/v1/knights/applications', TOKEN],
   ];
   for (const [list, token] of pagedLists) {
     test(`with /__mock/paging, ${list} comes in pages that add up to the whole list`, async () => {
@@ -253,6 +288,8 @@ describe('reads match the contract', () => {
     ['/v1/services', '/v1/services/{id}'],
     ['/v1/courses', '/v1/courses/{id}'],
     ['/v1/stations', '/v1/stations/{id}'],
+    ['/v1/honourees', '/v1/honourees/{id}'],
+    ['/v1/topics', '/v1/topics/{id}'],
   ]) {
     test(`every item of ${list} opens at ${template}`, async () => {
       const { items } = (await get(list)).body;
@@ -266,7 +303,14 @@ describe('reads match the contract', () => {
 });
 
 describe('errors', () => {
-  for (const template of ['/v1/services/{id}', '/v1/courses/{id}', '/v1/stories/{id}', '/v1/stations/{id}']) {
+  for (const template of [
+    '/v1/services/{id}',
+    '/v1/courses/{id}',
+    '/v1/stories/{id}',
+    '/v1/stations/{id}',
+    '/v1/honourees/{id}',
+    '/v1/topics/{id}',
+  ]) {
     test(`${template} with an unknown id is a 404 with the error body`, async () => {
       const res = await get(template.replace('{id}', 'no-such-id'));
       expectError(res, 'GET', template, 404, 'not_found');
@@ -289,6 +333,11 @@ describe('errors', () => {
     ['POST', '/v1/courses/x/enrolments', '/v1/courses/{id}/enrolments'],
     ['POST', '/v1/campaigns/x/checkins', '/v1/campaigns/{id}/checkins'],
     ['POST', '/v1/rewards/x/redemptions', '/v1/rewards/{id}/redemptions'],
+    ['GET', '/v1/nominations', '/v1/nominations'],
+    ['POST', '/v1/nominations', '/v1/nominations'],
+    ['GET', '/v1/knights/applications', '/v1/knights/applications'],
+    ['POST', '/v1/knights/applications', '/v1/knights/applications'],
+    ['POST', '/v1/topics/x/opinions', '/v1/topics/{id}/opinions'],
   ];
   for (const [method, path, template] of personal) {
     test(`${method} ${path} without a token is a 401`, async () => {
@@ -639,6 +688,372 @@ describe('redemptions', () => {
       assert.equal((await post(redeemPath(reward), { token: userToken(n), key: newKey() })).status, 201);
     }
     expectError(await post(redeemPath(reward), { token: userToken(999), key: newKey() }), 'POST', template, 409, 'out_of_stock');
+  });
+});
+
+describe('honours', () => {
+  test('honourees filter by honour and by year, in file order', async () => {
+    const all = expectContract(await get('/v1/honourees'), 'GET', '/v1/honourees', 200).items;
+    assert.deepEqual(all.map((h) => h.id), seedItems('honourees.json').map((h) => h.id), 'not the file order');
+    const honours = expectContract(await get('/v1/honours'), 'GET', '/v1/honours', 200).items;
+    assert.deepEqual(honours, seedItems('honours.json'));
+    const years = [...new Set(all.map((h) => h.year).filter((y) => y != null))];
+    assert.ok(honours.length > 1 && years.length > 1, 'too few honours or years to exercise the filters');
+    for (const honour of honours) {
+      const url = `/v1/honourees?honour=${encodeURIComponent(honour.id)}`;
+      const some = expectContract(await get(url), 'GET', '/v1/honourees', 200).items;
+      assert.deepEqual(some, all.filter((h) => h.honour === honour.id), url);
+      for (const year of years) {
+        const both = expectContract(await get(`${url}&year=${year}`), 'GET', '/v1/honourees', 200).items;
+        assert.deepEqual(both, all.filter((h) => h.honour === honour.id && h.year === year), `${url}&year=${year}`);
+      }
+    }
+    for (const year of years) {
+      const some = expectContract(await get(`/v1/honourees?year=${year}`), 'GET', '/v1/honourees', 200).items;
+      assert.ok(some.length > 0, `year ${year}`);
+      assert.deepEqual(some, all.filter((h) => h.year === year), `year ${year}`);
+    }
+    assert.deepEqual((await get('/v1/honourees?honour=hon-nothing')).body.items, []);
+    assert.deepEqual((await get('/v1/honourees?year=1999')).body.items, []);
+  });
+
+  for (const year of ['abc', '2024.5', '', '20x4']) {
+    test(`a year that is not an integer (${JSON.stringify(year)}) is a 400 bad_request`, async () => {
+      expectError(await get(`/v1/honourees?year=${encodeURIComponent(year)}`), 'GET', '/v1/honourees', 400, 'bad_request');
+    });
+  }
+
+  test('an honouree opens by id', async () => {
+    const first = seedItems('honourees.json')[0];
+    const one = expectContract(await get(`/v1/honourees/${encodeURIComponent(first.id)}`), 'GET', '/v1/honourees/{id}', 200);
+    assert.deepEqual(one, first);
+  });
+});
+
+describe('nominations', () => {
+  const template = '/v1/nominations';
+  const honour = () => seedItems('honours.json')[0].id;
+  const valid = () => ({ nominee: '  王师傅 ', occupation: '快递员 ', deed: ' 暴雨天帮独居老人把药送上楼。', contact: null, honour: honour() });
+  const mine = async (token = TOKEN) => expectContract(await get(template, { token }), 'GET', template, 200).items;
+
+  test('the demo worker starts with the nominations of the demo file', async () => {
+    assert.deepEqual(await mine(), seedItems('nominations.json'));
+    assert.deepEqual(await mine(userToken(3)), seedItems('nominations.json'));
+  });
+
+  test('files a trimmed nomination once per key, newest first, for that worker only', async () => {
+    const before = await mine();
+    const key = newKey();
+    const first = expectContract(await post(template, { token: TOKEN, key, body: valid() }), 'POST', template, 201);
+    assert.deepEqual(
+      { ...first, id: undefined, created_at: undefined },
+      { id: undefined, nominee: '王师傅', occupation: '快递员', deed: '暴雨天帮独居老人把药送上楼。', contact: null, honour: honour(), status: 'submitted', review_note: null, created_at: undefined },
+    );
+    assert.ok(first.id && !before.some((n) => n.id === first.id), 'a new id');
+    assert.ok(Date.parse(first.created_at) > 0);
+    const replay = await post(template, { token: TOKEN, key, body: valid() });
+    assert.equal(replay.status, 201);
+    assert.deepEqual(replay.body, first);
+    const after = await mine();
+    assert.equal(after.length, before.length + 1, 'the replay filed a second nomination');
+    assert.deepEqual(after[0], first, 'newest first');
+    assert.deepEqual(await mine(userToken(3)), seedItems('nominations.json'), 'another worker sees it');
+
+    const second = expectContract(await post(template, { token: TOKEN, key: newKey(), body: valid() }), 'POST', template, 201);
+    assert.deepEqual((await mine()).slice(0, 2).map((n) => n.id), [second.id, first.id]);
+  });
+
+  test('contact and honour may be absent, null or blank', async () => {
+    const { nominee, occupation, deed } = valid();
+    for (const extra of [{}, { contact: null, honour: null }, { contact: '   ', honour: '' }, { honour: '  ' }]) {
+      const filed = expectContract(await post(template, { token: TOKEN, key: newKey(), body: { nominee, occupation, deed, ...extra } }), 'POST', template, 201);
+      assert.equal(filed.contact, null, JSON.stringify(extra));
+      assert.equal(filed.honour, null, JSON.stringify(extra));
+    }
+    const filed = expectContract(await post(template, { token: TOKEN, key: newKey(), body: { ...valid(), contact: ' 138 0000 0000 ' } }), 'POST', template, 201);
+    assert.equal(filed.contact, '138 0000 0000');
+  });
+
+  test('lengths count characters (code points), not UTF-16 units', async () => {
+    const body = { nominee: '😀'.repeat(40), occupation: '骑'.repeat(40), deed: '𠀀'.repeat(500), contact: '😀'.repeat(60) };
+    const filed = expectContract(await post(template, { token: TOKEN, key: newKey(), body }), 'POST', template, 201);
+    assert.equal(filed.nominee, body.nominee);
+  });
+
+  const invalid = [
+    ['no nominee', { nominee: undefined }],
+    ['a blank nominee', { nominee: '   ' }],
+    ['a nominee of 41 characters', { nominee: '😀'.repeat(41) }],
+    ['a nominee that is not text', { nominee: 42 }],
+    ['no occupation', { occupation: '' }],
+    ['an occupation of 41 characters', { occupation: '骑'.repeat(41) }],
+    ['no deed', { deed: undefined }],
+    ['a deed of 501 characters', { deed: '事'.repeat(501) }],
+    ['a contact of 61 characters', { contact: '1'.repeat(61) }],
+    ['a contact that is not text', { contact: 13800138000 }],
+    ['an unknown honour', { honour: 'hon-nothing' }],
+    ['an honour that is not text', { honour: 7 }],
+  ];
+  for (const [what, change] of invalid) {
+    test(`${what} is a 400 invalid_nomination that files nothing`, async () => {
+      const before = (await mine()).length;
+      const res = await post(template, { token: TOKEN, key: newKey(), body: { ...valid(), ...change } });
+      expectError(res, 'POST', template, 400, 'invalid_nomination');
+      assert.match(res.body.error.message, /\p{Script=Han}/u, 'the message is in Chinese');
+      assert.equal((await mine()).length, before);
+    });
+  }
+
+  test('an empty body, one that is not an object or not JSON is a 400 invalid_nomination', async () => {
+    for (const body of [{}, [], 'text', null]) {
+      expectError(await post(template, { token: TOKEN, key: newKey(), body }), 'POST', template, 400, 'invalid_nomination');
+    }
+    const empty = await post(template, { token: TOKEN, key: newKey(), headers: { 'Content-Type': 'application/json' } });
+    expectError(empty, 'POST', template, 400, 'invalid_nomination');
+    const garbage = await postRaw(template, '{"nominee": ');
+    expectError(garbage, 'POST', template, 400, 'invalid_nomination');
+  });
+
+  test('checks in order: token, then Idempotency-Key, then the body', async () => {
+    expectError(await post(template, { body: {} }), 'POST', template, 401, 'unauthorized');
+    expectError(await post(template, { token: TOKEN, body: {} }), 'POST', template, 400, 'idempotency_key_required');
+    expectError(await post(template, { token: TOKEN, body: valid() }), 'POST', template, 400, 'idempotency_key_required');
+  });
+
+  test('a repeated key replays a refusal too, and files nothing', async () => {
+    const before = (await mine()).length;
+    const key = newKey();
+    const refused = await post(template, { token: TOKEN, key, body: { ...valid(), deed: '' } });
+    expectError(refused, 'POST', template, 400, 'invalid_nomination');
+    const replay = await post(template, { token: TOKEN, key, body: valid() });
+    assert.equal(replay.status, 400);
+    assert.deepEqual(replay.body, refused.body);
+    assert.equal((await mine()).length, before);
+  });
+});
+
+describe('knights', () => {
+  const template = '/v1/knights/applications';
+  const valid = () => ({ occupation: ' 外卖骑手', employer: '美团 ', years: 4, town: '桃花源街道', reason: ' 想把骑手们的建议带到议事会上。 ' });
+  const mine = async (token = TOKEN) => expectContract(await get(template, { token }), 'GET', template, 200).items;
+
+  test('the members are those of the demo file', async () => {
+    assert.deepEqual(expectContract(await get('/v1/knights'), 'GET', '/v1/knights', 200).items, seedItems('knights.json'));
+  });
+
+  test('the demo worker starts with the applications of the demo file, none under review', async () => {
+    const start = await mine();
+    assert.deepEqual(start, seedItems('knight-applications.json'));
+    assert.ok(!start.some((a) => a.status === 'submitted'), 'the demo worker could not apply');
+  });
+
+  test('one application under review at a time; a repeated key gives the first back', async () => {
+    const before = await mine();
+    const key = newKey();
+    const first = expectContract(await post(template, { token: TOKEN, key, body: valid() }), 'POST', template, 201);
+    assert.deepEqual(
+      [first.occupation, first.employer, first.years, first.town, first.reason, first.status, first.review_note],
+      ['外卖骑手', '美团', 4, '桃花源街道', '想把骑手们的建议带到议事会上。', 'submitted', null],
+    );
+    const replay = await post(template, { token: TOKEN, key, body: valid() });
+    assert.equal(replay.status, 201, 'a replay is not a second application');
+    assert.deepEqual(replay.body, first);
+
+    const second = await post(template, { token: TOKEN, key: newKey(), body: valid() });
+    expectError(second, 'POST', template, 409, 'application_open');
+    const after = await mine();
+    assert.equal(after.length, before.length + 1);
+    assert.deepEqual(after[0], first, 'newest first');
+
+    // Another worker has their own applications.
+    expectContract(await post(template, { token: userToken(5), key: newKey(), body: valid() }), 'POST', template, 201);
+    assert.equal((await mine(userToken(6))).length, seedItems('knight-applications.json').length);
+  });
+
+  test('employer is optional: absent, null or blank is null', async () => {
+    const { employer: _employer, ...rest } = valid();
+    for (const [n, body] of [rest, { ...rest, employer: null }, { ...rest, employer: '  ' }].entries()) {
+      const filed = expectContract(await post(template, { token: userToken(20 + n), key: newKey(), body }), 'POST', template, 201);
+      assert.equal(filed.employer, null);
+    }
+    const zero = expectContract(await post(template, { token: userToken(30), key: newKey(), body: { ...valid(), years: 0 } }), 'POST', template, 201);
+    assert.equal(zero.years, 0);
+    const fifty = expectContract(await post(template, { token: userToken(31), key: newKey(), body: { ...valid(), years: 50, occupation: '😀'.repeat(40) } }), 'POST', template, 201);
+    assert.equal(fifty.years, 50);
+  });
+
+  const invalid = [
+    ['no occupation', { occupation: undefined }],
+    ['an occupation of 41 characters', { occupation: '骑'.repeat(41) }],
+    ['a blank town', { town: '  ' }],
+    ['a town of 41 characters', { town: '镇'.repeat(41) }],
+    ['no years', { years: undefined }],
+    ['years below 0', { years: -1 }],
+    ['years above 50', { years: 51 }],
+    ['years that are not whole', { years: 3.5 }],
+    ['years as text', { years: '4' }],
+    ['no reason', { reason: '' }],
+    ['a reason of 501 characters', { reason: '想'.repeat(501) }],
+    ['an employer of 41 characters', { employer: '美'.repeat(41) }],
+  ];
+  for (const [what, change] of invalid) {
+    test(`${what} is a 400 invalid_application`, async () => {
+      const res = await post(template, { token: TOKEN, key: newKey(), body: { ...valid(), ...change } });
+      expectError(res, 'POST', template, 400, 'invalid_application');
+      assert.match(res.body.error.message, /\p{Script=Han}/u, 'the message is in Chinese');
+      assert.deepEqual(await mine(), seedItems('knight-applications.json'), 'an invalid application was filed');
+    });
+  }
+
+  test('a body that is not JSON is a 400 invalid_application', async () => {
+    expectError(await postRaw(template, 'occupation=骑手'), 'POST', template, 400, 'invalid_application');
+    expectError(await post(template, { token: TOKEN, key: newKey(), body: [valid()] }), 'POST', template, 400, 'invalid_application');
+  });
+
+  test('checks in order: token, Idempotency-Key, the body, then the open application', async () => {
+    expectError(await post(template, { body: valid() }), 'POST', template, 401, 'unauthorized');
+    expectError(await post(template, { token: TOKEN, body: { years: -1 } }), 'POST', template, 400, 'idempotency_key_required');
+    expectContract(await post(template, { token: TOKEN, key: newKey(), body: valid() }), 'POST', template, 201);
+    const invalidWhileOpen = await post(template, { token: TOKEN, key: newKey(), body: { ...valid(), reason: '' } });
+    expectError(invalidWhileOpen, 'POST', template, 400, 'invalid_application');
+    expectError(await post(template, { token: TOKEN, key: newKey(), body: valid() }), 'POST', template, 409, 'application_open');
+  });
+});
+
+describe('topics', () => {
+  const seed = () => seedItems('topics.json');
+  // The server's clock before the first open topic closes, so that the demo's dates do not age the test.
+  const beforeClosing = () => {
+    const closing = seed().filter((t) => t.state !== 'closed' && t.closes_at).map((t) => Date.parse(t.closes_at));
+    assert.ok(closing.length > 0, 'no open topic with a closing time');
+    return new Date(Math.min(...closing) - 86400_000).toISOString();
+  };
+  beforeEach(async () => setClock(beforeClosing()));
+
+  const topics = async (query = '', token) => expectContract(await get(`/v1/topics${query}`, { token }), 'GET', '/v1/topics', 200).items;
+  const topic = async (id, token) =>
+    expectContract(await get(`/v1/topics/${encodeURIComponent(id)}`, { token }), 'GET', '/v1/topics/{id}', 200);
+  const opinions = (id) => `/v1/topics/${encodeURIComponent(id)}/opinions`;
+  const template = '/v1/topics/{id}/opinions';
+  const openTopic = () => {
+    const found = seed().find((t) => t.state !== 'closed' && t.closes_at);
+    assert.ok(found, 'no open topic in the demo data');
+    return found;
+  };
+  const closedTopic = () => {
+    const found = seed().find((t) => t.state === 'closed');
+    assert.ok(found, 'no closed topic in the demo data');
+    return found;
+  };
+
+  test('open topics first, then closed, in file order; state narrows the list', async () => {
+    const all = await topics();
+    const ids = (list) => list.map((t) => t.id);
+    const file = seed();
+    const isOpen = (t) => t.state !== 'closed';
+    assert.deepEqual(ids(all), [...ids(file.filter(isOpen)), ...ids(file.filter((t) => !isOpen(t)))]);
+    const open = await topics('?state=open');
+    const closed = await topics('?state=closed');
+    assert.ok(open.length > 0 && closed.length > 0, 'the demo data wants open and closed topics');
+    assert.ok(open.every((t) => t.state === 'open') && closed.every((t) => t.state === 'closed'));
+    assert.deepEqual([...open, ...closed], all);
+  });
+
+  for (const state of ['pending', 'OPEN', '']) {
+    test(`state=${JSON.stringify(state)} is a 400 bad_request`, async () => {
+      expectError(await get(`/v1/topics?state=${encodeURIComponent(state)}`), 'GET', '/v1/topics', 400, 'bad_request');
+    });
+  }
+
+  test('a topic whose closing time has passed is closed, and takes no opinion', async () => {
+    const t = openTopic();
+    await setClock(new Date(Date.parse(t.closes_at) + 60_000).toISOString());
+    assert.equal((await topic(t.id)).state, 'closed');
+    assert.ok((await topics('?state=closed')).some((x) => x.id === t.id));
+    assert.ok(!(await topics('?state=open')).some((x) => x.id === t.id));
+    const all = await topics();
+    assert.ok(all.findIndex((x) => x.id === t.id) >= all.findIndex((x) => x.state === 'closed'), 'listed among the open ones');
+    const res = await post(opinions(t.id), { token: TOKEN, key: newKey(), body: { text: '晚了一步。' } });
+    expectError(res, 'POST', template, 409, 'topic_closed');
+  });
+
+  test('a topic closed by its state takes no opinion', async () => {
+    const t = closedTopic();
+    expectError(await post(opinions(t.id), { token: TOKEN, key: newKey(), body: { text: '还想说一句。' } }), 'POST', template, 409, 'topic_closed');
+    assert.equal((await topic(t.id)).opinion_count, t.opinion_count);
+  });
+
+  test('my_opinions are the worker\'s own: empty without a token, the demo file\'s to start with', async () => {
+    for (const t of seed()) {
+      assert.deepEqual((await topic(t.id)).my_opinions, [], `${t.id} without a token`);
+      assert.deepEqual((await topic(t.id, TOKEN)).my_opinions, t.my_opinions ?? [], `${t.id} with a token`);
+      assert.deepEqual((await topic(t.id, userToken(8))).my_opinions, t.my_opinions ?? [], `${t.id} for another worker`);
+    }
+    assert.ok(seed().some((t) => t.my_opinions?.length), 'the demo worker has sent no opinion in the demo data');
+    for (const t of await topics()) assert.deepEqual(t.my_opinions, [], `${t.id} listed without a token`);
+  });
+
+  test('an opinion is sent once per key: newest first in my_opinions, counted once for everyone', async () => {
+    const t = openTopic();
+    const key = newKey();
+    const first = expectContract(await post(opinions(t.id), { token: TOKEN, key, body: { text: '  划在东门右侧。 ' } }), 'POST', template, 201);
+    assert.deepEqual([first.topic_id, first.text], [t.id, '划在东门右侧。']);
+    assert.ok(first.id && Date.parse(first.created_at) > 0);
+    const replay = await post(opinions(t.id), { token: TOKEN, key, body: { text: '  划在东门右侧。 ' } });
+    assert.equal(replay.status, 201);
+    assert.deepEqual(replay.body, first);
+    const base = t.opinion_count ?? 0;
+    assert.equal((await topic(t.id)).opinion_count, base + 1, 'the replay was counted');
+
+    const second = expectContract(await post(opinions(t.id), { token: TOKEN, key: newKey(), body: { text: '晚上加一盏灯。' } }), 'POST', template, 201);
+    const mineNow = (await topic(t.id, TOKEN)).my_opinions;
+    assert.deepEqual(mineNow, [second, first, ...(t.my_opinions ?? [])], 'newest first');
+    const listed = (await topics('', TOKEN)).find((x) => x.id === t.id);
+    assert.deepEqual(listed.my_opinions, mineNow);
+    assert.equal(listed.opinion_count, base + 2);
+
+    // Another worker's opinion counts for everyone but is theirs alone.
+    const theirs = expectContract(await post(opinions(t.id), { token: userToken(9), key: newKey(), body: { text: '同意。' } }), 'POST', template, 201);
+    assert.equal((await topic(t.id)).opinion_count, base + 3);
+    assert.equal((await topic(t.id, TOKEN)).opinion_count, base + 3);
+    assert.deepEqual((await topic(t.id, userToken(9))).my_opinions, [theirs, ...(t.my_opinions ?? [])]);
+    assert.deepEqual((await topic(t.id, TOKEN)).my_opinions, mineNow);
+    assert.deepEqual((await topic(t.id)).my_opinions, []);
+  });
+
+  test('an empty opinion or one over 500 characters is a 400 invalid_opinion', async () => {
+    const t = openTopic();
+    for (const body of [{ text: '' }, { text: '   \n ' }, { text: '意'.repeat(501) }, {}, { text: 7 }]) {
+      const res = await post(opinions(t.id), { token: TOKEN, key: newKey(), body });
+      expectError(res, 'POST', template, 400, 'invalid_opinion');
+    }
+    assert.equal((await topic(t.id)).opinion_count, t.opinion_count, 'a refused opinion was counted');
+    const long = expectContract(await post(opinions(t.id), { token: TOKEN, key: newKey(), body: { text: '😀'.repeat(500) } }), 'POST', template, 201);
+    assert.equal([...long.text].length, 500);
+  });
+
+  test('checks in order: token, Idempotency-Key, the topic, the text, then whether it is closed', async () => {
+    const body = { text: '' };
+    expectError(await post(opinions('no-such-id'), { body }), 'POST', template, 401, 'unauthorized');
+    expectError(await post(opinions('no-such-id'), { token: TOKEN, body }), 'POST', template, 400, 'idempotency_key_required');
+    expectError(await post(opinions('no-such-id'), { token: TOKEN, key: newKey(), body }), 'POST', template, 404, 'not_found');
+    // A body that is not JSON is a 400 of the body's checks: after the topic's 404.
+    expectError(await postRaw(opinions('no-such-id'), '{"text": '), 'POST', template, 404, 'not_found');
+    expectError(await postRaw(opinions(openTopic().id), '{"text": '), 'POST', template, 400, 'invalid_opinion');
+    expectError(await post(opinions(closedTopic().id), { token: TOKEN, key: newKey(), body }), 'POST', template, 400, 'invalid_opinion');
+  });
+
+  test('a repeated key replays a refusal, even once the topic would take the opinion', async () => {
+    const t = openTopic();
+    const key = newKey();
+    await setClock(new Date(Date.parse(t.closes_at) + 60_000).toISOString());
+    const refused = await post(opinions(t.id), { token: TOKEN, key, body: { text: '晚了。' } });
+    expectError(refused, 'POST', template, 409, 'topic_closed');
+    await setClock(beforeClosing());
+    const replay = await post(opinions(t.id), { token: TOKEN, key, body: { text: '晚了。' } });
+    assert.equal(replay.status, 409);
+    assert.deepEqual(replay.body, refused.body);
+    assert.deepEqual((await topic(t.id, TOKEN)).my_opinions, t.my_opinions ?? []);
   });
 });
 

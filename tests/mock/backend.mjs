@@ -5,12 +5,22 @@
 //   node tests/mock/backend.mjs [--port 8788] [--host 127.0.0.1]
 //                               [--now 2025-04-01T09:00:00+08:00] [--demo public/demo]
 //
-// --now fixes the server's clock (enrolment deadlines are judged by it);
-// --demo seeds it from another folder of demo files.
+// --now fixes the server's clock (enrolment deadlines, campaigns' ends and
+// topics' closing times are judged by it); --demo seeds it from another
+// folder of demo files.
 //
 // Every signed-in phone starts as the demo worker (public/demo/me.json, its
-// ledger, reports, redemptions and the courses/campaigns marked enrolled or
-// checked in) and then has its own state. Seats and stock are shared.
+// ledger, reports, redemptions, nominations (nominations.json), knight
+// applications (knight-applications.json), its opinions (the `my_opinions` of
+// topics.json) and the courses/campaigns marked enrolled or checked in) and
+// then has its own state. Seats, stock and topics' opinion counts are shared.
+//
+// Every write checks, in this order: a token (401 unauthorized), an
+// Idempotency-Key where one is required (400 idempotency_key_required), the
+// id in the path (404 not_found), the body (400, e.g. invalid_nomination),
+// then the state (409, e.g. application_open). A repeated key replays the
+// first answer, an error too. The in-browser demo backend
+// (src/api/demo/router.rs and voice.rs) keeps the same rules.
 //
 // Test controls, not part of the contract:
 //   GET  /__mock/health    200
@@ -69,12 +79,32 @@ function loadSeed(dir) {
     ledger: itemsOf(read('ledger.json', [])),
     reports: itemsOf(read('reports.json', [])),
     redemptions: itemsOf(read('redemptions.json', [])),
+    honours: itemsOf(read('honours.json', [])),
+    honourees: itemsOf(read('honourees.json', [])),
+    knights: itemsOf(read('knights.json', [])),
+    topics: itemsOf(read('topics.json', [])),
+    nominations: itemsOf(read('nominations.json', [])),
+    applications: itemsOf(read('knight-applications.json', [])),
   };
 }
 
 // Resources everyone sees; the personal ones (me, ledger, reports,
-// redemptions) are copied per user by userState.
-const SHARED = ['site', 'services', 'courses', 'stories', 'stations', 'rules', 'campaigns', 'rewards'];
+// redemptions, nominations, applications, and the topics' my_opinions) are
+// copied per user by userState.
+const SHARED = [
+  'site',
+  'services',
+  'courses',
+  'stories',
+  'stations',
+  'rules',
+  'campaigns',
+  'rewards',
+  'honours',
+  'honourees',
+  'knights',
+  'topics',
+];
 
 function freshState(seed, clockOverride) {
   const shared = Object.fromEntries(SHARED.map((name) => [name, structuredClone(seed[name])]));
@@ -87,6 +117,7 @@ function freshState(seed, clockOverride) {
     held: new Set(), // responses kept open by "timeout" failures
     log: [],
     uploads: [], // {id, user, bytes, content_type, jpeg}
+    opinionsSent: new Map(), // topic id -> opinions sent to the mock by any user
     counter: 0,
     clock: clockOverride, // ms since epoch, or null for the real clock
     pageSize: null, // set by /__mock/paging: every list is paged by it
@@ -101,6 +132,10 @@ function userState(state, phone) {
       ledger: structuredClone(seed.ledger),
       reports: structuredClone(seed.reports),
       redemptions: structuredClone(seed.redemptions),
+      nominations: structuredClone(seed.nominations),
+      applications: structuredClone(seed.applications),
+      // topic id -> the worker's opinions on it, newest first
+      opinions: new Map(seed.topics.map((t) => [t.id, structuredClone(t.my_opinions ?? [])])),
       enrolled: new Set(seed.courses.filter((c) => c.enrolled).map((c) => c.id)),
       checkedIn: new Set(seed.campaigns.filter((c) => c.checked_in).map((c) => c.id)),
     });
@@ -162,9 +197,44 @@ function withoutBody({ body: _body, ...summary }) {
   return summary;
 }
 
+/** Length in Unicode code points, as the contract's maxLength counts. */
+const chars = (s) => [...s].length;
+
+/**
+ * The JSON object a write sent, read only when the handler gets to it (so a
+ * body that is not JSON comes after the 404 of an unknown id); a body that is
+ * not a JSON object is a 400 with the write's own `code`.
+ */
+function bodyObject(ctx, code, message) {
+  let body;
+  try {
+    body = ctx.body;
+  } catch (error) {
+    if (error instanceof HttpError && error.code === 'bad_request') throw new HttpError(400, code, message);
+    throw error;
+  }
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new HttpError(400, code, message);
+  return body;
+}
+
+/**
+ * A text field of a body, trimmed and `min..max` code points long; absent or
+ * null reads as empty, and empty comes back as null. Anything else throws a
+ * 400 with `code` and `message`.
+ */
+function text(body, name, min, max, code, message) {
+  const value = body[name] ?? '';
+  if (typeof value !== 'string') throw new HttpError(400, code, message);
+  const trimmed = value.trim();
+  const count = chars(trimmed);
+  if (count < min || count > max) throw new HttpError(400, code, message);
+  return trimmed === '' ? null : trimmed;
+}
+
 // ---------------------------------------------------------------------------
 // Handlers. Each takes ctx = {state, params, query, user, body}
-// and returns {status, body}, or throws HttpError.
+// and returns {status, body}, or throws HttpError. Reading ctx.body throws
+// the 400 of a body that is not JSON, so a handler reads it after its 404.
 
 function courseView(state, course, user) {
   const enrolled = user ? userState(state, user).enrolled.has(course.id) : false;
@@ -306,6 +376,119 @@ function redeem({ state, params, user }) {
   return created(redemption);
 }
 
+// Honours, knights and topics (社区议事).
+
+function listHonourees({ state, query }) {
+  const honour = query.get('honour');
+  const year = query.get('year');
+  if (year != null && !/^[+-]?\d+$/.test(year)) throw new HttpError(400, 'bad_request', '年份无效');
+  const honourees = state.honourees.filter(
+    (h) => (honour == null || h.honour === honour) && (year == null || h.year === Number(year)),
+  );
+  return ok(list(state, honourees, query));
+}
+
+// The messages are the demo backend's (src/api/demo/voice.rs).
+
+function createNomination(ctx) {
+  const { state, user } = ctx;
+  const code = 'invalid_nomination';
+  const b = bodyObject(ctx, code, '推荐内容不完整');
+  const nominee = text(b, 'nominee', 1, 40, code, '请填写被推荐人的姓名（40 字以内）');
+  const occupation = text(b, 'occupation', 1, 40, code, '请填写被推荐人的职业（40 字以内）');
+  const deed = text(b, 'deed', 1, 500, code, '请写下推荐的事迹（500 字以内）');
+  const contact = text(b, 'contact', 0, 60, code, '联系方式最多 60 字');
+  // A blank honour proposes none, as a blank contact gives none.
+  const honour = text(b, 'honour', 0, 128, code, '荣誉称号无效');
+  if (honour != null && !state.honours.some((h) => h.id === honour)) {
+    throw new HttpError(400, code, '没有这个荣誉称号');
+  }
+  const nomination = {
+    id: nextId(state, 'nom'),
+    nominee,
+    occupation,
+    deed,
+    contact,
+    honour,
+    status: 'submitted',
+    review_note: null,
+    created_at: rfc3339(now(state)),
+  };
+  userState(state, user).nominations.unshift(nomination);
+  return created(nomination);
+}
+
+function applyToKnights(ctx) {
+  const { state, user } = ctx;
+  const code = 'invalid_application';
+  const b = bodyObject(ctx, code, '申请内容不完整');
+  const occupation = text(b, 'occupation', 1, 40, code, '请填写职业（40 字以内）');
+  const employer = text(b, 'employer', 0, 40, code, '平台或单位最多 40 字');
+  const years = b.years;
+  if (!Number.isInteger(years) || years < 0 || years > 50) {
+    throw new HttpError(400, code, '从业年限请填 0 到 50 之间的整数');
+  }
+  const town = text(b, 'town', 1, 40, code, '请填写所在乡镇或街道');
+  const reason = text(b, 'reason', 1, 500, code, '请写下申请理由（500 字以内）');
+  const mine = userState(state, user);
+  if (mine.applications.some((a) => a.status === 'submitted')) {
+    throw conflict('application_open', '你的申请正在审核中');
+  }
+  const application = {
+    id: nextId(state, 'kap'),
+    occupation,
+    employer,
+    years,
+    town,
+    reason,
+    status: 'submitted',
+    review_note: null,
+    created_at: rfc3339(now(state)),
+  };
+  mine.applications.unshift(application);
+  return created(application);
+}
+
+const TOPIC_STATES = ['open', 'closed'];
+
+/** Closed by its state, or by its closing time having passed on the server's clock. */
+const topicClosed = (state, topic) =>
+  topic.state === 'closed' || (topic.closes_at != null && Date.parse(topic.closes_at) < now(state));
+
+/** A topic as a worker (or, without a token, anyone) sees it. */
+function topicView(state, topic, user) {
+  const sent = state.opinionsSent.get(topic.id) ?? 0;
+  return {
+    ...topic,
+    state: topicClosed(state, topic) ? 'closed' : 'open',
+    opinion_count: (typeof topic.opinion_count === 'number' ? topic.opinion_count : 0) + sent,
+    my_opinions: user ? [...(userState(state, user).opinions.get(topic.id) ?? [])] : [],
+  };
+}
+
+function listTopics({ state, query, user }) {
+  const wanted = query.get('state');
+  if (wanted != null && !TOPIC_STATES.includes(wanted)) throw new HttpError(400, 'bad_request', '议题状态无效');
+  // Open topics first, then closed ones; file order within each.
+  const views = state.topics.map((t) => topicView(state, t, user));
+  const ordered = TOPIC_STATES.flatMap((s) => views.filter((t) => t.state === s));
+  return ok(list(state, ordered.filter((t) => wanted == null || t.state === wanted), query));
+}
+
+function createOpinion(ctx) {
+  const { state, params, user } = ctx;
+  const topic = findById(state.topics, params.id);
+  // The body is read only now: one that is not JSON is a 400 after the 404.
+  const b = bodyObject(ctx, 'invalid_opinion', '请写下你的意见');
+  const said = text(b, 'text', 1, 500, 'invalid_opinion', '请写下你的意见，最多 500 字');
+  if (topicClosed(state, topic)) throw conflict('topic_closed', '议题已经截止');
+  const opinion = { id: nextId(state, 'opn'), topic_id: topic.id, text: said, created_at: rfc3339(now(state)) };
+  const mine = userState(state, user).opinions;
+  mine.set(topic.id, [opinion, ...(mine.get(topic.id) ?? [])]);
+  state.opinionsSent.set(topic.id, (state.opinionsSent.get(topic.id) ?? 0) + 1);
+  return created(opinion);
+}
+
 /** The file of a multipart/form-data body: its bytes and type (enough for one field). */
 function multipartFile(req, raw) {
   const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(req.headers['content-type'] ?? '');
@@ -397,6 +580,31 @@ const routes = [
     auth: true,
     handler: ({ state, user, params }) => ok(findById(userState(state, user).redemptions, params.id)),
   },
+  { method: 'GET', path: '/v1/honours', handler: ({ state, query }) => ok(list(state, state.honours, query)) },
+  { method: 'GET', path: '/v1/honourees', handler: listHonourees },
+  { method: 'GET', path: '/v1/honourees/:id', handler: ({ state, params }) => ok(findById(state.honourees, params.id)) },
+  {
+    method: 'GET',
+    path: '/v1/nominations',
+    auth: true,
+    handler: ({ state, user, query }) => ok(list(state, userState(state, user).nominations, query)),
+  },
+  { method: 'POST', path: '/v1/nominations', auth: true, idempotency: 'required', body: 'json', handler: createNomination },
+  { method: 'GET', path: '/v1/knights', handler: ({ state, query }) => ok(list(state, state.knights, query)) },
+  {
+    method: 'GET',
+    path: '/v1/knights/applications',
+    auth: true,
+    handler: ({ state, user, query }) => ok(list(state, userState(state, user).applications, query)),
+  },
+  { method: 'POST', path: '/v1/knights/applications', auth: true, idempotency: 'required', body: 'json', handler: applyToKnights },
+  { method: 'GET', path: '/v1/topics', handler: listTopics },
+  {
+    method: 'GET',
+    path: '/v1/topics/:id',
+    handler: ({ state, params, user }) => ok(topicView(state, findById(state.topics, params.id), user)),
+  },
+  { method: 'POST', path: '/v1/topics/:id/opinions', auth: true, idempotency: 'required', body: 'json', handler: createOpinion },
 ];
 
 function matchRoute(method, pathname) {
@@ -469,12 +677,30 @@ async function handleApi(state, req, url) {
   if (route.auth && !user) throw new HttpError(401, 'unauthorized', '请先登录');
 
   let body;
+  let bodyError;
   let raw;
-  if (route.body === 'json') body = await readJson(req);
-  else if (route.body === 'raw') raw = await readBody(req, 20 << 20);
+  if (route.body === 'json') {
+    // A body that is not JSON is a 400 of the handler's own checks: it comes
+    // after the Idempotency-Key and the id in the path, and is replayed.
+    body = await readJson(req).catch((error) => {
+      if (error instanceof HttpError && error.code === 'bad_request') bodyError = error;
+      else throw error;
+    });
+  } else if (route.body === 'raw') raw = await readBody(req, 20 << 20);
   else req.resume(); // bodies of other routes are ignored, but must be drained
 
-  const ctx = { state, params, query: url.searchParams, user, body, req, raw };
+  const ctx = {
+    state,
+    params,
+    query: url.searchParams,
+    user,
+    get body() {
+      if (bodyError) throw bodyError;
+      return body;
+    },
+    req,
+    raw,
+  };
   const key = req.headers['idempotency-key'];
   if (route.idempotency === 'required' && !key) {
     throw new HttpError(400, 'idempotency_key_required', '缺少 Idempotency-Key 请求头');

@@ -303,6 +303,9 @@ async function checkPreflights(call, report, lists, origin) {
     `/v1/courses/${encodeURIComponent(firstId('/v1/courses'))}/enrolments`,
     `/v1/campaigns/${encodeURIComponent(firstId('/v1/campaigns'))}/checkins`,
     `/v1/rewards/${encodeURIComponent(firstId('/v1/rewards'))}/redemptions`,
+    '/v1/nominations',
+    '/v1/knights/applications',
+    `/v1/topics/${encodeURIComponent(firstId('/v1/topics'))}/opinions`,
   ];
   const wanted = ['authorization', 'content-type', 'idempotency-key'];
   for (const path of writes) {
@@ -335,7 +338,8 @@ const titleCase = (h) => h.replace(/(^|-)([a-z])/g, (_, dash, c) => dash + c.toU
 // ---------------------------------------------------------------------------
 // Writes, each sent twice with one Idempotency-Key: the repeat must give the
 // first result back and have no second effect (no second record, no second
-// spend). Only with --writes: they change the backend's data.
+// spend, no second opinion counted). Only with --writes: they change the
+// backend's data.
 
 async function checkWrites(call, judge, report, token, lists, maxPages) {
   const balance = async () => {
@@ -392,6 +396,87 @@ async function checkWrites(call, judge, report, token, lists, maxPages) {
   const after = await count('/v1/reports');
   if (result?.status === 201 && before != null && after != null && after - before !== 1) {
     report.fail('POST /v1/reports', `the list of reports grew by ${after - before}, want 1`);
+  }
+
+  // Nomination: a made-up nominee, no contact, no honour proposed.
+  const nomination = { nominee: '一致性检查', occupation: '测试', deed: '接口一致性检查发的测试推荐，可删除。', contact: null, honour: null };
+  const nominationsBefore = await count('/v1/nominations');
+  const nominated = await twice(call, judge, report, token, '/v1/nominations', null, nomination);
+  const nominationsAfter = await count('/v1/nominations');
+  if (nominated?.status === 201 && nominationsBefore != null && nominationsAfter != null && nominationsAfter - nominationsBefore !== 1) {
+    report.fail('POST /v1/nominations', `the list of nominations grew by ${nominationsAfter - nominationsBefore}, want 1`);
+  }
+
+  await checkOpinion(call, judge, report, token, lists);
+  await checkKnightApplication(call, judge, report, token, lists, count);
+}
+
+/** An opinion on a topic still open: counted once, and listed once in the worker's my_opinions. */
+async function checkOpinion(call, judge, report, token, lists) {
+  const template = '/v1/topics/{id}/opinions';
+  // A topic the backend calls open, preferably one whose closing time has not passed here either.
+  const open = (lists.get('/v1/topics') ?? []).filter((t) => typeof t?.id === 'string' && (t.state ?? 'open') === 'open');
+  const topic = open.find((t) => !t.closes_at || Date.parse(t.closes_at) > Date.now()) ?? open[0];
+  if (!topic) return report.skip(`POST ${template}`, 'no open topic to send an opinion to');
+  const detail = async () => {
+    const res = await call('GET', `/v1/topics/${encodeURIComponent(topic.id)}`, { token });
+    return res.status === 200 && res.isJson && res.json && typeof res.json === 'object' ? res.json : null;
+  };
+  const before = await detail();
+  const result = await twice(call, judge, report, token, template, topic.id, { text: '接口一致性检查发的测试意见，可删除。' });
+  if (result?.status !== 201) return;
+  const after = await detail();
+  const subject = `POST ${template}`;
+  const counts = [before?.opinion_count, after?.opinion_count];
+  if (counts.every((n) => typeof n === 'number') && counts[1] - counts[0] !== 1) {
+    report.fail(subject, `opinion_count went from ${counts[0]} to ${counts[1]}, want one more`);
+  }
+  const mine = after?.my_opinions;
+  if (Array.isArray(mine)) {
+    const listed = mine.filter((o) => o?.id === result.json.id).length;
+    if (listed !== 1) report.fail(subject, `the topic's my_opinions lists the new opinion ${listed} times, want once`);
+  }
+}
+
+/**
+ * An application to 先锋骑士团, when the worker has none under review: filed
+ * once, then a second one (a new key) is refused with 409 application_open.
+ * With one under review already, only that refusal is checked.
+ */
+async function checkKnightApplication(call, judge, report, token, lists, count) {
+  const template = '/v1/knights/applications';
+  const subject = `POST ${template}`;
+  const application = { occupation: '测试', employer: null, years: 1, town: '一致性检查', reason: '接口一致性检查发的测试申请，可删除。' };
+  const refused = async (what) => {
+    const res = await call('POST', template, {
+      token,
+      headers: { 'Idempotency-Key': `conformance-${randomUUID()}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(application),
+    });
+    if (res.problem) return report.fail(subject, `${what}: ${res.problem}`), false;
+    if (res.status === 409 && res.isJson && res.json?.error?.code === 'application_open') return true;
+    report.fail(subject, `${what} answers ${res.status}${errorSuffix(res)}, want 409 application_open`);
+    return false;
+  };
+
+  const applications = lists.get(template) ?? [];
+  const index = applications.findIndex((a) => a?.status === 'submitted');
+  if (index >= 0) {
+    const open = itemId(applications[index], index);
+    if (await refused(`with ${open} under review, an application`)) {
+      report.skip(subject, `answers 409 application_open: ${open} is still under review, so none was filed and the repeat was not tried`);
+    }
+    return;
+  }
+  const before = await count(template);
+  const result = await twice(call, judge, report, token, template, null, application);
+  if (result?.status !== 201) return;
+  const after = await count(template);
+  if (before != null && after != null && after - before !== 1) {
+    report.fail(subject, `the list of applications grew by ${after - before}, want 1`);
+  }
+  if (await refused('a second application while the first is under review')) {
+    report.ok(`${subject} again, with another key`, '(409 application_open: one application under review at a time)');
   }
 }
 
