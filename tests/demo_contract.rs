@@ -125,6 +125,10 @@ fn every_endpoint_answers_are_written_for_the_contract_tests() {
     let redemption = first("redemptions", &demo.files);
     let honouree = first("honourees", &demo.files);
     let (open_topic, closed_topic) = ("tpc-01", "tpc-03");
+    let children = json!({
+        "answers": { "guardian_phone": "13800000000" },
+        "group": [{ "name": "小雨", "age": 8 }, { "name": "小山", "age": 5, "school": "幼儿园大班" }],
+    });
     let nomination = json!({ "nominee": "龚师傅", "occupation": "快递员", "deed": "帮老人把药送上楼。" });
     let application = json!({ "occupation": "外卖骑手", "employer": null, "years": 3, "town": "钟多街道", "reason": "想参加议事。" });
     let login = |code: &str| {
@@ -283,6 +287,27 @@ fn every_endpoint_answers_are_written_for_the_contract_tests() {
             ),
         ),
         ("/v1/topics/{id}", "GET", signed_in(ApiRequest::get(format!("/v1/topics/{open_topic}")))),
+        ("/v1/activities", "GET", ApiRequest::get("/v1/activities")),
+        ("/v1/activities/{id}", "GET", ApiRequest::get("/v1/activities/act-summer-care")),
+        ("/v1/activities/{id}", "GET", ApiRequest::get("/v1/activities/no-such-id")),
+        (
+            "/v1/activities/{id}/signups",
+            "POST",
+            post("/v1/activities/act-summer-care/signups", children.clone(), Some("signup-1")),
+        ),
+        (
+            "/v1/activities/{id}/signups",
+            "POST",
+            post("/v1/activities/act-summer-care/signups", children, Some("signup-2")),
+        ),
+        (
+            "/v1/activities/{id}/signups",
+            "POST",
+            post("/v1/activities/act-summer-care/signups", json!({ "group": [] }), Some("signup-3")),
+        ),
+        ("/v1/activities/{id}", "GET", signed_in(ApiRequest::get("/v1/activities/act-summer-care"))),
+        ("/v1/signups/{id}/cancel", "POST", post("/v1/signups/sgn-demo-1/cancel", json!({}), None)),
+        ("/v1/signups/{id}/cancel", "POST", post("/v1/signups/no-such-id/cancel", json!({}), None)),
     ];
     let mut answers = Vec::new();
     for (template, method, request) in cases {

@@ -129,3 +129,75 @@ fn closed_topics_take_no_opinion_and_come_after_open_ones() {
     let no_key = demo.send(post("/v1/topics/tpc-01/opinions", json!({ "text": "x" }), None));
     assert_eq!(code(&no_key), "idempotency_key_required");
 }
+
+fn two_children() -> Value {
+    json!({
+        "answers": { "guardian_phone": "13800000000" },
+        "group": [{ "name": "小雨", "age": 8, "school": "三年级" }, { "name": "小山", "age": "5" }],
+    })
+}
+
+fn seats_left(demo: &mut Demo, id: &str) -> u64 {
+    json_of(&demo.send(get(&format!("/v1/activities/{id}"), true)))["seats_left"].as_u64().unwrap()
+}
+
+#[test]
+fn two_children_take_two_seats_until_the_sign_up_is_cancelled() {
+    let mut demo = Demo::new();
+    let before = seats_left(&mut demo, "act-summer-care");
+    let signup = demo.send(post("/v1/activities/act-summer-care/signups", two_children(), Some("s-1")));
+    assert_eq!(signup.status, 201, "{}", signup.body);
+    assert_eq!(json_of(&signup)["group"][1]["age"], 5, "answers are sent back typed");
+    assert_eq!(seats_left(&mut demo, "act-summer-care"), before - 2);
+    let again = demo.send(post("/v1/activities/act-summer-care/signups", two_children(), Some("s-2")));
+    assert_eq!((again.status, code(&again).as_str()), (409, "already_signed_up"), "one per worker");
+    let mine = json_of(&demo.send(get("/v1/activities/act-summer-care", true)))["my_signup"].clone();
+    assert_eq!(mine["id"], json_of(&signup)["id"]);
+    assert_eq!(json_of(&demo.send(get("/v1/activities/act-summer-care", false)))["my_signup"], Value::Null);
+
+    let cancel = format!("/v1/signups/{}/cancel", mine["id"].as_str().unwrap());
+    let cancelled = demo.send(post(&cancel, json!({}), None));
+    assert_eq!((cancelled.status, json_of(&cancelled)["status"].as_str()), (200, Some("cancelled")));
+    assert_eq!(demo.send(post(&cancel, json!({}), None)), cancelled, "cancelling twice changes nothing");
+    assert_eq!(seats_left(&mut demo, "act-summer-care"), before);
+    let anew = demo.send(post("/v1/activities/act-summer-care/signups", two_children(), Some("s-3")));
+    assert_eq!(anew.status, 201, "a cancelled sign-up can be made again");
+}
+
+#[test]
+fn a_sign_up_is_checked_against_the_activitys_own_questions() {
+    let mut demo = Demo::new();
+    let too_old =
+        json!({ "answers": { "guardian_phone": "13800000000" }, "group": [{ "name": "小雨", "age": 15 }] });
+    let refused = demo.send(post("/v1/activities/act-summer-care/signups", too_old, Some("s-4")));
+    assert_eq!((refused.status, code(&refused).as_str()), (400, "invalid_signup"));
+    assert_eq!(json_of(&refused)["error"]["message"], "第 1 个孩子的年龄应在 3 到 14 之间");
+    let four = json!({ "answers": { "guardian_phone": "13800000000" }, "group": vec![json!({ "name": "小雨", "age": 8 }); 4] });
+    assert_eq!(
+        code(&demo.send(post("/v1/activities/act-summer-care/signups", four, Some("s-5")))),
+        "invalid_signup"
+    );
+    let no_form = demo.send(post("/v1/activities/act-family-games/signups", json!({}), Some("s-6")));
+    assert_eq!(no_form.status, 201, "an activity without a form takes an empty sign-up: {}", no_form.body);
+    let meal = json!({ "answers": { "people": 2, "meal": "火锅" } });
+    let refused = demo.send(post("/v1/activities/act-festival/signups", meal, Some("s-7")));
+    assert_eq!(json_of(&refused)["error"]["message"], "请选择用餐");
+}
+
+#[test]
+fn full_and_closed_activities_refuse_sign_ups() {
+    let mut demo = Demo::new();
+    let full = demo.send(post(
+        "/v1/activities/act-first-aid/signups",
+        json!({ "answers": { "occupation": "快递员" } }),
+        Some("s-8"),
+    ));
+    assert_eq!((full.status, code(&full).as_str()), (409, "activity_full"));
+    let closed = demo.send(post("/v1/activities/act-mid-autumn/signups", json!({}), Some("s-9")));
+    assert_eq!((closed.status, code(&closed).as_str()), (409, "signup_closed"));
+    let listed = json_of(&demo.send(get("/v1/activities", false)));
+    let ids: Vec<&str> =
+        listed["items"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap()).collect();
+    assert_eq!(ids.last(), Some(&"act-mid-autumn"), "ended activities come last: {ids:?}");
+    assert_eq!(ids.first(), Some(&"act-first-aid"), "the soonest first: {ids:?}");
+}

@@ -7,7 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
+mod activity;
 mod voice;
+pub use activity::*;
 pub use voice::*;
 
 use super::decode::{lenient, lenient_vec};

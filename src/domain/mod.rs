@@ -1,10 +1,12 @@
 //! Pure logic: no browser, no network. Everything here is tested with plain `cargo test`.
 
+pub mod activities;
 pub mod auth;
 pub mod campaigns;
 pub mod courses;
 pub mod facilities;
 pub mod feed;
+pub mod forms;
 pub mod geo;
 pub mod hours;
 pub mod kiosk;

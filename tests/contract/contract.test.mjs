@@ -42,6 +42,7 @@ const DEMO_FILES = [
   { file: 'knights.json', schema: 'KnightList' },
   { file: 'knight-applications.json', schema: 'KnightApplicationList' },
   { file: 'topics.json', schema: 'TopicList' },
+  { file: 'activities.json', schema: 'ActivityList' },
 ];
 
 const STORY_TAGS = ['新经济组织', '新社会组织', '新就业群体'];
@@ -179,6 +180,17 @@ describe('demo data keeps the programme’s promises', () => {
     const topics = items('topics.json');
     assert.equal(topics.filter((t) => t.state === 'open' && !t.outcome).length, 2);
     assert.equal(topics.filter((t) => t.state === 'closed' && t.outcome).length, 2);
+  });
+
+  test('5 activities or more, with a 节日慰问会 and a 暑托班 asking for each child', () => {
+    const activities = items('activities.json');
+    assert.ok(activities.length >= 5, `${activities.length} activities`);
+    assert.ok(activities.some((a) => a.kind === 'festival'), 'a 节日慰问会');
+    const care = activities.find((a) => a.kind === 'summer_care');
+    assert.ok(care?.form?.group?.max >= 2, 'a 暑托班 that takes more than one child');
+    const asked = care.form.group.questions.map((q) => q.type);
+    assert.ok(asked.includes('text') && asked.includes('number'), 'name and age are asked');
+    assert.ok(care.form.questions.some((q) => q.type === 'phone'), 'a guardian phone is asked');
   });
 
   test('the site lists the 18 sub-actions, each with a state', () => {

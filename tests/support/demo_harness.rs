@@ -14,7 +14,7 @@ pub const NOW: &str = "2026-11-28T10:00:00+08:00";
 /// The demo worker's token.
 pub const TOKEN: &str = "demo-13800000000";
 
-const FILES: [&str; 18] = [
+const FILES: [&str; 19] = [
     "site",
     "services",
     "courses",
@@ -33,6 +33,7 @@ const FILES: [&str; 18] = [
     "knights",
     "knight-applications",
     "topics",
+    "activities",
 ];
 
 /// The project's folder.

@@ -1,4 +1,4 @@
-//! The endpoints of 礼遇尊崇: honours, 先锋骑士团 and 社区议事.
+//! The endpoints of 礼遇尊崇 (honours, 先锋骑士团, 社区议事) and the programme's activities.
 
 use super::{ApiClient, ApiError, ApiRequest, Page};
 use crate::{api::model::*, domain::url::item_path};
@@ -58,5 +58,30 @@ impl ApiClient {
     pub async fn send_opinion(&self, topic_id: &str, text: &str, key: &str) -> Result<Opinion, ApiError> {
         let path = item_path("/v1/topics", topic_id) + "/opinions";
         self.post(path, &NewOpinion { text: text.to_owned() }, Some(key)).await
+    }
+
+    pub async fn activities(&self, cursor: Option<&str>) -> Result<Page<Activity>, ApiError> {
+        self.list(ApiRequest::get("/v1/activities").param("cursor", cursor)).await
+    }
+
+    pub async fn activity(&self, id: &str) -> Result<Activity, ApiError> {
+        self.get(ApiRequest::get(item_path("/v1/activities", id))).await
+    }
+
+    /// Signs up; the same key always means the same sign-up.
+    pub async fn sign_up(
+        &self,
+        activity_id: &str,
+        signup: &NewSignup,
+        key: &str,
+    ) -> Result<Signup, ApiError> {
+        let path = item_path("/v1/activities", activity_id) + "/signups";
+        self.post(path, signup, Some(key)).await
+    }
+
+    /// Cancels a sign-up; cancelling twice changes nothing more.
+    pub async fn cancel_signup(&self, signup_id: &str, key: &str) -> Result<Signup, ApiError> {
+        let path = item_path("/v1/signups", signup_id) + "/cancel";
+        self.post(path, &serde_json::json!({}), Some(key)).await
     }
 }

@@ -4,6 +4,7 @@
 //! The backend's logic is a chunk of its own in release builds (`split`): a
 //! visitor of a real backend never downloads it.
 
+mod activities;
 mod router;
 mod state;
 mod voice;

@@ -6,6 +6,7 @@ use serde::Serialize;
 use serde_json::{json, Map, Value};
 
 use super::{
+    activities,
     state::{DemoState, StoredReply},
     voice,
 };
@@ -54,7 +55,7 @@ pub fn files_for(request: &ApiRequest) -> &'static [&'static str] {
         ["rewards", _, "redemptions"] => &["rewards", "me"],
         ["rewards", ..] => &["rewards"],
         ["redemptions", ..] => &["redemptions"],
-        _ => voice::files_for(&segments).unwrap_or(&[]),
+        _ => voice::files_for(&segments).or_else(|| activities::files_for(&segments)).unwrap_or(&[]),
     }
 }
 
@@ -73,7 +74,7 @@ pub fn answer(
         (request.method, segments.as_slice()),
         (_, ["me"] | ["points", "ledger"] | ["reports"] | ["redemptions", ..] | ["uploads"])
             | (Method::Post, [_, _, _])
-    ) || voice::needs_login(request.method, &segments);
+    ) || voice::needs_login(&segments);
     if needs_login && !authed {
         return ApiResponse::error(401, "unauthorized", "请先登录");
     }
@@ -97,7 +98,9 @@ fn route(
     now: &str,
     clock: &ChinaTime,
 ) -> ApiResponse {
-    if let Some(response) = voice::route(request, segments, files, state, clock) {
+    let part = voice::route(request, segments, files, state, clock)
+        .or_else(|| activities::route(request, segments, files, state, clock));
+    if let Some(response) = part {
         return response;
     }
     match (request.method, segments) {

@@ -29,6 +29,8 @@ pub struct DemoState {
     pub knight_applications: Vec<Value>,
     /// Opinions sent in demo mode, newest first, each with its `topic_id`.
     pub opinions: Vec<Value>,
+    /// Sign-ups for activities made in demo mode, newest first.
+    pub signups: Vec<Value>,
     /// First answers by idempotency key, so a repeated write returns the same result.
     pub replies: BTreeMap<String, StoredReply>,
     /// Source of ids for things created in demo mode.

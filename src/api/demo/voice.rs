@@ -21,10 +21,10 @@ pub fn files_for(segments: &[&str]) -> Option<&'static [&'static str]> {
     })
 }
 
-/// The personal endpoints of this part, which answer 401 without a token.
-pub fn needs_login(method: Method, segments: &[&str]) -> bool {
+/// The personal endpoints of this part, which answer 401 without a token
+/// (opinions too, as every write to an item: see `router::answer`).
+pub fn needs_login(segments: &[&str]) -> bool {
     matches!(segments, ["nominations"] | ["knights", "applications"])
-        || (method == Method::Post && matches!(segments, ["topics", _, "opinions"]))
 }
 
 /// Answers a request of this part; `None` for other requests.
@@ -184,9 +184,7 @@ fn topic_view(mut topic: Value, state: &DemoState, clock: &ChinaTime, signed_in:
     let count = fields.get("opinion_count").and_then(Value::as_u64).unwrap_or(0) + sent.len() as u64;
     let bundled = fields.get("my_opinions").and_then(Value::as_array).cloned().unwrap_or_default();
     let mine: Vec<Value> = if signed_in { sent.into_iter().chain(bundled).collect() } else { Vec::new() };
-    if closed {
-        fields.insert("state".into(), json!("closed"));
-    }
+    fields.insert("state".into(), json!(if closed { "closed" } else { "open" }));
     fields.insert("opinion_count".into(), json!(count));
     fields.insert("my_opinions".into(), json!(mine));
     topic
