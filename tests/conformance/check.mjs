@@ -19,8 +19,9 @@ const USAGE = `usage: node tests/conformance/check.mjs <base-url> [options]
 
   --token T         a bearer token: also checks the personal reads (/v1/me, …)
   --writes          with --token: also checks in, redeems, reports, nominates,
-                    sends an opinion and applies to 先锋骑士团, each twice with one
-                    Idempotency-Key (changes data: test backends only)
+                    sends an opinion, applies to 先锋骑士团 and signs up for an
+                    activity, each twice with one Idempotency-Key, then cancels
+                    the sign-up twice (changes data: test backends only)
   --origin O        the app's origin for the CORS checks (default ${DEFAULTS.origin})
   --sample N        details: check N ids of each list (default ${DEFAULTS.sample})
   --all             details: check every id

@@ -37,8 +37,19 @@ const FILES = {
   honourees: 'honourees.json',
   knights: 'knights.json',
   topics: 'topics.json',
+  activities: 'activities.json',
 };
-const WITH_DETAILS = new Set(['services', 'courses', 'stories', 'stations', 'campaigns', 'rewards', 'honourees', 'topics']);
+const WITH_DETAILS = new Set([
+  'services',
+  'courses',
+  'stories',
+  'stations',
+  'campaigns',
+  'rewards',
+  'honourees',
+  'topics',
+  'activities',
+]);
 
 export function createStaticServer({ demoDir = DEFAULT_DEMO_DIR, bare = false } = {}) {
   const read = (file) => {

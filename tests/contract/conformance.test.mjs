@@ -12,8 +12,9 @@ import { fileURLToPath } from 'node:url';
 import { createMockServer } from '../mock/backend.mjs';
 import { createStaticServer } from '../conformance/static-server.mjs';
 import { createJudge, jsonPath } from '../conformance/lib/validate.mjs';
-import { sampleIds } from '../conformance/lib/checks.mjs';
-import { readFileSync } from 'node:fs';
+import { sampleIds, fillForm } from '../conformance/lib/checks.mjs';
+import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { demoDir } from './schema.mjs';
 
@@ -27,6 +28,11 @@ function demoItems(file) {
   return `${n} item${n === 1 ? '' : 's'}`;
 }
 const demoIds = (file) => demoItems(file).replace(/items?$/, (w) => (w === 'item' ? 'id' : 'ids'));
+/** The items of a demo list file. */
+const demoList = (file) => {
+  const data = JSON.parse(readFileSync(path.join(demoDir, file), 'utf8'));
+  return Array.isArray(data) ? data : data.items;
+};
 
 /** Runs the checker; resolves to {code, out, lines} once it has exited. */
 function check(...args) {
@@ -106,6 +112,39 @@ describe('judging an answer as the app reads it', () => {
   });
 });
 
+describe('a sign-up built from the form\'s own questions', () => {
+  const q = (id, more) => ({ id, label: id, ...more });
+
+  test('the demo forms: text 测试, a number its minimum or 1, the first option, a phone, one member', () => {
+    const form = (id) => demoList('activities.json').find((a) => a.id === id).form;
+    assert.deepEqual(fillForm(form('act-summer-care')), {
+      body: { answers: { guardian_phone: '13800000000' }, group: [{ name: '测试', age: 3, school: '测试' }] },
+      seats: 1,
+    });
+    assert.deepEqual(fillForm(form('act-festival')), { body: { answers: { people: 1, meal: '普通餐' } }, seats: 1 });
+    assert.deepEqual(fillForm(null), { body: {}, seats: 1 });
+  });
+
+  test('limits the checker meets: short texts, numbers below 1, groups of several or none', () => {
+    const one = fillForm({ questions: [q('a', { max_length: 1 }), q('b', { type: 'number', max: -5 }), q('c', { type: 'number' })] });
+    assert.deepEqual(one.body.answers, { a: '测', b: -5, c: 1 });
+    const pair = fillForm({ questions: [], group: { noun: '孩子', min: 2, max: 3, questions: [q('n')] } });
+    assert.deepEqual(pair, { body: { answers: {}, group: [{ n: '测试' }, { n: '测试' }] }, seats: 2 });
+    assert.equal(fillForm({ group: { noun: '家属', min: 0, max: 2, questions: [] } }).seats, 1, 'at least one member');
+    const optional = fillForm({ questions: [q('x', { type: 'choice', options: [], required: false }), q('y', { type: 'date', required: false })] });
+    assert.deepEqual(optional.body.answers, {}, 'optional questions it cannot answer are left out');
+  });
+
+  test('a form it cannot fill says why', () => {
+    assert.deepEqual(fillForm({ questions: [q('meal', { label: '用餐', type: 'choice', options: [] })] }), { why: 'asks "用餐", a choice without options' });
+    assert.deepEqual(fillForm({ questions: [q('d', { label: '日期', type: 'date' })] }), { why: 'asks "日期" of a type the checker does not know (date)' });
+    assert.deepEqual(fillForm({ questions: [q('n', { label: '人数', type: 'number', min: 5, max: 3 })] }), { why: 'asks "人数", a number from 5 to 3' });
+    assert.deepEqual(fillForm({ group: { noun: '孩子', min: 3, max: 2, questions: [] } }), { why: 'wants at least 3 孩子 but takes at most 2' });
+    const member = fillForm({ group: { noun: '孩子', questions: [q('c', { label: '班级', type: 'choice' })] } });
+    assert.deepEqual(member, { why: 'asks of each 孩子 "班级", a choice without options' });
+  });
+});
+
 describe('usage', () => {
   test('no base URL is bad usage: exit 2 with the usage text', async () => {
     const run = await check();
@@ -170,6 +209,15 @@ describe('the mock backend conforms', () => {
     hasMatch(run, /^ok  OPTIONS \/v1\/topics\/[^/]+\/opinions \(preflight\)$/);
   });
 
+  test('the activities: list, details and the preflights of signing up and cancelling', async () => {
+    const run = await check(base, '--all');
+    assert.equal(run.code, 0, run.out);
+    hasLine(run, `ok  GET /v1/activities (1 page, ${demoItems('activities.json')})`);
+    hasLine(run, `ok  GET /v1/activities/{id} (${demoIds('activities.json')})`);
+    hasMatch(run, /^ok  OPTIONS \/v1\/activities\/[^/]+\/signups \(preflight\)$/);
+    hasLine(run, 'ok  OPTIONS /v1/signups/conformance-check/cancel (preflight)');
+  });
+
   test('lists in pages are read to their end', async () => {
     await json(base, 'POST', '/__mock/paging', { size: 4 });
     try {
@@ -211,6 +259,8 @@ describe('the mock backend conforms', () => {
     hasMatch(run, /^ok  POST \/v1\/topics\/[^/]+\/opinions \(201, the repeat gives back opn-mock-\d+\)$/);
     hasMatch(run, /^ok  POST \/v1\/knights\/applications \(201, the repeat gives back kap-mock-\d+\)$/);
     hasLine(run, 'ok  POST /v1/knights/applications again, with another key (409 application_open: one application under review at a time)');
+    hasMatch(run, /^ok  POST \/v1\/activities\/[^/]+\/signups \(201, the repeat gives back sgn-mock-\d+\)$/);
+    hasMatch(run, /^ok  POST \/v1\/signups\/sgn-mock-\d+\/cancel \(200 cancelled; cancelling again gives it back unchanged\)$/);
 
     // The mock saw each write twice, both times with one key (and a third application with another key).
     const log = (await json(base, 'GET', '/__mock/requests')).body;
@@ -221,6 +271,7 @@ describe('the mock backend conforms', () => {
       [/^\/v1\/nominations$/, 2],
       [/^\/v1\/topics\/.+\/opinions$/, 2],
       [/^\/v1\/knights\/applications$/, 3],
+      [/^\/v1\/activities\/.+\/signups$/, 2],
     ];
     for (const [pattern, times] of writes) {
       const posts = log.filter((r) => r.method === 'POST' && pattern.test(r.path));
@@ -230,6 +281,17 @@ describe('the mock backend conforms', () => {
       if (times === 3) assert.notEqual(posts[2].idempotency_key, posts[0].idempotency_key);
     }
 
+    // A sign-up cancelled twice, each time with its own key; its seats are back.
+    const cancels = log.filter((r) => r.method === 'POST' && /^\/v1\/signups\/.+\/cancel$/.test(r.path));
+    assert.equal(cancels.length, 2, JSON.stringify(cancels));
+    assert.equal(cancels[0].path, cancels[1].path);
+    assert.notEqual(cancels[0].idempotency_key, cancels[1].idempotency_key);
+    const signedUp = /\/v1\/activities\/([^/]+)\/signups/.exec(run.lines.find((l) => l.startsWith('ok  POST /v1/activities/')))[1];
+    const activity = await fetch(`${base}/v1/activities/${signedUp}`, { headers: { Authorization: `Bearer ${login.body.token}` } }).then((r) => r.json());
+    const seeded = demoList('activities.json').find((a) => a.id === decodeURIComponent(signedUp));
+    assert.equal(activity.seats_left, seeded.seats_left, 'the seats are not back');
+    assert.equal(activity.my_signup.status, 'cancelled');
+
     // The data now holds one of each: a second run finds the application under review.
     const opinion = run.lines.find((l) => l.startsWith('ok  POST /v1/topics/'));
     const topicId = /\/v1\/topics\/([^/]+)\/opinions/.exec(opinion)[1];
@@ -238,6 +300,34 @@ describe('the mock backend conforms', () => {
     const again = await check(base, '--token', login.body.token, '--writes');
     assert.equal(again.code, 0, again.out);
     hasMatch(again, /^skip POST \/v1\/knights\/applications: answers 409 application_open: kap-mock-\d+ is still under review, so none was filed and the repeat was not tried$/);
+    // A cancelled sign-up does not stand in the way of a new one.
+    hasMatch(again, /^ok  POST \/v1\/activities\/[^/]+\/signups \(201, the repeat gives back sgn-mock-\d+\)$/);
+  });
+
+  test('with --writes and no activity the checker can sign up for, a note says why', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'conformance-activities-'));
+    const activities = [
+      { id: 'act-full', title: '满员', seats_left: 0, form: null },
+      { id: 'act-choice', title: '无选项', form: { questions: [{ id: 'meal', label: '用餐', type: 'choice', options: [] }] } },
+      { id: 'act-group', title: '组', form: { group: { noun: '孩子', min: 3, max: 2, questions: [] } } },
+      { id: 'act-small', title: '余位不足', seats_left: 1, form: { group: { noun: '孩子', min: 2, max: 3, questions: [] } } },
+    ];
+    writeFileSync(path.join(dir, 'activities.json'), JSON.stringify({ items: activities, next: null }));
+    const other = createMockServer({ demoDir: dir });
+    try {
+      const at = await listen(other.http);
+      const run = await check(at, '--token', 'mock-token-13800138001', '--writes');
+      assert.deepEqual(failures(run), []);
+      hasLine(
+        run,
+        'skip POST /v1/activities/{id}/signups: no activity to sign up for: act-full has 0 seats left, the sign-up takes 1; act-choice asks "用餐", a choice without options; act-group wants at least 3 孩子 but takes at most 2; … and 1 more',
+      );
+      const log = (await json(at, 'GET', '/__mock/requests')).body;
+      assert.ok(!log.some((r) => r.method === 'POST' && /signups|cancel/.test(r.path)), 'a sign-up was sent');
+    } finally {
+      await other.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -256,6 +346,8 @@ describe('the demo data as static files conforms', () => {
         hasLine(run, `ok  GET /v1/honourees/{id} (${demoIds('honourees.json')})`);
         hasLine(run, `ok  GET /v1/knights (1 page${bare ? ', a bare array' : ''}, ${demoItems('knights.json')})`);
         hasLine(run, `ok  GET /v1/topics/{id} (${demoIds('topics.json')})`);
+        hasLine(run, `ok  GET /v1/activities (1 page${bare ? ', a bare array' : ''}, ${demoItems('activities.json')})`);
+        hasLine(run, `ok  GET /v1/activities/{id} (${demoIds('activities.json')})`);
         hasLine(run, 'skip GET /v1/me: personal, not checked with --public-only');
         hasLine(run, 'skip GET /v1/nominations: personal, not checked with --public-only');
         hasMatch(run, /^ok  CORS for https:\/\/app\.example\.cn \(\d+ answers\)$/);
@@ -457,5 +549,67 @@ describe('a backend that forgets idempotency keys fails --writes', () => {
   test('a repeat that gives the same answer but spends twice', () => {
     hasMatch(run, /^ok  POST \/v1\/rewards\/rwd-01\/redemptions \(201, the repeat gives back rdm-\d+\)$/);
     hasLine(run, 'FAIL POST /v1/rewards/{id}/redemptions: the balance went down by 2, want 1 once');
+  });
+});
+
+// ---------------------------------------------------------------------------
+// A backend whose sign-ups forget their key, and whose cancelling keeps the
+// seats and refuses a second time.
+
+function createCarelessSignupServer() {
+  const state = { seats: 10, counter: 0, signups: [] };
+  const server = http.createServer((req, res) => {
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    res.setHeader('Access-Control-Expose-Headers', 'Retry-After');
+    const send = (status, body) => {
+      res.writeHead(status, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify(body));
+    };
+    req.resume();
+    const p = new URL(req.url, 'http://careless.invalid').pathname;
+    const activity = () => ({ id: 'act-1', title: '慰问会', seats_left: state.seats, form: null, my_signup: state.signups.at(-1) ?? null });
+    if (req.method === 'GET' && p === '/v1/activities') return send(200, { items: [activity()], next: null });
+    if (req.method === 'GET' && p === '/v1/activities/act-1') return send(200, activity());
+    if (req.method === 'POST' && p === '/v1/activities/act-1/signups') {
+      // Forgets the key: a second sign-up, a second seat.
+      state.seats -= 1;
+      const signup = { id: `sgn-${++state.counter}`, activity_id: 'act-1', status: 'confirmed', answers: {}, group: [] };
+      state.signups.push(signup);
+      return send(201, signup);
+    }
+    const cancel = /^\/v1\/signups\/([^/]+)\/cancel$/.exec(p);
+    const signup = cancel && state.signups.find((s) => s.id === cancel[1]);
+    if (req.method === 'POST' && signup) {
+      // Keeps the seat, and refuses to cancel a cancelled sign-up.
+      if (signup.status === 'cancelled') return send(409, { error: { code: 'signup_closed', message: '报名已截止，不能取消' } });
+      signup.status = 'cancelled';
+      return send(200, signup);
+    }
+    send(404, { error: { code: 'not_found', message: '未找到该内容' } });
+  });
+  return server;
+}
+
+describe('a backend that loses track of sign-ups and seats fails --writes', () => {
+  let server;
+  let run;
+  before(async () => {
+    server = createCarelessSignupServer();
+    run = await check(await listen(server), '--token', 'any', '--writes');
+  });
+  after(() => close(server));
+
+  test('exit code 1', () => assert.equal(run.code, 1, run.out));
+
+  test('a repeat that signs up again, taking a second seat', () => {
+    hasLine(run, 'FAIL POST /v1/activities/act-1/signups: the repeat with the same Idempotency-Key gives $.id "sgn-2", the first "sgn-1"');
+    hasLine(run, 'FAIL POST /v1/activities/act-1/signups: seats_left went from 10 to 8, want 1 fewer');
+    hasLine(run, 'FAIL POST /v1/activities/act-1/signups: the activity\'s my_signup is "sgn-2", want "sgn-1"');
+  });
+
+  test('a cancel that keeps the seat, and refuses the second time', () => {
+    hasLine(run, 'FAIL POST /v1/signups/sgn-1/cancel: cancelling again answers 409 signup_closed: 报名已截止，不能取消, want 200 with the cancelled sign-up');
+    hasLine(run, 'FAIL POST /v1/signups/sgn-1/cancel: seats_left is 8 after cancelling, want 10 as before the sign-up');
+    hasLine(run, 'FAIL POST /v1/signups/sgn-1/cancel: the activity\'s my_signup has status "confirmed", want "cancelled"');
   });
 });

@@ -1,8 +1,8 @@
 // The mock backend (tests/mock/backend.mjs) checked against the contract: its
 // answers must validate against public/openapi.yaml, and its behaviour (auth,
 // enrolment rules, nominations, knight applications, opinions on topics,
-// idempotency, failure injection) must be what e2e tests of the app's http
-// mode rely on.
+// sign-ups for activities, idempotency, failure injection) must be what e2e
+// tests of the app's http mode rely on.
 // Run: node --test tests/contract/
 // MOCK_DEMO_DIR=<dir> seeds the mock from another folder than public/demo.
 
@@ -10,9 +10,11 @@ import { test, describe, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createValidator, demoDir } from './schema.mjs';
+import { createMockServer } from '../mock/backend.mjs';
 
 const backendPath = fileURLToPath(new URL('../mock/backend.mjs', import.meta.url));
 const contract = createValidator();
@@ -68,7 +70,7 @@ async function stopBackend() {
 }
 
 /** One request; the body comes back parsed when it is JSON. */
-async function api(method, path, { token, body, key, headers = {}, signal } = {}) {
+async function api(method, path, { token, body, key, headers = {}, signal, at = base } = {}) {
   const init = { method, headers: { ...headers }, signal };
   if (token) init.headers.Authorization = `Bearer ${token}`;
   if (key) init.headers['Idempotency-Key'] = key;
@@ -77,7 +79,7 @@ async function api(method, path, { token, body, key, headers = {}, signal } = {}
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
-  const res = await fetch(base + path, init);
+  const res = await fetch(at + path, init);
   const text = await res.text();
   let json;
   try {
@@ -160,6 +162,7 @@ describe('reads match the contract', () => {
     ['/v1/honourees', '/v1/honourees'],
     ['/v1/knights', '/v1/knights'],
     ['/v1/topics', '/v1/topics'],
+    ['/v1/activities', '/v1/activities'],
   ];
   for (const [path, template] of lists) {
     test(`GET ${path}`, async () => {
@@ -167,7 +170,7 @@ describe('reads match the contract', () => {
     });
   }
 
-  for (const path of ['/v1/me', '/v1/reports', '/v1/redemptions', '/v1/nominations', '/v1/knights/applications', '/v1/topics']) {
+  for (const path of ['/v1/me', '/v1/reports', '/v1/redemptions', '/v1/nominations', '/v1/knights/applications', '/v1/topics', '/v1/activities']) {
     test(`GET ${path} signed in`, async () => {
       expectContract(await get(path, { token: TOKEN }), 'GET', path, 200);
     });
@@ -237,6 +240,7 @@ describe('reads match the contract', () => {
     ['/v1/honourees', null],
     ['/v1/knights', null],
     ['/v1/topics', TOKEN],
+    ['/v1/activities', TOKEN],
     ['/v1/points/ledger', TOKEN],
     ['/v1/reports', TOKEN],
     ['/v1/redemptions', TOKEN],
@@ -290,6 +294,7 @@ describe('reads match the contract', () => {
     ['/v1/stations', '/v1/stations/{id}'],
     ['/v1/honourees', '/v1/honourees/{id}'],
     ['/v1/topics', '/v1/topics/{id}'],
+    ['/v1/activities', '/v1/activities/{id}'],
   ]) {
     test(`every item of ${list} opens at ${template}`, async () => {
       const { items } = (await get(list)).body;
@@ -310,6 +315,7 @@ describe('errors', () => {
     '/v1/stations/{id}',
     '/v1/honourees/{id}',
     '/v1/topics/{id}',
+    '/v1/activities/{id}',
   ]) {
     test(`${template} with an unknown id is a 404 with the error body`, async () => {
       const res = await get(template.replace('{id}', 'no-such-id'));
@@ -338,6 +344,8 @@ describe('errors', () => {
     ['GET', '/v1/knights/applications', '/v1/knights/applications'],
     ['POST', '/v1/knights/applications', '/v1/knights/applications'],
     ['POST', '/v1/topics/x/opinions', '/v1/topics/{id}/opinions'],
+    ['POST', '/v1/activities/x/signups', '/v1/activities/{id}/signups'],
+    ['POST', '/v1/signups/x/cancel', '/v1/signups/{id}/cancel'],
   ];
   for (const [method, path, template] of personal) {
     test(`${method} ${path} without a token is a 401`, async () => {
@@ -1054,6 +1062,495 @@ describe('topics', () => {
     assert.equal(replay.status, 409);
     assert.deepEqual(replay.body, refused.body);
     assert.deepEqual((await topic(t.id, TOKEN)).my_opinions, t.my_opinions ?? []);
+  });
+});
+
+describe('activities', () => {
+  const seed = () => seedItems('activities.json');
+  const demo = (id) => {
+    const found = seed().find((a) => a.id === id);
+    assert.ok(found, `no ${id} in the demo data`);
+    return found;
+  };
+  const ENDED = 'act-mid-autumn';
+  // The server's clock a day before the first deadline of the activities still
+  // to come (and after the end of the one that is over), so that the demo's
+  // dates do not age the test.
+  const beforeDeadlines = () => {
+    const deadlines = seed().filter((a) => a.id !== ENDED && a.deadline).map((a) => Date.parse(a.deadline));
+    const at = Math.min(...deadlines) - 86400_000;
+    assert.ok(at > Date.parse(demo(ENDED).ends_at), `${ENDED} has not ended before the other deadlines`);
+    return new Date(at).toISOString();
+  };
+  const justAfter = (time) => new Date(Date.parse(time) + 60_000).toISOString();
+  beforeEach(async () => setClock(beforeDeadlines()));
+
+  const LIST = '/v1/activities';
+  const DETAIL = '/v1/activities/{id}';
+  const SIGNUP = '/v1/activities/{id}/signups';
+  const CANCEL = '/v1/signups/{id}/cancel';
+  const activities = async (token) => expectContract(await get(LIST, { token }), 'GET', LIST, 200).items;
+  const activity = async (id, token) => expectContract(await get(`${LIST}/${encodeURIComponent(id)}`, { token }), 'GET', DETAIL, 200);
+  const signups = (id) => `${LIST}/${encodeURIComponent(id)}/signups`;
+  const cancel = (id) => `/v1/signups/${encodeURIComponent(id)}/cancel`;
+  const seatsLeft = async (id) => (await activity(id)).seats_left;
+  /** A sign-up that must be taken: its 201 body. */
+  const signUp = async (id, body, { token = TOKEN, key = newKey() } = {}) =>
+    expectContract(await post(signups(id), { token, key, body }), 'POST', SIGNUP, 201);
+  const refusal = async (id, body, status, code, { token = TOKEN, key = newKey() } = {}) => {
+    const res = await post(signups(id), { token, key, body });
+    expectError(res, 'POST', SIGNUP, status, code);
+    return res.body.error.message;
+  };
+
+  const children = (...ages) => ({
+    answers: { guardian_phone: '13800000000' },
+    group: ages.map((age, i) => ({ name: `孩子${i + 1}`, age })),
+  });
+  const festival = (extra = {}) => ({ answers: { people: 2, meal: '素食', ...extra } });
+
+  test('coming activities soonest first (without a start last), then ended ones latest first', async () => {
+    const expected = (at) => {
+      const now = Date.parse(at);
+      const start = (a) => (a.starts_at ? Date.parse(a.starts_at) : Infinity);
+      const ended = (a) => a.ends_at != null && Date.parse(a.ends_at) < now;
+      const coming = seed().filter((a) => !ended(a)).sort((a, b) => start(a) - start(b));
+      const over = seed().filter(ended).sort((a, b) => start(b) - start(a));
+      return [...coming, ...over].map((a) => a.id);
+    };
+    const ids = (await activities()).map((a) => a.id);
+    assert.deepEqual(ids, expected(beforeDeadlines()));
+    assert.equal(ids.at(-1), ENDED, 'ended activities come last');
+    assert.equal(ids[0], 'act-first-aid', 'the soonest first');
+
+    // Once the 节日慰问会 is over, it leads those that have ended: the latest ended first.
+    const later = justAfter(demo('act-festival').ends_at);
+    await setClock(later);
+    const after = (await activities()).map((a) => a.id);
+    assert.deepEqual(after, expected(later));
+    assert.ok(after.indexOf('act-festival') < after.indexOf('act-first-aid'), after.join());
+    assert.equal(after.at(-1), ENDED);
+  });
+
+  test('an activity reads as the file has it, my_signup null until the worker signs up', async () => {
+    for (const a of seed()) {
+      assert.deepEqual(await activity(a.id), { ...a, my_signup: null });
+      assert.deepEqual(await activity(a.id, TOKEN), { ...a, my_signup: null }, `${a.id} with a token`);
+    }
+  });
+
+  test('my_signup is the worker\'s latest sign-up, null without a token or for another worker', async () => {
+    const id = 'act-festival';
+    const before = await seatsLeft(id);
+    const signup = await signUp(id, festival());
+    assert.deepEqual((await activity(id, TOKEN)).my_signup, signup);
+    assert.deepEqual((await activities(TOKEN)).find((a) => a.id === id).my_signup, signup);
+    assert.equal((await activity(id)).my_signup, null);
+    assert.equal((await activity(id, userToken(4))).my_signup, null);
+    for (const a of await activities()) assert.equal(a.my_signup, null, `${a.id} listed without a token`);
+    // The seat it took is gone for everyone.
+    assert.equal(await seatsLeft(id), before - 1);
+    assert.equal((await activity(id, userToken(4))).seats_left, before - 1);
+
+    const cancelled = expectContract(await post(cancel(signup.id), { token: TOKEN }), 'POST', CANCEL, 200);
+    assert.deepEqual((await activity(id, TOKEN)).my_signup, cancelled, 'a cancelled sign-up is still the latest');
+    const again = await signUp(id, festival({ meal: '普通餐' }));
+    assert.deepEqual((await activity(id, TOKEN)).my_signup, again, 'the newest sign-up, not the cancelled one');
+  });
+
+  test('two children take two seats until the sign-up is cancelled', async () => {
+    const id = 'act-summer-care';
+    const before = await seatsLeft(id);
+    const body = {
+      answers: { guardian_phone: '138 0000-0000' },
+      group: [{ name: ' 小雨 ', age: 8, school: '三年级' }, { name: '小山', age: '5', school: '  ' }],
+    };
+    const signup = await signUp(id, body);
+    assert.deepEqual(
+      { ...signup, id: undefined, created_at: undefined },
+      {
+        id: undefined,
+        activity_id: id,
+        status: 'confirmed',
+        answers: { guardian_phone: '13800000000' },
+        group: [{ name: '小雨', age: 8, school: '三年级' }, { name: '小山', age: 5 }],
+        created_at: undefined,
+      },
+      'answers come back typed: digits, integers, trimmed text, blank optional answers left out',
+    );
+    assert.ok(signup.id && Date.parse(signup.created_at) > 0);
+    assert.equal(await seatsLeft(id), before - 2);
+    assert.equal((await activity(id, userToken(2))).seats_left, before - 2, 'seats are shared');
+
+    const first = expectContract(await post(cancel(signup.id), { token: TOKEN }), 'POST', CANCEL, 200);
+    assert.deepEqual(first, { ...signup, status: 'cancelled' });
+    assert.equal(await seatsLeft(id), before, 'the seats are given back');
+    const second = expectContract(await post(cancel(signup.id), { token: TOKEN, key: newKey() }), 'POST', CANCEL, 200);
+    assert.deepEqual(second, first, 'cancelling twice changes nothing');
+    assert.equal(await seatsLeft(id), before, 'a second cancel gave the seats back twice');
+
+    const anew = await signUp(id, body);
+    assert.notEqual(anew.id, signup.id, 'a cancelled sign-up can be made again');
+    assert.equal(await seatsLeft(id), before - 2);
+  });
+
+  test('one confirmed sign-up per worker; seats are shared among workers until none is left', async () => {
+    const id = 'act-summer-care';
+    const first = await signUp(id, children(8));
+    assert.equal(await refusal(id, children(9), 409, 'already_signed_up'), '你已经报过名了');
+    assert.deepEqual((await activity(id, TOKEN)).my_signup, first);
+    await signUp(id, children(8), { token: userToken(40) });
+
+    // Other workers take three seats each until fewer than three are left.
+    const left = await seatsLeft(id);
+    const workers = [];
+    for (let n = 0; n < Math.floor(left / 3); n += 1) {
+      const token = userToken(50 + n);
+      workers.push({ token, signup: await signUp(id, children(5, 6, 7), { token }) });
+    }
+    assert.equal(await seatsLeft(id), left % 3);
+    const late = userToken(90);
+    const wanted = children(...Array.from({ length: (left % 3) + 1 }, () => 6));
+    assert.equal(await refusal(id, wanted, 409, 'activity_full', { token: late }), '名额不够了');
+    assert.equal(await seatsLeft(id), left % 3, 'a refused sign-up took seats');
+
+    // One family cancels: its three seats are there for the next.
+    expectContract(await post(cancel(workers[0].signup.id), { token: workers[0].token }), 'POST', CANCEL, 200);
+    assert.equal(await seatsLeft(id), (left % 3) + 3);
+    await signUp(id, wanted, { token: late });
+    assert.equal(await seatsLeft(id), 2);
+  });
+
+  test('a repeated key gives the first sign-up back and takes no second seat', async () => {
+    const id = 'act-festival';
+    const before = await seatsLeft(id);
+    const key = newKey();
+    const first = await signUp(id, festival(), { key });
+    const replay = await post(signups(id), { token: TOKEN, key, body: festival({ meal: '清真餐' }) });
+    assert.equal(replay.status, 201, 'a replay is not already_signed_up');
+    assert.deepEqual(replay.body, first);
+    assert.equal(await seatsLeft(id), before - 1);
+    // The key is the worker's own: another worker with the same key signs up anew.
+    const theirs = await signUp(id, festival(), { token: userToken(7), key });
+    assert.notEqual(theirs.id, first.id);
+    assert.equal(await seatsLeft(id), before - 2);
+  });
+
+  test('a repeated key replays a refusal, even once the sign-up would be taken', async () => {
+    const id = 'act-festival';
+    const key = newKey();
+    const refused = await post(signups(id), { token: TOKEN, key, body: festival({ people: 9 }) });
+    expectError(refused, 'POST', SIGNUP, 400, 'invalid_signup');
+    const replay = await post(signups(id), { token: TOKEN, key, body: festival() });
+    assert.equal(replay.status, 400);
+    assert.deepEqual(replay.body, refused.body);
+    assert.equal((await activity(id, TOKEN)).my_signup, null);
+  });
+
+  const child = (extra = {}) => ({ name: '小雨', age: 8, ...extra });
+  const care = (answers, group) => ({ answers: { guardian_phone: '13800000000', ...answers }, group });
+  // [activity, what is sent, the refusal's message (null: taken)]
+  const invalid = [
+    ['act-summer-care', 'a child of 15', care({}, [child({ age: 15 })]), '第 1 个孩子的年龄应在 3 到 14 之间'],
+    ['act-summer-care', 'a second child of 2', care({}, [child(), child({ age: 2 })]), '第 2 个孩子的年龄应在 3 到 14 之间'],
+    ['act-summer-care', 'an age of "7.5"', care({}, [child({ age: '7.5' })]), '第 1 个孩子的年龄请填整数'],
+    ['act-summer-care', 'an age of "八"', care({}, [child({ age: '八' })]), '第 1 个孩子的年龄请填整数'],
+    ['act-summer-care', 'an age beyond 64 bits', care({}, [child({ age: '99999999999999999999' })]), '第 1 个孩子的年龄请填整数'],
+    ['act-summer-care', 'a blank name', care({}, [child({ name: '   ' })]), '第 1 个孩子的请填写姓名'],
+    ['act-summer-care', 'no name', care({}, [{ age: 8 }]), '第 1 个孩子的请填写姓名'],
+    ['act-summer-care', 'a name of 21 characters', care({}, [child({ name: '雨'.repeat(21) })]), '第 1 个孩子的姓名最多 20 个字'],
+    ['act-summer-care', 'a name of 21 emoji', care({}, [child({ name: '😀'.repeat(21) })]), '第 1 个孩子的姓名最多 20 个字'],
+    ['act-summer-care', 'no age', care({}, [{ name: '小雨' }]), '第 1 个孩子的请填写年龄'],
+    ['act-summer-care', 'no child', care({}, []), '至少填写 1 个孩子'],
+    ['act-summer-care', 'no group at all', { answers: { guardian_phone: '13800000000' } }, '至少填写 1 个孩子'],
+    ['act-summer-care', 'four children', care({}, [child(), child(), child(), child()]), '最多 3 个孩子'],
+    ['act-summer-care', 'four children, one of 1', care({}, [child(), child(), child(), child({ age: 1 })]), '最多 3 个孩子'],
+    ['act-summer-care', 'no guardian phone', { group: [child()] }, '请填写监护人手机号'],
+    ['act-summer-care', 'a short phone and a child of 15', { answers: { guardian_phone: '138' }, group: [child({ age: 15 })] }, '监护人手机号应是 11 位手机号'],
+    ['act-summer-care', 'a phone starting with 2', care({ guardian_phone: '23800000000' }, [child()]), '监护人手机号应是 11 位手机号'],
+    ['act-summer-care', 'a phone of 10 digits', care({ guardian_phone: '1380000000' }, [child()]), '监护人手机号应是 11 位手机号'],
+    ['act-summer-care', 'a phone of 12 digits', care({ guardian_phone: '138000000001' }, [child()]), '监护人手机号应是 11 位手机号'],
+    ['act-summer-care', 'a phone sent as a number', care({ guardian_phone: 13800000000 }, [child()]), null],
+    ['act-festival', 'a meal not on offer', festival({ meal: '火锅' }), '请选择用餐'],
+    ['act-festival', 'no meal', { answers: { people: 2 } }, '请选择用餐'],
+    ['act-festival', 'a blank meal', festival({ meal: ' ' }), '请选择用餐'],
+    ['act-festival', '5 people', festival({ people: 5 }), '到场人数（含家属）应在 1 到 4 之间'],
+    ['act-festival', '0 people', festival({ people: 0 }), '到场人数（含家属）应在 1 到 4 之间'],
+    ['act-festival', '"两" people', festival({ people: '两' }), '到场人数（含家属）请填整数'],
+    ['act-festival', 'no number of people', { answers: { meal: '火锅' } }, '请填写到场人数（含家属）'],
+    ['act-festival', 'no answers', {}, '请填写到场人数（含家属）'],
+    ['act-ecommerce', 'goods of 41 characters', { answers: { platform: '抖音', goods: '蜜'.repeat(41) } }, '想卖什么最多 40 个字'],
+    ['act-ecommerce', 'no platform', { answers: { goods: '蜂蜜' } }, '请选择主要在哪个平台'],
+  ];
+  for (const [id, what, body, message] of invalid) {
+    test(`${id} with ${what}: ${message == null ? 'taken' : `400 invalid_signup ${message}`}`, async () => {
+      if (message == null) return void (await signUp(id, body));
+      const before = await seatsLeft(id);
+      assert.equal(await refusal(id, body, 400, 'invalid_signup'), message);
+      assert.equal(await seatsLeft(id), before, 'a refused sign-up took a seat');
+      assert.equal((await activity(id, TOKEN)).my_signup, null);
+    });
+  }
+
+  test('answers within the rules are taken as typed', async () => {
+    const taken = await signUp('act-summer-care', {
+      answers: { guardian_phone: ' 138-0000 0000 ', note: 'not asked' },
+      group: [
+        { name: '😀'.repeat(20), age: '+3', school: ' 钟多小学 ' },
+        { name: '小山', age: ' 14 ' },
+        { name: '小河', age: 9, school: '' },
+      ],
+    });
+    assert.deepEqual(taken.answers, { guardian_phone: '13800000000' }, 'an answer to no question is left out');
+    assert.deepEqual(taken.group, [
+      { name: '😀'.repeat(20), age: 3, school: '钟多小学' },
+      { name: '小山', age: 14 },
+      { name: '小河', age: 9 },
+    ]);
+    const goods = await signUp('act-ecommerce', { answers: { platform: '还没开始' } });
+    assert.deepEqual(goods.answers, { platform: '还没开始' }, 'an optional question may be left out');
+    // A form without a group keeps no group, whatever is sent: one seat.
+    const before = await seatsLeft('act-festival');
+    const one = await signUp('act-festival', { ...festival({ people: '4', meal: ' 清真餐 ' }), group: [{ name: 'x' }, { name: 'y' }] });
+    assert.deepEqual([one.answers, one.group], [{ people: 4, meal: '清真餐' }, []]);
+    assert.equal(await seatsLeft('act-festival'), before - 1);
+  });
+
+  test('an activity without a form takes an empty sign-up, and without a limit counts no seat', async () => {
+    const id = 'act-family-games';
+    assert.equal(demo(id).form, null);
+    assert.equal(demo(id).seats_left, null);
+    for (const [n, body] of [{}, { answers: null, group: null }, { answers: { anything: 'x' }, group: [{ a: 1 }] }].entries()) {
+      const signup = await signUp(id, body, { token: userToken(60 + n) });
+      assert.deepEqual([signup.answers, signup.group], [{}, []]);
+    }
+    assert.equal(await seatsLeft(id), null);
+  });
+
+  const malformed = [
+    ['an array', []],
+    ['a string', 'text'],
+    ['null', null],
+    ['answers as an array', { answers: [] }],
+    ['answers as a string', { answers: 'x' }],
+    ['an answer that is true', { answers: { people: true, meal: '素食' } }],
+    ['an answer that is not whole', { answers: { people: 2.5, meal: '素食' } }],
+    ['an answer that is null', { answers: { people: 2, meal: null } }],
+    ['an answer that is an object', { answers: { people: { n: 2 }, meal: '素食' } }],
+    ['an answer to no question that is a list', { answers: { people: 2, meal: '素食', extra: [1] } }],
+    ['a group that is an object', { ...festival(), group: { name: 'x' } }],
+    ['a group member that is null', { ...festival(), group: [null] }],
+    ['a group member that is a string', { ...festival(), group: ['小雨'] }],
+    ['a group answer that is a boolean', { ...festival(), group: [{ name: false }] }],
+  ];
+  for (const [what, body] of malformed) {
+    test(`a body with ${what} is a 400 invalid_signup 报名内容格式不对`, async () => {
+      assert.equal(await refusal('act-festival', body, 400, 'invalid_signup'), '报名内容格式不对');
+    });
+  }
+
+  test('a body that is not JSON, or none, is a 400 invalid_signup', async () => {
+    const garbage = await postRaw(signups('act-festival'), '{"answers": ');
+    expectError(garbage, 'POST', SIGNUP, 400, 'invalid_signup');
+    assert.equal(garbage.body.error.message, '报名内容格式不对');
+    const none = await post(signups('act-family-games'), { token: TOKEN, key: newKey() });
+    expectError(none, 'POST', SIGNUP, 400, 'invalid_signup');
+  });
+
+  test('full and closed activities refuse sign-ups', async () => {
+    assert.equal(demo('act-first-aid').seats_left, 0);
+    assert.equal(await refusal('act-first-aid', { answers: { occupation: '快递员' } }, 409, 'activity_full'), '名额不够了');
+    assert.equal(await refusal(ENDED, {}, 409, 'signup_closed'), '报名已截止');
+    // Past its deadline, before its end.
+    const f = demo('act-festival');
+    await setClock(justAfter(f.deadline));
+    assert.ok(Date.parse(f.ends_at) > Date.parse(justAfter(f.deadline)));
+    assert.equal(await refusal(f.id, festival(), 409, 'signup_closed'), '报名已截止');
+    // Closed comes before full.
+    await setClock(justAfter(demo('act-first-aid').deadline));
+    await refusal('act-first-aid', { answers: { occupation: '快递员' } }, 409, 'signup_closed');
+  });
+
+  test('checks in order: token, key, activity, body, answers, signed up, closed, then full', async () => {
+    const body = { answers: { occupation: '骑手' } }; // not one of the options
+    expectError(await post(signups('no-such-id'), { body }), 'POST', SIGNUP, 401, 'unauthorized');
+    expectError(await post(signups('no-such-id'), { token: TOKEN, body }), 'POST', SIGNUP, 400, 'idempotency_key_required');
+    expectError(await post(signups('no-such-id'), { token: TOKEN, key: newKey(), body }), 'POST', SIGNUP, 404, 'not_found');
+    // A body that is not JSON is a 400 of the body's checks: after the activity's 404.
+    expectError(await postRaw(signups('no-such-id'), '{"answers": '), 'POST', SIGNUP, 404, 'not_found');
+    // Answers are checked before the activity is found full or closed.
+    assert.equal(await refusal('act-first-aid', body, 400, 'invalid_signup'), '请选择职业');
+    assert.equal(await refusal(ENDED, { answers: 'x' }, 400, 'invalid_signup'), '报名内容格式不对');
+    // Signed up comes before closed.
+    await signUp('act-festival', festival());
+    await setClock(justAfter(demo('act-festival').deadline));
+    await refusal('act-festival', festival({ people: 9 }), 400, 'invalid_signup');
+    await refusal('act-festival', festival(), 409, 'already_signed_up');
+  });
+
+  test('cancelling: only the worker\'s own sign-up, and not after the deadline', async () => {
+    const id = 'act-festival';
+    const signup = await signUp(id, festival());
+    const before = await seatsLeft(id);
+    expectError(await post(cancel(signup.id)), 'POST', CANCEL, 401, 'unauthorized');
+    expectError(await post(cancel('no-such-id'), { token: TOKEN }), 'POST', CANCEL, 404, 'not_found');
+    expectError(await post(cancel(signup.id), { token: userToken(3) }), 'POST', CANCEL, 404, 'not_found');
+
+    await setClock(justAfter(demo(id).deadline));
+    const key = newKey();
+    const late = await post(cancel(signup.id), { token: TOKEN, key });
+    expectError(late, 'POST', CANCEL, 409, 'signup_closed');
+    assert.equal(late.body.error.message, '报名已截止，不能取消');
+    assert.equal((await activity(id, TOKEN)).my_signup.status, 'confirmed');
+    assert.equal(await seatsLeft(id), before);
+
+    // Back before the deadline: the key replays its refusal, a new one cancels.
+    await setClock(beforeDeadlines());
+    const replay = await post(cancel(signup.id), { token: TOKEN, key });
+    assert.equal(replay.status, 409);
+    assert.deepEqual(replay.body, late.body);
+    const cancelled = expectContract(await post(cancel(signup.id), { token: TOKEN, key: newKey() }), 'POST', CANCEL, 200);
+    assert.equal(cancelled.status, 'cancelled');
+    assert.equal(await seatsLeft(id), before + 1);
+
+    // A cancelled sign-up answers unchanged, after the deadline too.
+    await setClock(justAfter(demo(id).deadline));
+    assert.deepEqual(expectContract(await post(cancel(signup.id), { token: TOKEN }), 'POST', CANCEL, 200), cancelled);
+    assert.equal(await seatsLeft(id), before + 1);
+  });
+
+  test('cancelling needs no body and replays by key', async () => {
+    const signup = await signUp('act-summer-care', children(6, 7, 8));
+    const before = await seatsLeft('act-summer-care');
+    const key = newKey();
+    const first = expectContract(await post(cancel(signup.id), { token: TOKEN, key, body: {} }), 'POST', CANCEL, 200);
+    assert.equal(await seatsLeft('act-summer-care'), before + 3);
+    const again = await signUp('act-summer-care', children(6));
+    const replay = await post(cancel(signup.id), { token: TOKEN, key });
+    assert.deepEqual([replay.status, replay.body], [200, first]);
+    assert.equal((await activity('act-summer-care', TOKEN)).my_signup.id, again.id);
+    assert.equal(await seatsLeft('act-summer-care'), before + 2);
+  });
+});
+
+describe('sign-up forms of any shape', () => {
+  // Forms the demo data does not have, served by a mock seeded from a folder of its own.
+  const NOW = '2026-06-01T09:00:00+08:00';
+  const question = (id, label, more = {}) => ({ id, label, ...more });
+  const ACTIVITIES = [
+    {
+      id: 'act-any',
+      title: '各种题型',
+      starts_at: '2026-07-01T09:00:00+08:00',
+      seats_left: 5,
+      form: {
+        questions: [
+          question('note', '备注', { type: 'text' }),
+          question('when', '方便的时间', { type: 'date' }),
+          question('weight', '体重', { type: 'number', min: 20, required: false }),
+          question('floor', '楼层', { type: 'number', max: 30, required: false }),
+          question('count', '数量', { type: 'number', max_length: null, min: null, max: null, required: false }),
+          question('size', '尺码', { type: 'choice', options: ['S', 'M'], required: false }),
+          question('tel', '电话', { type: 'phone', required: false }),
+          question('plain', '无类型', { required: false }),
+        ],
+        group: null,
+      },
+    },
+    {
+      id: 'act-group',
+      title: '默认组',
+      starts_at: '2026-07-02T09:00:00+08:00',
+      seats_left: 1,
+      form: { group: { noun: '同行人', questions: [question('name', '姓名')] } },
+    },
+    {
+      id: 'act-optional-group',
+      title: '可不带人',
+      seats_left: 0,
+      form: { questions: [], group: { noun: '家属', min: 0, max: 2, questions: [] } },
+    },
+    { id: 'act-no-start', title: '没有开始时间', seats_left: null, form: {} },
+    { id: 'act-over', title: '已结束无截止', starts_at: '2026-05-01T09:00:00+08:00', ends_at: '2026-05-01T12:00:00+08:00', form: null },
+    { id: 'act-over-earlier', title: '更早结束', starts_at: '2026-04-01T09:00:00+08:00', ends_at: '2026-04-01T12:00:00+08:00', form: null },
+  ];
+  let dir;
+  let server;
+  let at;
+  before(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'mock-forms-'));
+    writeFileSync(path.join(dir, 'activities.json'), JSON.stringify({ items: ACTIVITIES, next: null }));
+    server = createMockServer({ clock: Date.parse(NOW), demoDir: dir });
+    await new Promise((resolve) => server.http.listen(0, '127.0.0.1', resolve));
+    at = `http://127.0.0.1:${server.http.address().port}`;
+  });
+  after(async () => {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  beforeEach(() => server.reset());
+
+  const send = (id, body, token = TOKEN) =>
+    api('POST', `/v1/activities/${id}/signups`, { at, token, key: newKey(), body });
+  const message = async (id, body) => {
+    const res = await send(id, body);
+    expectError(res, 'POST', '/v1/activities/{id}/signups', 400, 'invalid_signup');
+    return res.body.error.message;
+  };
+  const taken = async (id, body, token) =>
+    expectContract(await send(id, body, token), 'POST', '/v1/activities/{id}/signups', 201);
+  const needed = { note: '好', when: '下周' };
+
+  test('the list: without a start after those with one, then ended ones latest first', async () => {
+    // Not judged by the contract: its QuestionType does not list "date" yet.
+    const list = (await api('GET', '/v1/activities', { at })).body;
+    assert.deepEqual(list.items.map((a) => a.id), ['act-any', 'act-group', 'act-optional-group', 'act-no-start', 'act-over', 'act-over-earlier']);
+  });
+
+  test('text is 100 characters unless it says; a type the mock does not know is text', async () => {
+    assert.equal(await message('act-any', { answers: { ...needed, note: '字'.repeat(101) } }), '备注最多 100 个字');
+    assert.equal(await message('act-any', { answers: { note: '好' } }), '请填写方便的时间');
+    assert.equal(await message('act-any', { answers: { ...needed, when: '时'.repeat(101) } }), '方便的时间最多 100 个字');
+    const signup = await taken('act-any', { answers: { note: '字'.repeat(100), when: ' 下周 ', plain: 7 } });
+    assert.deepEqual(signup.answers, { note: '字'.repeat(100), when: '下周', plain: '7' });
+  });
+
+  test('a number with only a minimum, only a maximum, or neither', async () => {
+    assert.equal(await message('act-any', { answers: { ...needed, weight: 19 } }), '体重不能小于 20');
+    assert.equal(await message('act-any', { answers: { ...needed, floor: 31 } }), '楼层不能大于 30');
+    assert.equal(await message('act-any', { answers: { ...needed, count: '1e3' } }), '数量请填整数');
+    assert.equal(await message('act-any', { answers: { ...needed, size: 'L' } }), '请选择尺码');
+    assert.equal(await message('act-any', { answers: { ...needed, tel: '138 0000 000a' } }), '电话应是 11 位手机号');
+    const signup = await taken('act-any', {
+      answers: { ...needed, weight: '20', floor: -3, count: '-9000000000', size: '', tel: '' },
+    });
+    assert.deepEqual(signup.answers, { ...needed, weight: 20, floor: -3, count: -9000000000 }, 'optional blanks are left out');
+  });
+
+  test('a group without min and max takes one member; each member takes a seat', async () => {
+    assert.equal(await message('act-group', {}), '至少填写 1 个同行人');
+    assert.equal(await message('act-group', { group: [{ name: 'a' }, { name: 'b' }] }), '最多 1 个同行人');
+    const signup = await taken('act-group', { group: [{ name: '甲' }] });
+    assert.deepEqual([signup.answers, signup.group], [{}, [{ name: '甲' }]]);
+    const full = await send('act-group', { group: [{ name: '乙' }] }, userToken(1));
+    expectError(full, 'POST', '/v1/activities/{id}/signups', 409, 'activity_full');
+  });
+
+  test('a group of none takes no seat, even when none is left', async () => {
+    const signup = await taken('act-optional-group', { group: [] });
+    assert.deepEqual(signup.group, []);
+    const res = await send('act-optional-group', { group: [{}] }, userToken(2));
+    expectError(res, 'POST', '/v1/activities/{id}/signups', 409, 'activity_full');
+    assert.equal(await message('act-optional-group', { group: [{}, {}, {}] }), '最多 2 个家属');
+  });
+
+  test('an empty form asks nothing and no limit takes any number; an end without a deadline closes', async () => {
+    await taken('act-no-start', {});
+    await taken('act-no-start', {}, userToken(3));
+    const closed = await send('act-over', {});
+    expectError(closed, 'POST', '/v1/activities/{id}/signups', 409, 'signup_closed');
+    const detail = expectContract(await api('GET', '/v1/activities/act-no-start', { at }), 'GET', '/v1/activities/{id}', 200);
+    assert.equal(detail.seats_left, null);
   });
 });
 

@@ -5,22 +5,24 @@
 //   node tests/mock/backend.mjs [--port 8788] [--host 127.0.0.1]
 //                               [--now 2025-04-01T09:00:00+08:00] [--demo public/demo]
 //
-// --now fixes the server's clock (enrolment deadlines, campaigns' ends and
-// topics' closing times are judged by it); --demo seeds it from another
-// folder of demo files.
+// --now fixes the server's clock (enrolment deadlines, campaigns' ends,
+// topics' closing times, activities' deadlines and ends are judged by it);
+// --demo seeds it from another folder of demo files.
 //
 // Every signed-in phone starts as the demo worker (public/demo/me.json, its
 // ledger, reports, redemptions, nominations (nominations.json), knight
 // applications (knight-applications.json), its opinions (the `my_opinions` of
 // topics.json) and the courses/campaigns marked enrolled or checked in) and
-// then has its own state. Seats, stock and topics' opinion counts are shared.
+// then has its own state; it has no sign-up for any activity (the `my_signup`
+// of activities.json is not read, as in the demo backend). Seats (of courses
+// and activities), stock and topics' opinion counts are shared.
 //
 // Every write checks, in this order: a token (401 unauthorized), an
 // Idempotency-Key where one is required (400 idempotency_key_required), the
 // id in the path (404 not_found), the body (400, e.g. invalid_nomination),
 // then the state (409, e.g. application_open). A repeated key replays the
 // first answer, an error too. The in-browser demo backend
-// (src/api/demo/router.rs and voice.rs) keeps the same rules.
+// (src/api/demo/router.rs, voice.rs and activities.rs) keeps the same rules.
 //
 // Test controls, not part of the contract:
 //   GET  /__mock/health    200
@@ -85,12 +87,13 @@ function loadSeed(dir) {
     topics: itemsOf(read('topics.json', [])),
     nominations: itemsOf(read('nominations.json', [])),
     applications: itemsOf(read('knight-applications.json', [])),
+    activities: itemsOf(read('activities.json', [])),
   };
 }
 
 // Resources everyone sees; the personal ones (me, ledger, reports,
-// redemptions, nominations, applications, and the topics' my_opinions) are
-// copied per user by userState.
+// redemptions, nominations, applications, the topics' my_opinions, and
+// sign-ups for activities) are copied per user by userState.
 const SHARED = [
   'site',
   'services',
@@ -104,6 +107,7 @@ const SHARED = [
   'honourees',
   'knights',
   'topics',
+  'activities',
 ];
 
 function freshState(seed, clockOverride) {
@@ -138,6 +142,7 @@ function userState(state, phone) {
       opinions: new Map(seed.topics.map((t) => [t.id, structuredClone(t.my_opinions ?? [])])),
       enrolled: new Set(seed.courses.filter((c) => c.enrolled).map((c) => c.id)),
       checkedIn: new Set(seed.campaigns.filter((c) => c.checked_in).map((c) => c.id)),
+      signups: [], // sign-ups for activities, newest first, each with its activity_id
     });
   }
   return state.users.get(phone);
@@ -489,6 +494,222 @@ function createOpinion(ctx) {
   return created(opinion);
 }
 
+// Activities and their sign-ups. The rules, their order and the messages are
+// the demo backend's (src/api/demo/activities.rs), and the answers are checked
+// as src/domain/forms.rs checks them on the phone.
+
+/** A time of the data in ms since the epoch, or null when there is none or it cannot be read. */
+function millis(value) {
+  const ms = typeof value === 'string' ? Date.parse(value) : NaN;
+  return Number.isNaN(ms) ? null : ms;
+}
+
+/** Passed on the server's clock; a time that cannot be read has not passed. */
+const passed = (state, value) => {
+  const ms = millis(value);
+  return ms != null && ms < now(state);
+};
+
+/** Coming activities (and those under way) soonest first, without a start last; then ended ones, latest first. */
+function activityOrder(state, activity) {
+  const start = millis(activity.starts_at) ?? Infinity;
+  const ended = passed(state, activity.ends_at);
+  return [ended ? 1 : 0, ended ? -start : start];
+}
+
+const DEFAULT_MAX_LENGTH = 100;
+const QUESTION_TYPES = ['text', 'number', 'choice', 'phone'];
+
+/** An activity's form with the contract's defaults filled in; null (no form) asks nothing. */
+function formOf(activity) {
+  const form = activity.form && typeof activity.form === 'object' ? activity.form : {};
+  const questions = (list) =>
+    (Array.isArray(list) ? list : []).map((q) => ({
+      id: String(q.id),
+      label: q.label ?? '',
+      // A type this mock does not know is asked as text, as the app asks it.
+      type: QUESTION_TYPES.includes(q.type) ? q.type : 'text',
+      required: q.required !== false,
+      maxLength: Number.isInteger(q.max_length) ? q.max_length : DEFAULT_MAX_LENGTH,
+      min: Number.isInteger(q.min) ? q.min : null,
+      max: Number.isInteger(q.max) ? q.max : null,
+      options: Array.isArray(q.options) ? q.options : [],
+    }));
+  const group = form.group && typeof form.group === 'object' ? form.group : null;
+  return {
+    questions: questions(form.questions),
+    group: group && {
+      noun: group.noun ?? '',
+      min: Number.isInteger(group.min) ? group.min : 1,
+      max: Number.isInteger(group.max) ? group.max : 1,
+      questions: questions(group.questions),
+    },
+  };
+}
+
+/** Seats a sign-up with `members` group members takes: one per member, or one without a group. */
+const seatsFor = (form, members) => (form.group ? members : 1);
+
+// What Rust's str::trim takes away (char::is_whitespace): String#trim also
+// takes U+FEFF and keeps U+0085.
+const EDGE_SPACE = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g;
+const I64_MIN = -(2n ** 63n);
+const I64_MAX = 2n ** 63n - 1n;
+
+/**
+ * Checks one typed answer (src/domain/forms.rs, Question::check): the value
+ * to store (undefined for an optional question left empty), or a problem.
+ */
+function checkAnswer(question, typed) {
+  const text = typed.replace(EDGE_SPACE, '');
+  const { label } = question;
+  if (text === '') {
+    if (!question.required) return { value: undefined };
+    return { problem: question.type === 'choice' ? `请选择${label}` : `请填写${label}` };
+  }
+  switch (question.type) {
+    case 'number': {
+      const number = /^[+-]?\d+$/.test(text) ? BigInt(text) : null;
+      if (number == null || number < I64_MIN || number > I64_MAX) return { problem: `${label}请填整数` };
+      const { min, max } = question;
+      if ((min != null && number < BigInt(min)) || (max != null && number > BigInt(max))) {
+        if (min != null && max != null) return { problem: `${label}应在 ${min} 到 ${max} 之间` };
+        return { problem: min != null ? `${label}不能小于 ${min}` : `${label}不能大于 ${max}` };
+      }
+      return { value: Number(number) };
+    }
+    case 'choice':
+      return question.options.includes(text) ? { value: text } : { problem: `请选择${label}` };
+    case 'phone': {
+      const digits = text.replace(/[ -]/g, '');
+      return /^1[0-9]{10}$/.test(digits) ? { value: digits } : { problem: `${label}应是 11 位手机号` };
+    }
+    default: {
+      const max = question.maxLength;
+      return chars(text) > max ? { problem: `${label}最多 ${max} 个字` } : { value: text };
+    }
+  }
+}
+
+/** The answers to `questions`, by id; each problem goes to `problems` as {member, message}. */
+function checkAll(questions, typed, member, problems) {
+  const answers = [];
+  for (const question of questions) {
+    const { value, problem } = checkAnswer(question, typed.get(question.id) ?? '');
+    if (problem) problems.push({ member, message: problem });
+    else if (value !== undefined) answers.push([question.id, value]);
+  }
+  return Object.fromEntries(answers); // own properties, whatever the ids
+}
+
+/**
+ * Checks a whole sign-up (SignupForm::check): the answers asked once, the
+ * number of group members, then each member. Throws the first problem in
+ * words (SignupForm::describe), e.g. "第 2 个孩子的年龄应在 3 到 14 之间".
+ */
+function checkSignup(form, typed, members) {
+  const problems = [];
+  const answers = checkAll(form.questions, typed, null, problems);
+  const group = [];
+  const spec = form.group;
+  if (spec) {
+    if (members.length < spec.min) problems.push({ member: null, message: `至少填写 ${spec.min} 个${spec.noun}` });
+    else if (members.length > spec.max) problems.push({ member: null, message: `最多 ${spec.max} 个${spec.noun}` });
+    members.forEach((member, index) => group.push(checkAll(spec.questions, member, index, problems)));
+  }
+  if (problems.length) {
+    const [{ member, message }] = problems;
+    const described = member != null && spec ? `第 ${member + 1} 个${spec.noun}的${message}` : message;
+    throw new HttpError(400, 'invalid_signup', described);
+  }
+  return { answers, group };
+}
+
+/** An answer as sent, as the text it would have been typed as; null for anything but a string or an integer. */
+function asTyped(value) {
+  if (typeof value === 'string') return value;
+  // A JSON integer the demo backend reads as an i64; it is typed as its digits.
+  if (Number.isInteger(value) && value >= -(2 ** 63) && value < 2 ** 63) return BigInt(value).toString();
+  return null;
+}
+
+/** What was sent, as typed answers: the answers asked once and one set per group member. */
+function signupBody(ctx) {
+  const code = 'invalid_signup';
+  const message = '报名内容格式不对';
+  const b = bodyObject(ctx, code, message);
+  const typedOf = (value) => {
+    if (!value || typeof value !== 'object' || Array.isArray(value)) throw new HttpError(400, code, message);
+    const typed = new Map(); // question id -> text
+    for (const [id, answer] of Object.entries(value)) {
+      const text = asTyped(answer);
+      if (text == null) throw new HttpError(400, code, message);
+      typed.set(id, text);
+    }
+    return typed;
+  };
+  if (b.group != null && !Array.isArray(b.group)) throw new HttpError(400, code, message);
+  return { typed: b.answers == null ? new Map() : typedOf(b.answers), members: (b.group ?? []).map(typedOf) };
+}
+
+/** The worker's latest sign-up for an activity, confirmed or cancelled; null without a token. */
+function mySignup(state, activityId, user) {
+  if (!user) return null;
+  return userState(state, user).signups.find((s) => s.activity_id === activityId) ?? null;
+}
+
+/** An activity as a worker (or, without a token, anyone) sees it: the seats left to all, and their sign-up. */
+function activityView(state, activity, user) {
+  return { ...activity, my_signup: structuredClone(mySignup(state, activity.id, user)) };
+}
+
+function listActivities({ state, query, user }) {
+  const order = new Map(state.activities.map((a) => [a, activityOrder(state, a)]));
+  const sorted = [...state.activities].sort((a, b) => {
+    const [x, y] = [order.get(a), order.get(b)];
+    return x[0] - y[0] || (x[1] === y[1] ? 0 : x[1] < y[1] ? -1 : 1);
+  });
+  return ok(list(state, sorted.map((a) => activityView(state, a, user)), query));
+}
+
+function signUp(ctx) {
+  const { state, params, user } = ctx;
+  const activity = findById(state.activities, params.id);
+  // The body is read only now: one that is not JSON is a 400 after the 404.
+  const { typed, members } = signupBody(ctx);
+  const form = formOf(activity);
+  const { answers, group } = checkSignup(form, typed, members);
+  const mine = userState(state, user);
+  if (mySignup(state, activity.id, user)?.status === 'confirmed') throw conflict('already_signed_up', '你已经报过名了');
+  if (passed(state, activity.deadline) || passed(state, activity.ends_at)) throw conflict('signup_closed', '报名已截止');
+  const seats = seatsFor(form, group.length);
+  if (typeof activity.seats_left === 'number' && activity.seats_left < seats) throw conflict('activity_full', '名额不够了');
+  if (typeof activity.seats_left === 'number') activity.seats_left -= seats;
+  const signup = {
+    id: nextId(state, 'sgn'),
+    activity_id: activity.id,
+    status: 'confirmed',
+    answers,
+    group,
+    created_at: rfc3339(now(state)),
+  };
+  mine.signups.unshift(signup);
+  return created(structuredClone(signup));
+}
+
+function cancelSignup({ state, params, user }) {
+  const signup = findById(userState(state, user).signups, params.id);
+  if (signup.status === 'cancelled') return ok(structuredClone(signup));
+  const activity = state.activities.find((a) => a.id === signup.activity_id);
+  if (passed(state, activity?.deadline)) throw conflict('signup_closed', '报名已截止，不能取消');
+  signup.status = 'cancelled';
+  // The seats it took go back to everyone.
+  if (activity && typeof activity.seats_left === 'number') {
+    activity.seats_left += seatsFor(formOf(activity), signup.group.length);
+  }
+  return ok(structuredClone(signup));
+}
+
 /** The file of a multipart/form-data body: its bytes and type (enough for one field). */
 function multipartFile(req, raw) {
   const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(req.headers['content-type'] ?? '');
@@ -605,6 +826,14 @@ const routes = [
     handler: ({ state, params, user }) => ok(topicView(state, findById(state.topics, params.id), user)),
   },
   { method: 'POST', path: '/v1/topics/:id/opinions', auth: true, idempotency: 'required', body: 'json', handler: createOpinion },
+  { method: 'GET', path: '/v1/activities', handler: listActivities },
+  {
+    method: 'GET',
+    path: '/v1/activities/:id',
+    handler: ({ state, params, user }) => ok(activityView(state, findById(state.activities, params.id), user)),
+  },
+  { method: 'POST', path: '/v1/activities/:id/signups', auth: true, idempotency: 'required', body: 'json', handler: signUp },
+  { method: 'POST', path: '/v1/signups/:id/cancel', auth: true, idempotency: 'optional', handler: cancelSignup },
 ];
 
 function matchRoute(method, pathname) {

@@ -3,6 +3,7 @@
 // reports to `report` (lib/report.mjs) and never throws on a bad backend.
 
 import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { request, preview } from './http.mjs';
 import { createJudge } from './validate.mjs';
 
@@ -306,6 +307,8 @@ async function checkPreflights(call, report, lists, origin) {
     '/v1/nominations',
     '/v1/knights/applications',
     `/v1/topics/${encodeURIComponent(firstId('/v1/topics'))}/opinions`,
+    `/v1/activities/${encodeURIComponent(firstId('/v1/activities'))}/signups`,
+    '/v1/signups/conformance-check/cancel',
   ];
   const wanted = ['authorization', 'content-type', 'idempotency-key'];
   for (const path of writes) {
@@ -338,8 +341,8 @@ const titleCase = (h) => h.replace(/(^|-)([a-z])/g, (_, dash, c) => dash + c.toU
 // ---------------------------------------------------------------------------
 // Writes, each sent twice with one Idempotency-Key: the repeat must give the
 // first result back and have no second effect (no second record, no second
-// spend, no second opinion counted). Only with --writes: they change the
-// backend's data.
+// spend, no second opinion counted, no second seat taken). Only with
+// --writes: they change the backend's data.
 
 async function checkWrites(call, judge, report, token, lists, maxPages) {
   const balance = async () => {
@@ -409,6 +412,7 @@ async function checkWrites(call, judge, report, token, lists, maxPages) {
 
   await checkOpinion(call, judge, report, token, lists);
   await checkKnightApplication(call, judge, report, token, lists, count);
+  await checkSignup(call, judge, report, token, lists);
 }
 
 /** An opinion on a topic still open: counted once, and listed once in the worker's my_opinions. */
@@ -477,6 +481,162 @@ async function checkKnightApplication(call, judge, report, token, lists, count) 
   }
   if (await refused('a second application while the first is under review')) {
     report.ok(`${subject} again, with another key`, '(409 application_open: one application under review at a time)');
+  }
+}
+
+// Sign-ups for activities: answers built from the activity's own questions,
+// a sign-up sent twice with one key, then cancelled twice.
+
+const DEFAULT_MAX_LENGTH = 100;
+
+/** A valid answer to one question, or {why} the checker cannot give one. */
+function answerFor(q) {
+  const label = JSON.stringify(q?.label ?? q?.id ?? '?');
+  switch (q?.type ?? 'text') {
+    case 'text': {
+      const max = q.max_length ?? DEFAULT_MAX_LENGTH;
+      return max >= 1 ? { value: [...'测试'].slice(0, max).join('') } : { why: `${label}, a text of at most ${max} characters` };
+    }
+    case 'number': {
+      const min = Number.isInteger(q.min) ? q.min : null;
+      const max = Number.isInteger(q.max) ? q.max : null;
+      const value = min ?? (max != null && max < 1 ? max : 1);
+      return max != null && value > max ? { why: `${label}, a number from ${min} to ${max}` } : { value };
+    }
+    case 'choice': {
+      const first = Array.isArray(q.options) ? q.options.find((o) => typeof o === 'string' && o.trim() !== '') : undefined;
+      return first === undefined ? { why: `${label}, a choice without options` } : { value: first };
+    }
+    case 'phone':
+      return { value: '13800000000' };
+    default:
+      return { why: `${label} of a type the checker does not know (${q.type})` };
+  }
+}
+
+/** Answers to `questions` by id; an optional question the checker cannot answer is left out. */
+function fillQuestions(questions) {
+  const answers = {};
+  for (const q of Array.isArray(questions) ? questions : []) {
+    if (typeof q?.id !== 'string') continue;
+    const { value, why } = answerFor(q);
+    if (why && q.required === false) continue;
+    if (why) return { why };
+    answers[q.id] = value;
+  }
+  return { answers };
+}
+
+/**
+ * A sign-up for an activity's form, built from its own questions: text
+ * "测试", a number its minimum (or 1), a choice its first option, a phone
+ * 13800000000; a group of its minimum of members, at least one. Returns
+ * {body, seats} (the seats it takes), or {why} the checker cannot fill it.
+ */
+export function fillForm(form) {
+  if (form == null) return { body: {}, seats: 1 };
+  const once = fillQuestions(form.questions);
+  if (once.why) return { why: `asks ${once.why}` };
+  const group = form.group;
+  if (group == null) return { body: { answers: once.answers }, seats: 1 };
+  const noun = group.noun ?? 'member';
+  const members = Math.max(Number.isInteger(group.min) ? group.min : 1, 1);
+  const max = Number.isInteger(group.max) ? group.max : 1;
+  if (members > max) return { why: `wants at least ${members} ${noun} but takes at most ${max}` };
+  const member = fillQuestions(group.questions);
+  if (member.why) return { why: `asks of each ${noun} ${member.why}` };
+  const body = { answers: once.answers, group: Array.from({ length: members }, () => ({ ...member.answers })) };
+  return { body, seats: members };
+}
+
+/** The activity to sign up for, its sign-up and the seats it takes; or {why} none fits. */
+function chooseActivity(activities) {
+  const here = Date.now();
+  const passed = (t) => typeof t === 'string' && Date.parse(t) < here;
+  const fits = [];
+  const reasons = [];
+  activities.forEach((a, index) => {
+    if (typeof a?.id !== 'string' || a.id === '') return;
+    const why = (reason) => reasons.push(`${itemId(a, index)} ${reason}`);
+    if (a.my_signup?.status === 'confirmed') return why('is signed up for already');
+    const filled = fillForm(a.form);
+    if (filled.why) return why(filled.why);
+    if (typeof a.seats_left === 'number' && a.seats_left < filled.seats) {
+      return why(`has ${a.seats_left} seat${a.seats_left === 1 ? '' : 's'} left, the sign-up takes ${filled.seats}`);
+    }
+    fits.push({ activity: a, ...filled, closedHere: passed(a.deadline) || passed(a.ends_at) });
+  });
+  // Preferably one whose deadline and end have not passed here either; else
+  // the one with the latest deadline (the backend's clock has the last word).
+  const open = fits.find((f) => !f.closedHere);
+  if (open) return open;
+  const latest = (f) => Date.parse(f.activity.deadline ?? f.activity.ends_at ?? '') || 0;
+  const closed = fits.sort((x, y) => latest(y) - latest(x))[0];
+  if (closed) return closed;
+  return { why: reasons.length ? abbreviate(reasons) : 'the list is empty' };
+}
+
+/**
+ * A sign-up for an activity that is open and has seats, sent twice with one
+ * key: one sign-up, its seats taken once, shown as the worker's my_signup.
+ * Then cancelled twice (each with its own key): the second answers the
+ * cancelled sign-up unchanged, and the seats are back.
+ */
+async function checkSignup(call, judge, report, token, lists) {
+  const template = '/v1/activities/{id}/signups';
+  const activities = lists.get('/v1/activities');
+  if (!activities) return report.skip(`POST ${template}`, 'no activity to sign up for: GET /v1/activities gave no usable list');
+  const chosen = chooseActivity(activities);
+  if (chosen.why) return report.skip(`POST ${template}`, `no activity to sign up for: ${chosen.why}`);
+  const { activity, body, seats } = chosen;
+  const subject = `POST ${template.replace('{id}', encodeURIComponent(activity.id))}`;
+  const detail = async () => {
+    const res = await call('GET', `/v1/activities/${encodeURIComponent(activity.id)}`, { token });
+    return res.status === 200 && res.isJson && res.json && typeof res.json === 'object' ? res.json : null;
+  };
+  const before = await detail();
+  const signup = await twice(call, judge, report, token, template, activity.id, body);
+  if (signup?.status !== 201) return;
+  const id = signup.json.id;
+  const taken = await detail();
+  const seatsMoved = (from, to, want) => typeof from === 'number' && typeof to === 'number' && to !== want;
+  if (seatsMoved(before?.seats_left, taken?.seats_left, before?.seats_left - seats)) {
+    report.fail(subject, `seats_left went from ${before.seats_left} to ${taken.seats_left}, want ${seats} fewer`);
+  }
+  if (taken && taken.my_signup?.id !== id) {
+    report.fail(subject, `the activity's my_signup is ${JSON.stringify(taken.my_signup?.id ?? null)}, want ${JSON.stringify(id)}`);
+  }
+
+  // Cancelled twice, each with its own key: the backend's rule answers the second, not a replay.
+  const cancel = `/v1/signups/${encodeURIComponent(id)}/cancel`;
+  const cancelSubject = `POST ${cancel}`;
+  const send = () => call('POST', cancel, { token, headers: { 'Idempotency-Key': `conformance-${randomUUID()}` } });
+  const first = await send();
+  const bad = first.problem ?? (first.status !== 200 ? `answers ${first.status}${errorSuffix(first)}, want 200` : null);
+  if (bad) return report.fail(cancelSubject, bad);
+  if (!first.isJson) return report.fail(cancelSubject, `the body is not JSON: ${preview(first.text)}`);
+  const verdict = judge.check('Signup', first.json);
+  if (!verdict.ok) return report.fail(cancelSubject, verdict.mismatch);
+  if (first.json.id !== id || first.json.status !== 'cancelled') {
+    return report.fail(cancelSubject, `answers ${JSON.stringify({ id: first.json.id, status: first.json.status })}, want ${JSON.stringify({ id, status: 'cancelled' })}`);
+  }
+  const second = await send();
+  const fields = [...new Set([...Object.keys(first.json), ...Object.keys(second.json ?? {})])];
+  const changed = second.isJson ? fields.find((f) => !isDeepStrictEqual(second.json?.[f], first.json[f])) : undefined;
+  if (second.problem) report.fail(`${cancelSubject} (again)`, second.problem);
+  else if (second.status !== 200 || !second.isJson) {
+    report.fail(cancelSubject, `cancelling again answers ${second.status}${errorSuffix(second)}, want 200 with the cancelled sign-up`);
+  } else if (changed !== undefined) {
+    report.fail(cancelSubject, `cancelling again changes $.${changed} from ${JSON.stringify(first.json[changed])} to ${JSON.stringify(second.json[changed])}`);
+  } else {
+    report.ok(cancelSubject, '(200 cancelled; cancelling again gives it back unchanged)');
+  }
+  const after = await detail();
+  if (seatsMoved(before?.seats_left, after?.seats_left, before?.seats_left)) {
+    report.fail(cancelSubject, `seats_left is ${after.seats_left} after cancelling, want ${before.seats_left} as before the sign-up`);
+  }
+  if (after && after.my_signup?.status !== 'cancelled') {
+    report.fail(cancelSubject, `the activity's my_signup has status ${JSON.stringify(after.my_signup?.status ?? null)}, want "cancelled"`);
   }
 }
 
