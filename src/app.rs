@@ -12,7 +12,7 @@ use crate::{
         model::{Site, StorySummary},
         use_api_resource, ApiClient, ApiError,
     },
-    components::{sections::SECTIONS, use_large_text, FeedStore, Icon, TextSizeToggle},
+    components::{sections, use_large_text, FeedStore, Icon, TextSizeToggle},
     config::Config,
     domain,
     lazy_pages::{LazyPage, LazyTarget},
@@ -105,6 +105,15 @@ pub fn App(config: Config) -> impl IntoView {
                         <Route path=path!("/vouchers/:id") view=LazyPage(LazyTarget::Voucher) />
                         <Route path=path!("/report") view=LazyPage(LazyTarget::Report) />
                         <Route path=path!("/reports") view=LazyPage(LazyTarget::Report) />
+                        <Route path=path!("/more") view=LazyPage(LazyTarget::More) />
+                        <Route path=path!("/honours") view=LazyPage(LazyTarget::Honours) />
+                        <Route path=path!("/honours/:id") view=LazyPage(LazyTarget::Honouree) />
+                        <Route path=path!("/knights") view=LazyPage(LazyTarget::Knights) />
+                        <Route path=path!("/voice") view=LazyPage(LazyTarget::Voice) />
+                        <Route path=path!("/voice/:id") view=LazyPage(LazyTarget::Topic) />
+                        <Route path=path!("/activities") view=LazyPage(LazyTarget::Activities) />
+                        <Route path=path!("/activities/:id") view=LazyPage(LazyTarget::Activity) />
+                        <Route path=path!("/about") view=LazyPage(LazyTarget::About) />
                     </FlatRoutes>
                 </main>
                 {kiosk.then(|| move || crate::kiosk::arrived().map(|parts| (parts.visit)(countdown)))}
@@ -120,8 +129,7 @@ fn SiteNav() -> impl IntoView {
     view! {
         <nav class="site-nav" aria-label="主要栏目">
             <ul>
-                {SECTIONS
-                    .iter()
+                {sections::tabs()
                     .map(|section| {
                         // A section's tab stays current on its other pages too (积分 on /rewards).
                         let current = move || app_path.with(|path| section.is_current(path)).then_some("page");

@@ -109,6 +109,15 @@ lazy_pages! {
     Voucher => voucher: pages::voucher::VoucherDetail,
     // 随手拍 and 我的上报 share a chunk: they are visited together.
     Report => report: pages::report::ReportPages,
+    More => more: pages::more::More,
+    Honours => honours: pages::honours::Honours,
+    Honouree => honouree: pages::honouree::HonoureeDetail,
+    Knights => knights: pages::knights::Knights,
+    Voice => voice: pages::voice::Voice,
+    Topic => topic: pages::topic::TopicDetail,
+    Activities => activities: pages::activities::Activities,
+    Activity => activity: pages::activity::ActivityDetail,
+    About => about: pages::about::About,
 }
 
 /// A route's view: the lazy page `0`, shown once its code is here. Every lazy
@@ -202,6 +211,15 @@ impl LazyTarget {
             ("vouchers", false) => Self::Vouchers,
             ("vouchers", true) => Self::Voucher,
             ("report" | "reports", false) => Self::Report,
+            ("more", false) => Self::More,
+            ("honours", false) => Self::Honours,
+            ("honours", true) => Self::Honouree,
+            ("knights", false) => Self::Knights,
+            ("voice", false) => Self::Voice,
+            ("voice", true) => Self::Topic,
+            ("activities", false) => Self::Activities,
+            ("activities", true) => Self::Activity,
+            ("about", false) => Self::About,
             _ => return None,
         })
     }
@@ -224,6 +242,13 @@ mod tests {
         assert_eq!(LazyTarget::of_href("/vouchers/rdm-01?new=1"), Some(LazyTarget::Voucher));
         assert_eq!(LazyTarget::of_href("/report"), Some(LazyTarget::Report));
         assert_eq!(LazyTarget::of_href("/reports?x=1"), Some(LazyTarget::Report));
+        assert_eq!(LazyTarget::of_href("/more"), Some(LazyTarget::More));
+        assert_eq!(LazyTarget::of_href("/honours?year=2024"), Some(LazyTarget::Honours));
+        assert_eq!(LazyTarget::of_href("/honours/hnr-01"), Some(LazyTarget::Honouree));
+        assert_eq!(LazyTarget::of_href("/knights"), Some(LazyTarget::Knights));
+        assert_eq!(LazyTarget::of_href("/voice/tpc-01"), Some(LazyTarget::Topic));
+        assert_eq!(LazyTarget::of_href("/activities/act-summer-care"), Some(LazyTarget::Activity));
+        assert_eq!(LazyTarget::of_href("/about"), Some(LazyTarget::About));
     }
 
     #[test]
@@ -235,6 +260,8 @@ mod tests {
             "/points/extra",
             "/login/x",
             "/report/x",
+            "/about/x",
+            "/knights/kn-01",
             "/services/a/b",
             "//cdn.example/x",
             "tel:12345",

@@ -201,3 +201,15 @@ fn full_and_closed_activities_refuse_sign_ups() {
     assert_eq!(ids.last(), Some(&"act-mid-autumn"), "ended activities come last: {ids:?}");
     assert_eq!(ids.first(), Some(&"act-first-aid"), "the soonest first: {ids:?}");
 }
+
+#[test]
+fn a_sign_up_that_is_not_the_contracts_shape_is_refused() {
+    let mut demo = Demo::new();
+    for (i, body) in
+        [json!(null), json!([]), json!({ "group": [null] }), json!({ "answers": [] })].into_iter().enumerate()
+    {
+        let response =
+            demo.send(post("/v1/activities/act-family-games/signups", body, Some(&format!("shape-{i}"))));
+        assert_eq!((response.status, code(&response).as_str()), (400, "invalid_signup"), "case {i}");
+    }
+}

@@ -3,9 +3,13 @@
 pub mod card;
 pub mod course_progress;
 pub mod detail_page;
+pub mod doors;
+pub mod draft;
 pub mod error_notice;
 pub mod facts;
 pub mod feed;
+pub mod form_fields;
+pub mod form_send;
 pub mod icon;
 pub mod kiosk;
 pub mod list_parts;
@@ -23,9 +27,13 @@ pub mod url_query;
 
 pub use card::Card;
 pub use detail_page::DetailPage;
+pub use doors::{Door, Doors};
+pub use draft::use_draft;
 pub use error_notice::ErrorNotice;
 pub use facts::fact;
 pub use feed::{use_feed_loader, use_page_feed, FeedFooter, FeedStore};
+pub use form_fields::{field_id, FormFields, FormProblems};
+pub use form_send::{use_form_send, FormSend};
 pub use icon::Icon;
 pub use kiosk::{use_kiosk, ContinueOnPhone, HandOver, OutLink};
 pub use list_parts::{CardGroup, Chip, CountLine, CutShort, NoMatch};

@@ -11,6 +11,8 @@ pub struct Section {
     pub door: Option<(&'static str, &'static str)>,
     /// Other sections of the app that belong to it in the navigation.
     pub also: &'static [&'static str],
+    /// Whether it has a tab of its own; the others are reached from home and 更多.
+    pub tab: bool,
 }
 
 impl Section {
@@ -26,14 +28,15 @@ impl Section {
 }
 
 /// The sections, in the order the navigation and the home page show them.
-pub const SECTIONS: [Section; 6] = [
-    Section { path: "/", nav: "首页", icon: "home", door: None, also: &[] },
+pub const SECTIONS: [Section; 7] = [
+    Section { path: "/", nav: "首页", icon: "home", door: None, also: &[], tab: true },
     Section {
         path: "/services",
         nav: "服务",
         icon: "services",
         door: Some(("服务清单", "25 项服务：权益保障、健康体检、法律援助、子女托管…")),
         also: &[],
+        tab: true,
     },
     Section {
         path: "/courses",
@@ -41,6 +44,7 @@ pub const SECTIONS: [Section; 6] = [
         icon: "courses",
         door: Some(("酉新学堂", "线上微课、线下培训和技能竞赛")),
         also: &[],
+        tab: true,
     },
     Section {
         path: "/stories",
@@ -48,6 +52,7 @@ pub const SECTIONS: [Section; 6] = [
         icon: "stories",
         door: Some(("酉新向党", "身边的新就业群体奋斗故事")),
         also: &[],
+        tab: false,
     },
     Section {
         path: "/stations",
@@ -55,6 +60,7 @@ pub const SECTIONS: [Section; 6] = [
         icon: "stations",
         door: Some(("酉新驿站", "58 个驿站和星空补给站：热水、充电、微波炉、药箱")),
         also: &[],
+        tab: true,
     },
     Section {
         path: "/points",
@@ -62,15 +68,30 @@ pub const SECTIONS: [Section; 6] = [
         icon: "points",
         door: Some(("积分兑换", "上报隐患、参加活动攒积分，换体检和培训")),
         also: &["/report", "/reports", "/campaigns", "/rewards", "/vouchers"],
+        tab: true,
+    },
+    Section {
+        path: "/more",
+        nav: "更多",
+        icon: "more",
+        door: Some(("荣誉与参与", "荣誉榜、先锋骑士团、社区议事、活动报名，和这项行动的介绍")),
+        also: &["/stories", "/honours", "/knights", "/voice", "/activities", "/about"],
+        tab: true,
     },
 ];
 
+/// The sections with a tab, in order.
+pub fn tabs() -> impl Iterator<Item = &'static Section> {
+    SECTIONS.iter().filter(|section| section.tab)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::SECTIONS;
+
+    use super::tabs;
 
     fn current(path: &str) -> Vec<&'static str> {
-        SECTIONS.iter().filter(|s| s.is_current(path)).map(|s| s.nav).collect()
+        tabs().filter(|s| s.is_current(path)).map(|s| s.nav).collect()
     }
 
     #[test]
@@ -83,6 +104,10 @@ mod tests {
         assert_eq!(current("/campaigns"), ["积分"]);
         assert_eq!(current("/report"), ["积分"]);
         assert_eq!(current("/reports"), ["积分"]);
+        assert_eq!(current("/stories/sty-01"), ["更多"]);
+        assert_eq!(current("/honours/hnr-01"), ["更多"]);
+        assert_eq!(current("/activities"), ["更多"]);
+        assert_eq!(current("/more"), ["更多"]);
         assert_eq!(current("/login"), Vec::<&str>::new());
         assert_eq!(current("/servicesx"), Vec::<&str>::new(), "a prefix is not a section");
     }

@@ -76,6 +76,45 @@ pub type Answers = BTreeMap<String, Value>;
 /// Answers as typed on the phone, by question id.
 pub type Typed = BTreeMap<String, String>;
 
+/// A form as it is being filled in: the answers asked once and, for a
+/// group, one set per member. Kept on the phone as a draft.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FormDraft {
+    pub answers: Typed,
+    pub members: Vec<Typed>,
+}
+
+impl FormDraft {
+    /// A fresh draft for `form`: as many empty members as its group asks for at least.
+    pub fn for_form(form: &SignupForm) -> Self {
+        let members = form.group.as_ref().map_or(0, |group| group.min.max(1) as usize);
+        Self { answers: Typed::new(), members: vec![Typed::new(); members] }
+    }
+
+    /// Whether nothing has been typed yet.
+    pub fn is_blank(&self) -> bool {
+        let blank = |typed: &Typed| typed.values().all(|value| value.trim().is_empty());
+        blank(&self.answers) && self.members.iter().all(blank)
+    }
+}
+
+/// A text's length as a person counts it: one per character, whatever the
+/// script; surrounding blanks do not count.
+pub fn char_count(text: &str) -> usize {
+    text.trim().chars().count()
+}
+
+/// "已写 12 字，还能写 488 字" and its over-the-limit form.
+pub fn count_label(text: &str, max: usize) -> String {
+    let used = char_count(text);
+    if used > max {
+        format!("已写 {used} 字，超出 {} 字", used - max)
+    } else {
+        format!("已写 {used} 字，还能写 {} 字", max - used)
+    }
+}
+
 /// What is wrong with one answer: which member (for group questions), which question, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldProblem {
@@ -199,6 +238,11 @@ impl SignupForm {
         }
     }
 
+    /// Checks a draft, as [`SignupForm::check`] does.
+    pub fn check_draft(&self, draft: &FormDraft) -> Result<(Answers, Vec<Answers>), Vec<FieldProblem>> {
+        self.check(&draft.answers, &draft.members)
+    }
+
     /// Seats a sign-up with `members` group members takes: one per member, or one.
     pub fn seats_for(&self, members: usize) -> u32 {
         if self.group.is_some() {
@@ -320,6 +364,22 @@ mod tests {
         assert_eq!(form.check(&phone, &four).unwrap_err()[0].message, "最多 3 个孩子");
         let missing_phone = form.check(&Typed::new(), &four[..1]).unwrap_err();
         assert_eq!((missing_phone[0].member, missing_phone[0].question.as_str()), (None, "guardian_phone"));
+    }
+
+    #[test]
+    fn a_fresh_draft_has_room_for_the_fewest_members() {
+        let draft = FormDraft::for_form(&summer_care());
+        assert_eq!(draft.members.len(), 1);
+        assert!(draft.is_blank());
+        let typed_once = FormDraft { answers: typed(&[("guardian_phone", " 1")]), ..draft };
+        assert!(!typed_once.is_blank());
+        assert_eq!(FormDraft::for_form(&SignupForm::default()).members.len(), 0);
+    }
+
+    #[test]
+    fn counts_are_in_characters_without_surrounding_blanks() {
+        assert_eq!(count_label(" 井盖松动 ", 500), "已写 4 字，还能写 496 字");
+        assert_eq!(count_label(&"长".repeat(502), 500), "已写 502 字，超出 2 字");
     }
 
     #[test]

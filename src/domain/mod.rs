@@ -18,3 +18,4 @@ pub mod search;
 pub mod stations;
 pub mod time;
 pub mod url;
+pub mod voice;

@@ -112,20 +112,11 @@ impl ReportDraft {
     }
 }
 
-/// The description's length as a person counts it: one per character,
-/// whatever the script; surrounding blanks do not count.
-pub fn char_count(text: &str) -> usize {
-    text.trim().chars().count()
-}
+pub use super::forms::char_count;
 
 /// "已写 12 字，还能写 488 字" and its over-the-limit form.
 pub fn char_count_label(text: &str) -> String {
-    let used = char_count(text);
-    if used > MAX_TEXT_CHARS {
-        format!("已写 {used} 字，超出 {} 字", used - MAX_TEXT_CHARS)
-    } else {
-        format!("已写 {used} 字，还能写 {} 字", MAX_TEXT_CHARS - used)
-    }
+    super::forms::count_label(text, MAX_TEXT_CHARS)
 }
 
 /// The size a photo of `width` × `height` is drawn at: the long side at most

@@ -1,11 +1,18 @@
 //! One module per page, by name.
 
+pub mod about;
+pub mod activities;
+pub mod activity;
 pub mod campaign;
 pub mod campaigns;
 pub mod course;
 pub mod courses;
 pub mod home;
+pub mod honouree;
+pub mod honours;
+pub mod knights;
 pub mod login;
+pub mod more;
 pub mod not_found;
 pub mod points;
 pub mod report;
@@ -18,5 +25,7 @@ pub mod station;
 pub mod stations;
 pub mod stories;
 pub mod story;
+pub mod topic;
+pub mod voice;
 pub mod voucher;
 pub mod vouchers;

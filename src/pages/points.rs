@@ -7,14 +7,17 @@ use crate::{
         model::{LedgerEntry, Me, PointsRule},
         use_api, use_api_resource, Page,
     },
-    components::{use_page_feed, use_signed_in, FeedFooter, Loaded, PageHeader, SignInPrompt, SkeletonShape},
+    components::{
+        use_page_feed, use_signed_in, Door, Doors, FeedFooter, Loaded, PageHeader, SignInPrompt,
+        SkeletonShape,
+    },
     domain::{points::level_progress, time::ChinaTime},
     pages::rewards::reward_cards,
-    platform::{base, document::use_page_meta},
+    platform::document::use_page_meta,
 };
 
 /// The ways to earn and spend, each a page of its own.
-const WAYS: [(&str, &str, &str); 5] = [
+const WAYS: [Door; 5] = [
     ("/report", "随手拍", "拍下路上的安全隐患，采纳后加分"),
     ("/reports", "我的上报", "看看上报有没有被采纳"),
     ("/campaigns", "参加活动", "文明宣传、反诈宣传，现场签到加分"),
@@ -36,18 +39,7 @@ pub fn Points() -> impl IntoView {
         }>
             <MyPoints />
         </Show>
-        <nav class="ways" aria-label="攒积分、用积分">
-            <ul>
-                {WAYS.iter().map(|(href, title, text)| view! {
-                    <li>
-                        <a class="door" href=base::href(href)>
-                            <span class="door-title">{*title}</span>
-                            <span class="door-text">{*text}</span>
-                        </a>
-                    </li>
-                }).collect_view()}
-            </ul>
-        </nav>
+        <Doors label="攒积分、用积分" class="ways" doors=&WAYS />
         <section aria-labelledby="rules-title">
             <h2 id="rules-title">"怎么攒积分"</h2>
             <Loaded resource=rules render=rule_list />

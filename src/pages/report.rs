@@ -4,7 +4,6 @@
 
 use leptos::{prelude::*, task::spawn_local};
 use leptos_router::hooks::use_navigate;
-use wasm_bindgen::JsCast;
 
 use crate::{
     api::use_api,
@@ -21,6 +20,7 @@ use crate::{
     platform::{
         base,
         document::use_page_meta,
+        dom,
         geolocation::{current_position, LocationError},
         photo, photo_store, random, report_store,
         wake::{is_online, Wake},
@@ -86,7 +86,7 @@ pub fn Report() -> impl IntoView {
         }
         if !problems.get_untracked().is_empty() {
             show_problems.set(true);
-            focus("report-problems");
+            dom::focus_by_id("report-problems");
             return;
         }
         if !signed_in.get_untracked() {
@@ -106,7 +106,7 @@ pub fn Report() -> impl IntoView {
         show_problems.set(false);
         notice.set(None);
         outbox::wake(api.clone(), Wake::Now);
-        focus("report-latest");
+        dom::focus_by_id("report-latest");
     };
 
     let discard = move |_| {
@@ -206,12 +206,6 @@ pub fn Report() -> impl IntoView {
             </Show>
         </form>
         <p><a href=base::href("/reports")>"查看我的上报"</a></p>
-    }
-}
-
-fn focus(id: &str) {
-    if let Some(element) = document().get_element_by_id(id) {
-        let _ = element.unchecked_into::<web_sys::HtmlElement>().focus();
     }
 }
 

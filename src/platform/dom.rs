@@ -34,3 +34,11 @@ pub fn focus(element: &Element) {
         let _ = element.focus();
     }
 }
+
+/// Moves focus to the element with this id, if the page has one.
+pub fn focus_by_id(id: &str) {
+    if let Some(element) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id))
+    {
+        focus(&element);
+    }
+}

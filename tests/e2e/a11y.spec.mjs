@@ -14,6 +14,10 @@ const [service, course, story, station, campaign, reward] = [
   'rewards',
 ].map(first);
 
+const openTopic = demoItems('topics').find((t) => t.state === 'open');
+const closedTopic = demoItems('topics').find((t) => t.state === 'closed');
+const care = demoItems('activities').find((a) => a.kind === 'summer_care');
+
 const PAGES = [
   { name: 'home', path: '/', heading: '酉新送暖 · 阳光同行' },
   { name: 'service list', path: '/services', heading: '服务清单' },
@@ -34,6 +38,17 @@ const PAGES = [
   { name: 'report form', path: '/report', heading: '随手拍' },
   { name: 'report list', path: '/reports', heading: '我的上报' },
   { name: '404 page', path: '/no/such/page', heading: '没有找到这个页面' },
+  { name: 'more page', path: '/more', heading: '更多' },
+  // Signed in, so that the forms show: nominating, applying, an opinion, a sign-up.
+  { name: 'honour roll', path: '/honours', heading: '荣誉榜', signedIn: true },
+  { name: 'honouree page', path: `/honours/${first('honourees').id}`, heading: first('honourees').name },
+  { name: 'knights page', path: '/knights', heading: '先锋骑士团', signedIn: true },
+  { name: 'topic list', path: '/voice', heading: '社区议事' },
+  { name: 'open topic', path: `/voice/${openTopic.id}`, heading: openTopic.title, signedIn: true },
+  { name: 'closed topic', path: `/voice/${closedTopic.id}`, heading: closedTopic.title },
+  { name: 'activity list', path: '/activities', heading: '活动' },
+  { name: 'sign-up form', path: `/activities/${care.id}`, heading: care.title, signedIn: true },
+  { name: 'about page', path: '/about', heading: '关于行动' },
 ];
 
 const MODES = [
@@ -54,8 +69,9 @@ function describe(violations) {
 for (const mode of MODES) {
   test.describe(mode.name, () => {
     test.use({ appConfig: mode.config });
-    for (const { name, path, heading: title } of PAGES) {
+    for (const { name, path, heading: title, signedIn } of PAGES) {
       test(`the ${name} has no WCAG 2.2 AA violations`, async ({ page }) => {
+        if (signedIn) await page.addInitScript(() => localStorage.setItem('youxin.token', 'demo-13800000000'));
         await gotoApp(page, path);
         await expect(heading(page)).toHaveText(title);
         // Wait for every skeleton to be replaced by content.

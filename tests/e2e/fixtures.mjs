@@ -50,16 +50,22 @@ export const SITE_NAME = '酉新送暖';
 export const pageTitle = (name) => (name ? `${name} · ${SITE_NAME}` : SITE_NAME);
 
 /**
- * The sections: path, label in the nav "主要栏目", door on the home page,
- * the page's h1 and the name in its document title.
+ * The sections with a tab: path, label in the nav "主要栏目", door on the home
+ * page, the page's h1 and the name in its document title.
  */
 export const SECTIONS = [
   { path: '/', nav: '首页', door: null, heading: '酉新送暖 · 阳光同行', title: '' },
   { path: '/services', nav: '服务', door: '服务清单', heading: '服务清单', title: '服务清单' },
   { path: '/courses', nav: '学堂', door: '酉新学堂', heading: '酉新学堂', title: '酉新学堂' },
-  { path: '/stories', nav: '故事', door: '酉新向党', heading: '酉新向党', title: '酉新向党' },
   { path: '/stations', nav: '驿站', door: '酉新驿站', heading: '酉新驿站', title: '酉新驿站' },
   { path: '/points', nav: '积分', door: '积分兑换', heading: '积分', title: '积分' },
+  { path: '/more', nav: '更多', door: '荣誉与参与', heading: '更多', title: '更多' },
+];
+
+/** The home page's doors: every section's, and the story column's, which has no tab (it is under 更多). */
+export const DOORS = [
+  ...SECTIONS.filter((section) => section.door),
+  { path: '/stories', nav: null, door: '酉新向党', heading: '酉新向党', title: '酉新向党' },
 ];
 
 /** Opens a path and waits until the app has replaced index.html's static shell. */

@@ -275,6 +275,39 @@ export const TARGETS = [
     // Added later than the others: its share is dealt apart, so theirs stay as they were.
     apart: 6,
   },
+  // The pages of 礼遇尊崇 and 活动, each dealt every tenth case.
+  ...[
+    ['honour roll', '/honours', 'honourees', '荣誉榜', '.result-count'],
+    ['knights', '/knights', 'knights', '先锋骑士团', '.cards > li, .notice-empty'],
+    ['topics', '/voice', 'topics', '社区议事', '.cards > li, .notice-empty'],
+    ['activities', '/activities', 'activities', '活动', '.cards > li, .notice-empty'],
+  ].map(([name, url, file, heading, content]) => ({
+    name,
+    url,
+    path: `/v1/${file}`,
+    kind: 'list',
+    demo: file,
+    good: demoItems(file),
+    heading,
+    content,
+    apart: 10,
+  })),
+  ...[
+    ['honouree', '/honours', 'honourees', 'name'],
+    ['topic', '/voice', 'topics', 'title'],
+    ['activity', '/activities', 'activities', 'title'],
+  ].map(([name, section, file, title]) => ({
+    name,
+    url: `${section}/${first(file).id}`,
+    path: `/v1/${file}/${first(file).id}`,
+    kind: 'item',
+    demo: file,
+    fileItems: demoItems(file),
+    good: first(file),
+    heading: first(file)[title],
+    content: 'article h1',
+    apart: 10,
+  })),
 ];
 
 // ---------------------------------------------------------------------------

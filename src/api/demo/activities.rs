@@ -85,19 +85,17 @@ fn view(mut activity: Value, state: &DemoState, signed_in: bool) -> Value {
 /// What was sent, as typed answers: `None` when the body is not the contract's shape.
 fn typed_body(request: &ApiRequest) -> Option<(Typed, Vec<Typed>)> {
     let body: Value = serde_json::from_str(request.json_body()?).ok()?;
+    body.as_object()?;
     let answers = |value: &Value| -> Option<Typed> {
-        match value {
-            Value::Null => Some(Typed::new()),
-            Value::Object(map) => map.iter().map(|(k, v)| Some((k.clone(), as_typed(v)?))).collect(),
-            _ => None,
-        }
+        value.as_object()?.iter().map(|(k, v)| Some((k.clone(), as_typed(v)?))).collect()
     };
     let group = match &body["group"] {
         Value::Null => Vec::new(),
         Value::Array(members) => members.iter().map(answers).collect::<Option<_>>()?,
         _ => return None,
     };
-    Some((answers(&body["answers"])?, group))
+    let once = if body["answers"].is_null() { Some(Typed::new()) } else { answers(&body["answers"]) };
+    Some((once?, group))
 }
 
 fn sign_up(
