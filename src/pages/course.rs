@@ -9,10 +9,11 @@ use crate::{
     },
     components::{
         course_progress::{load_progress, record_progress},
-        fact, use_kiosk, use_signed_in, DetailPage, OutLink,
+        fact, use_kiosk, use_signed_in, DetailPage, OutLink, ReadAloud,
     },
     domain::{
         courses::{kind_label, EnrolState, Progress},
+        reading::script,
         time::format_date_time,
         url::{item_path, login_path, safe_link},
     },
@@ -41,12 +42,15 @@ fn CourseArticle(course: Course, on_enrolled: Callback<()>) -> impl IntoView {
         Some(left) => format!("共 {seats} 个名额，剩余 {left} 个"),
         None => format!("共 {seats} 个名额"),
     });
+    let spoken =
+        script([course.title.as_str(), course.summary.as_str(), &format!("主办单位：{}", course.provider)]);
     view! {
         <article class="detail">
             <header class="page-header">
                 <p class="kicker">{kind_label(course.kind)} " · " {course.category.clone()}</p>
                 <h1>{course.title.clone()}</h1>
                 <p class="lead">{course.summary.clone()}</p>
+                <ReadAloud text=spoken />
             </header>
             <dl class="facts">
                 {fact("主办单位", Some(course.provider.clone()))}

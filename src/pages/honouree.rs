@@ -4,8 +4,11 @@ use leptos::prelude::*;
 
 use crate::{
     api::{model::Honouree, use_api_resource},
-    components::{fact, DetailPage},
-    domain::url::{item_path, safe_link},
+    components::{fact, DetailPage, ReadAloud},
+    domain::{
+        reading::script,
+        url::{item_path, safe_link},
+    },
     pages::honours::{who_line, Criteria},
     platform::base,
 };
@@ -46,12 +49,15 @@ fn HonoureeArticle(person: Honouree) -> impl IntoView {
         .flatten()
         .collect::<Vec<_>>()
         .join(" ");
+    let who = who_line([&person.occupation, &person.employer, &person.town]);
+    let spoken = script([person.name.as_str(), kicker.as_str(), who.as_str(), person.citation.as_str()]);
     view! {
         <article class="detail">
             <header class="page-header">
-                <p class="kicker">{kicker}</p>
+                <p class="kicker">{kicker.clone()}</p>
                 <h1>{person.name.clone()}</h1>
-                <p class="lead">{who_line([&person.occupation, &person.employer, &person.town])}</p>
+                <p class="lead">{who}</p>
+                <ReadAloud text=spoken />
             </header>
             {photo}
             <dl class="facts">

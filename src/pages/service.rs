@@ -4,8 +4,11 @@ use leptos::prelude::*;
 
 use crate::{
     api::model::Service,
-    components::{DetailPage, OutLink},
-    domain::url::{safe_link, tel_link},
+    components::{DetailPage, OutLink, ReadAloud},
+    domain::{
+        reading::script,
+        url::{safe_link, tel_link},
+    },
 };
 
 #[component]
@@ -25,6 +28,11 @@ pub fn ServiceDetail() -> impl IntoView {
 fn ServiceArticle(service: Service) -> impl IntoView {
     let Service { title, number, category, summary, provider, audience, access, tags, .. } = service;
     let phone = access.phone.clone();
+    let mut parts = vec![title.clone(), summary.clone(), format!("提供单位：{provider}")];
+    parts.extend(access.place.as_ref().map(|place| format!("办理地点：{place}")));
+    parts.extend(access.hours.as_ref().map(|hours| format!("服务时间：{hours}")));
+    parts.extend(access.steps.iter().cloned());
+    let spoken = script(parts.iter().map(String::as_str));
     let more = access.url.as_deref().and_then(safe_link).map(str::to_owned);
     view! {
         <article class="detail">
@@ -35,6 +43,7 @@ fn ServiceArticle(service: Service) -> impl IntoView {
                 </p>
                 <h1>{title}</h1>
                 <p class="lead">{summary}</p>
+                <ReadAloud text=spoken />
                 <ul class="tags" aria-label="标签">
                     {tags.into_iter().map(|tag| view! { <li class="tag">{tag}</li> }).collect_view()}
                 </ul>

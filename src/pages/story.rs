@@ -4,8 +4,8 @@ use leptos::prelude::*;
 
 use crate::{
     api::model::{Block, Story},
-    components::DetailPage,
-    domain::{time::format_date, url::safe_link},
+    components::{DetailPage, ReadAloud},
+    domain::{reading::script, time::format_date, url::safe_link},
 };
 
 #[component]
@@ -25,12 +25,22 @@ pub fn StoryDetail() -> impl IntoView {
 fn StoryArticle(story: Story) -> impl IntoView {
     let summary = story.summary;
     let date = summary.published_at.as_deref().and_then(format_date);
+    let spoken =
+        script([summary.title.as_str()].into_iter().chain(story.body.iter().filter_map(
+            |block| match block {
+                Block::Paragraph { text } | Block::Heading { text } | Block::Quote { text, .. } => {
+                    Some(text.as_str())
+                }
+                _ => None,
+            },
+        )));
     view! {
         <article class="detail story">
             <header class="page-header">
                 <p class="kicker">{summary.tag}</p>
                 <h1>{summary.title}</h1>
                 <p class="byline">{summary.author} " " {date}</p>
+                <ReadAloud text=spoken />
             </header>
             {story.body.into_iter().map(render_block).collect_view()}
         </article>
