@@ -35,6 +35,10 @@ pub struct Config {
     pub kiosk: bool,
     /// On a kiosk, how long a screen may go untouched before "30 秒后回到首页".
     pub kiosk_idle_seconds: u32,
+    /// The backend's WeChat OAuth start (http or https). The sign-in page then
+    /// offers 微信登录: the app adds `return=<the page to come back to>`, and
+    /// the backend sends the worker there with `#token=…`.
+    pub wechat_login_url: Option<String>,
 }
 
 impl Default for Config {
@@ -46,6 +50,7 @@ impl Default for Config {
             large_text: false,
             kiosk: false,
             kiosk_idle_seconds: 90,
+            wechat_login_url: None,
         }
     }
 }

@@ -113,6 +113,14 @@ pub fn amap_route_link(lat: f64, lng: f64, name: &str) -> String {
     )
 }
 
+/// Where 微信登录 goes: the backend's OAuth `start` (http or https only) with
+/// `return=<back_to>` added; `None` for any other scheme.
+pub fn wechat_login_link(start: &str, back_to: &str) -> Option<String> {
+    let start = safe_link(start.trim())?;
+    let joint = if start.contains('?') { '&' } else { '?' };
+    Some(format!("{start}{joint}return={}", percent_encode(back_to)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -223,5 +231,19 @@ mod tests {
     fn phone_numbers_become_dialable() {
         assert_eq!(tel_link("023-7555 1234").as_deref(), Some("tel:02375551234"));
         assert_eq!(tel_link("暂无"), None);
+    }
+
+    #[test]
+    fn wechat_login_comes_back_to_the_page() {
+        assert_eq!(
+            wechat_login_link("https://api.example.cn/wx/start", "https://app.example.cn/points?x=1")
+                .as_deref(),
+            Some("https://api.example.cn/wx/start?return=https%3A%2F%2Fapp%2Eexample%2Ecn%2Fpoints%3Fx%3D1")
+        );
+        assert_eq!(
+            wechat_login_link(" https://api.example.cn/wx?app=1 ", "https://a.cn/").as_deref(),
+            Some("https://api.example.cn/wx?app=1&return=https%3A%2F%2Fa%2Ecn%2F")
+        );
+        assert_eq!(wechat_login_link("javascript:alert(1)", "https://a.cn/"), None);
     }
 }

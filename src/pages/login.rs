@@ -6,7 +6,11 @@ use leptos_router::{hooks::use_navigate, NavigateOptions};
 use crate::{
     api::use_api,
     components::{sign_in_prompt::KioskSignIn, use_kiosk, use_query_param, PageHeader},
-    domain::auth::{is_sms_code, normalize_phone, safe_return_path},
+    config::Config,
+    domain::{
+        auth::{is_sms_code, normalize_phone, safe_return_path},
+        url::wechat_login_link,
+    },
     platform::{base, document::use_page_meta, kiosk::phone_url, location::same_origin_path},
 };
 
@@ -31,6 +35,10 @@ pub fn Login() -> impl IntoView {
         .into_any();
     }
     let navigate = use_navigate();
+    // 微信登录, when the backend offers it: it comes back to the same page with `#token=…`.
+    let wechat = expect_context::<Config>()
+        .wechat_login_url
+        .and_then(|start| wechat_login_link(&start, &phone_url(&base::href(&next()))));
 
     let phone = RwSignal::new(String::new());
     let code = RwSignal::new(String::new());
@@ -101,6 +109,12 @@ pub fn Login() -> impl IntoView {
 
     view! {
         <PageHeader title="登录" lead="用手机号登录后，可以查看积分、上报隐患、报名课程。" />
+        {wechat.map(|href| view! {
+            <div class="form">
+                <a class="button button-block" href=href>"微信登录"</a>
+                <p class="hint">"或者用手机号和短信验证码登录："</p>
+            </div>
+        })}
         <form class="form" on:submit=sign_in novalidate>
             <label class="field">
                 <span class="field-label">"手机号"</span>
