@@ -21,13 +21,21 @@ const BUDGETS = {
   // Sub-path deploys (the base read from the page, links written under it) and the
   // kiosk's start-up (is this tab a kiosk, its history guard, the hand-over to its
   // own chunk) cost 1.2 and 3.3 KB here; everything else of the kiosk is its chunk.
-  httpHome: { label: 'first visit to /, http mode', target: 150, enforced: 163 },
+  // The nine routes of 更多 (the route table, their loaders), the WeChat checks and
+  // the sign-in setting cost 1.2 KB more; the rest of the 1.8 KB is the shared code
+  // of the new chunks spread thinner (see sectionExtra).
+  httpHome: { label: 'first visit to /, http mode', target: 150, enforced: 166 },
   // The demo backend is a chunk of its own (real-backend visitors skip it), so the demo's
-  // first visit downloads it with the chunks it shares with pages.
-  demoHome: { label: 'first visit to /, demo mode', target: 180, enforced: 207 },
-  sectionExtra: { label: 'a section after /, extra', target: 60, enforced: 82 },
-  // The worst is /report: 随手拍's form, photo and outbox code is a 40 KB chunk.
-  deepLink: { label: 'a cold deep link', target: 210, enforced: 325 },
+  // first visit downloads it with the chunks it shares with pages. Its parts for
+  // 礼遇尊崇 and 活动 are one more chunk, fetched only by those pages.
+  demoHome: { label: 'first visit to /, demo mode', target: 180, enforced: 216 },
+  // Each new chunk adds sets of code shared by some pages and not others, and the
+  // splitter makes each set a file: a first section now fetches ~100 small files.
+  // Merging the small shared files is the next step toward the target.
+  sectionExtra: { label: 'a section after /, extra', target: 60, enforced: 89 },
+  // The worst is /honours: 荣誉榜, its person pages and 先锋骑士团 share a 54 KB chunk
+  // with the forms' code, and pull most shared files.
+  deepLink: { label: 'a cold deep link', target: 210, enforced: 411 },
 };
 
 const args = process.argv.slice(2);
@@ -45,7 +53,8 @@ const firstId = (name) => {
   const data = JSON.parse(readFileSync(`public/demo/${name}.json`, 'utf8'));
   return (Array.isArray(data) ? data : data.items)[0].id;
 };
-const SECTIONS = ['/services', '/courses', '/stories', '/stations', '/points'];
+// The tabs after 首页; the other routes are reached from them and measured as deep links.
+const SECTIONS = ['/services', '/courses', '/stations', '/points', '/more'];
 const ROUTES = [
   '/',
   ...SECTIONS,
@@ -53,6 +62,15 @@ const ROUTES = [
   `/courses/${firstId('courses')}`,
   `/stories/${firstId('stories')}`,
   `/stations/${firstId('stations')}`,
+  '/stories',
+  '/honours',
+  `/honours/${firstId('honourees')}`,
+  '/knights',
+  '/voice',
+  `/voice/${firstId('topics')}`,
+  '/activities',
+  `/activities/${firstId('activities')}`,
+  '/about',
   '/login',
   '/report',
   '/reports',

@@ -1,8 +1,8 @@
 //! Pages downloaded when they are first needed.
 //!
 //! With the `split` feature (release builds, bound by `scripts/split-wasm.sh`)
-//! each page below is its own WebAssembly chunk, fetched on the first visit to
-//! its route or when a link to it is hovered or touched; the home page, the
+//! the pages below come in WebAssembly chunks, one fetched on the first visit to
+//! any of its routes or when a link to one is hovered or touched; the home page, the
 //! 404 page and the shell stay in the main module. Without the feature the same
 //! routes render directly, so tests and `trunk serve` need no splitter.
 //!
@@ -15,8 +15,8 @@ use leptos_router::ChooseView;
 
 use crate::pages;
 
-/// Renders a page whose code has arrived.
-pub type RenderPage = fn() -> AnyView;
+/// Renders a page whose code has arrived: any of the pages of its chunk.
+pub type RenderPage = fn(LazyTarget) -> AnyView;
 /// Fetches a page's code (once; a failed attempt is not remembered).
 pub type LoadPage = fn() -> LocalBoxFuture<'static, Result<RenderPage, ChunkMissing>>;
 
@@ -30,38 +30,39 @@ impl From<leptos::wasm_split::SplitLoaderError> for ChunkMissing {
     }
 }
 
-/// Declares the lazy pages: each `Target => chunk: page` is a variant of
-/// [`LazyTarget`] whose page is compiled into the chunk `chunk`.
+/// Declares the lazy pages: each `chunk: { Target => page, … }` is a
+/// WebAssembly chunk holding the pages listed, each a variant of [`LazyTarget`].
+/// Pages visited together share a chunk: every chunk is one more set of code
+/// shared with the others, and small shared pieces cost more than they save.
 macro_rules! lazy_pages {
-    ($($target:ident => $chunk:ident: $page:path,)*) => {
+    ($($chunk:ident: { $($target:ident => $page:path),+ $(,)? },)*) => {
         /// Which lazy page an address inside the app leads to.
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
         pub enum LazyTarget {
-            $($target,)*
+            $($($target,)+)*
         }
 
         impl LazyTarget {
             /// Fetches the page's code (at once when it is already here).
             pub fn load(self) -> LocalBoxFuture<'static, Result<RenderPage, ChunkMissing>> {
                 match self {
-                    $(Self::$target => Box::pin($chunk::load()),)*
+                    $($(Self::$target)|+ => Box::pin($chunk::load()),)*
                 }
             }
 
             /// Starts fetching the page's code, so that following a link waits less.
+            /// One future for every page (not one per page), to keep the main module small.
             pub fn preload(self) {
-                match self {
-                    $(Self::$target => spawn_local(async {
-                        // A failure shows once the page itself is asked for.
-                        let _ = $chunk::preload().await;
-                    }),)*
-                }
+                spawn_local(async move {
+                    // A failure shows once the page itself is asked for.
+                    let _ = self.load().await;
+                });
             }
 
             /// The loader of this page, for a retry after a failed download.
             fn loader(self) -> LoadPage {
                 match self {
-                    $(Self::$target => || Box::pin($chunk::load()),)*
+                    $($(Self::$target)|+ => || Box::pin($chunk::load()),)*
                 }
             }
         }
@@ -70,20 +71,23 @@ macro_rules! lazy_pages {
             mod $chunk {
                 use super::*;
 
+                #[allow(unreachable_patterns)]
+                fn render(target: LazyTarget) -> AnyView {
+                    match target {
+                        $(LazyTarget::$target => $page().into_any(),)+
+                        _ => ().into_any(),
+                    }
+                }
+
                 #[cfg(feature = "split")]
-                #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload))]
+                #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
                 pub fn load() -> Result<RenderPage, ChunkMissing> {
-                    Ok(|| $page().into_any())
+                    Ok(render)
                 }
 
                 #[cfg(not(feature = "split"))]
                 pub async fn load() -> Result<RenderPage, ChunkMissing> {
-                    Ok(|| $page().into_any())
-                }
-
-                #[cfg(not(feature = "split"))]
-                pub async fn preload() -> Result<(), ChunkMissing> {
-                    Ok(())
+                    Ok(render)
                 }
             }
         )*
@@ -91,33 +95,33 @@ macro_rules! lazy_pages {
 }
 
 lazy_pages! {
-    Services => services: pages::services::Services,
-    Service => service: pages::service::ServiceDetail,
-    Courses => courses: pages::courses::Courses,
-    Course => course: pages::course::CourseDetail,
-    Stories => stories: pages::stories::Stories,
-    Story => story: pages::story::StoryDetail,
-    Stations => stations: pages::stations::Stations,
-    Station => station: pages::station::StationDetail,
-    Points => points: pages::points::Points,
-    Login => login: pages::login::Login,
-    Campaigns => campaigns: pages::campaigns::Campaigns,
-    Campaign => campaign: pages::campaign::CampaignDetail,
-    Rewards => rewards: pages::rewards::Rewards,
-    Reward => reward: pages::reward::RewardDetail,
-    Vouchers => vouchers: pages::vouchers::Vouchers,
-    Voucher => voucher: pages::voucher::VoucherDetail,
+    services: { Services => pages::services::Services },
+    service: { Service => pages::service::ServiceDetail },
+    courses: { Courses => pages::courses::Courses },
+    course: { Course => pages::course::CourseDetail },
+    stories: { Stories => pages::stories::Stories },
+    story: { Story => pages::story::StoryDetail },
+    stations: { Stations => pages::stations::Stations },
+    station: { Station => pages::station::StationDetail },
+    points: { Points => pages::points::Points },
+    login: { Login => pages::login::Login },
+    campaigns: { Campaigns => pages::campaigns::Campaigns },
+    campaign: { Campaign => pages::campaign::CampaignDetail },
+    rewards: { Rewards => pages::rewards::Rewards },
+    reward: { Reward => pages::reward::RewardDetail },
+    vouchers: { Vouchers => pages::vouchers::Vouchers },
+    voucher: { Voucher => pages::voucher::VoucherDetail },
     // 随手拍 and 我的上报 share a chunk: they are visited together.
-    Report => report: pages::report::ReportPages,
-    More => more: pages::more::More,
-    Honours => honours: pages::honours::Honours,
-    Honouree => honouree: pages::honouree::HonoureeDetail,
-    Knights => knights: pages::knights::Knights,
-    Voice => voice: pages::voice::Voice,
-    Topic => topic: pages::topic::TopicDetail,
-    Activities => activities: pages::activities::Activities,
-    Activity => activity: pages::activity::ActivityDetail,
-    About => about: pages::about::About,
+    report: { Report => pages::report::ReportPages },
+    // 更多 and the sections under it: a list and its pages each share a chunk.
+    more: { More => pages::more::More, About => pages::about::About },
+    honours: {
+        Honours => pages::honours::Honours,
+        Honouree => pages::honouree::HonoureeDetail,
+        Knights => pages::knights::Knights,
+    },
+    voice: { Voice => pages::voice::Voice, Topic => pages::topic::TopicDetail },
+    activities: { Activities => pages::activities::Activities, Activity => pages::activity::ActivityDetail },
 }
 
 /// A route's view: the lazy page `0`, shown once its code is here. Every lazy
@@ -134,8 +138,8 @@ impl ChooseView for LazyPage {
             loaded => loaded,
         };
         match loaded {
-            Ok(render) => render(),
-            Err(ChunkMissing) => view! { <ChunkFailed load=self.0.loader() /> }.into_any(),
+            Ok(render) => render(self.0),
+            Err(ChunkMissing) => view! { <ChunkFailed target=self.0 load=self.0.loader() /> }.into_any(),
         }
     }
 
@@ -147,7 +151,7 @@ impl ChooseView for LazyPage {
 /// In place of a page whose code did not arrive: 重试 fetches it again and
 /// shows the page once it has come.
 #[component]
-fn ChunkFailed(load: LoadPage) -> impl IntoView {
+fn ChunkFailed(target: LazyTarget, load: LoadPage) -> impl IntoView {
     let arrived = RwSignal::new(None::<RenderPage>);
     let trying = RwSignal::new(false);
     let retry = move |_| {
@@ -165,7 +169,7 @@ fn ChunkFailed(load: LoadPage) -> impl IntoView {
         });
     };
     move || match arrived.get() {
-        Some(render) => render(),
+        Some(render) => render(target),
         None => view! {
             <div class="notice notice-error" role="alert">
                 <p class="notice-title">"加载失败"</p>

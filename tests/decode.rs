@@ -121,3 +121,28 @@ fn a_null_counts_as_missing_and_takes_the_default() {
         "a required field stays required"
     );
 }
+
+#[test]
+fn a_malformed_part_of_a_topic_or_activity_is_left_out_not_the_whole() {
+    use youxin::api::model::{Activity, Programme, SubActionState, Topic, TopicState};
+    let topic: Topic = decode::object(&ok(r#"{"id":"t","title":"议题","state":"pending",
+        "meeting":"今晚","my_opinions":[{"id":"o","text":"好"},{"text":"没有编号"},3]}"#))
+    .unwrap();
+    assert_eq!(topic.state, TopicState::Unknown);
+    assert_eq!(topic.meeting, None, "a meeting that is not an object reads as none");
+    assert_eq!(topic.my_opinions.len(), 1);
+
+    let activity: Activity = decode::object(&ok(r#"{"id":"a","title":"活动","kind":"party",
+        "form":{"questions":"请填表"},"my_signup":{"status":"confirmed"}}"#))
+    .unwrap();
+    assert_eq!(activity.form, None, "a form the app cannot read: the backend says what it misses");
+    assert_eq!(activity.my_signup, None);
+
+    let programme: Programme =
+        decode::object(&ok(r#"{"sub_actions":[{"id":"s","title":"驿站","state":"paused"},
+        {"title":"没有编号"}],"contact":7,"hotline":"12345"}"#))
+        .unwrap();
+    assert_eq!(programme.sub_actions.len(), 1);
+    assert_eq!(programme.sub_actions[0].state, SubActionState::Unknown);
+    assert_eq!(programme.contact, None);
+}

@@ -213,3 +213,36 @@ fn a_sign_up_that_is_not_the_contracts_shape_is_refused() {
         assert_eq!((response.status, code(&response).as_str()), (400, "invalid_signup"), "case {i}");
     }
 }
+
+#[test]
+fn the_later_parts_are_asked_for_exactly_their_own_paths() {
+    use youxin::api::demo::is_for_later_parts;
+    let later = [
+        "/v1/honours",
+        "/v1/honourees/hnr-01",
+        "/v1/nominations",
+        "/v1/knights/applications",
+        "/v1/topics/tpc-01/opinions",
+        "/v1/activities?cursor=2",
+        "/v1/signups/sgn-1/cancel",
+    ];
+    let core = [
+        "/v1/site",
+        "/v1/services/svc-01",
+        "/v1/stories",
+        "/v1/me",
+        "/v1/campaigns/c/checkins",
+        "/v1/honoursx",
+    ];
+    for path in later {
+        assert!(is_for_later_parts(path), "{path}");
+    }
+    for path in core {
+        assert!(!is_for_later_parts(path), "{path}");
+    }
+    // And the whole backend answers every one of them.
+    let mut demo = Demo::new();
+    for path in later.iter().filter(|p| !p.contains("cancel") && !p.contains("opinions")) {
+        assert_ne!(demo.send(get(path, true)).status, 404, "{path} is answered by the whole backend");
+    }
+}

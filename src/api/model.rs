@@ -21,10 +21,18 @@ pub struct Site {
     pub name: String,
     pub slogan: String,
     pub hotline: Option<String>,
-    #[serde(deserialize_with = "lenient_vec")]
     pub notices: Vec<Notice>,
     /// True when the data is demonstration data, not the programme's own.
     pub demo: bool,
+}
+
+/// What 关于行动 reads of `GET /v1/site`: the parts only that page shows, decoded
+/// in its own chunk so that the shell, which reads the site at every start,
+/// does not carry their code.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Programme {
+    pub hotline: Option<String>,
     /// The programme's sub-actions and where each stands.
     #[serde(deserialize_with = "lenient_vec")]
     pub sub_actions: Vec<SubAction>,

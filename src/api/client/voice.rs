@@ -4,6 +4,11 @@ use super::{ApiClient, ApiError, ApiRequest, Page};
 use crate::{api::model::*, domain::url::item_path};
 
 impl ApiClient {
+    /// The programme in brief, from `GET /v1/site`, for 关于行动.
+    pub async fn programme(&self) -> Result<Programme, ApiError> {
+        self.get(ApiRequest::get("/v1/site")).await
+    }
+
     /// Every honour, all pages followed.
     pub async fn honours(&self) -> Result<Page<Honour>, ApiError> {
         self.whole_list(ApiRequest::get("/v1/honours")).await

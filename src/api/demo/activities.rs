@@ -4,7 +4,7 @@
 use serde_json::{json, Value};
 
 use super::router::{find, is_signed_in, items, not_found, ok, ok_created, DemoFiles};
-use super::state::DemoState;
+use super::{state::DemoState, voice::missing_key};
 use crate::api::transport::{ApiRequest, ApiResponse, Method};
 use crate::domain::{
     forms::{as_typed, SignupForm, Typed},
@@ -105,8 +105,8 @@ fn sign_up(
     clock: &ChinaTime,
     id: &str,
 ) -> ApiResponse {
-    if request.idempotency_key.is_none() {
-        return ApiResponse::error(400, "idempotency_key_required", "缺少 Idempotency-Key");
+    if let Some(refusal) = missing_key(request) {
+        return refusal;
     }
     let Some(activity) = find(files, "activities", id) else { return not_found() };
     let Some((typed, members)) = typed_body(request) else {

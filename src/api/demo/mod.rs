@@ -2,15 +2,20 @@
 //! in `public/demo/`, keeping the worker's writes in local storage.
 //!
 //! The backend's logic is a chunk of its own in release builds (`split`): a
-//! visitor of a real backend never downloads it.
+//! visitor of a real backend never downloads it. Its later parts (礼遇尊崇,
+//! 活动) are one more chunk, fetched with the first request for them.
 
 mod activities;
 mod router;
 mod state;
 mod voice;
 
-pub use router::{answer, files_for, DemoFiles, DEMO_SMS_CODE, REPORT_PAGE_SIZE, STORY_PAGE_SIZE};
+pub use router::{
+    answer, files_for, is_for_later_parts, DemoFiles, DEMO_SMS_CODE, REPORT_PAGE_SIZE, STORY_PAGE_SIZE,
+};
 pub use state::{DemoState, StoredReply};
+
+use router::{answer_with, Part, LATER_PARTS};
 
 use std::sync::{Arc, Mutex};
 
@@ -31,14 +36,22 @@ pub struct DemoBackend {
     pub answer: fn(&ApiRequest, &DemoFiles) -> ApiResponse,
 }
 
-/// Answers at the browser's clock, keeping what a write changed.
-fn answer_and_keep(request: &ApiRequest, files: &DemoFiles) -> ApiResponse {
+/// Answers at the browser's clock with the core and `parts`, keeping what a write changed.
+fn answer_and_keep(request: &ApiRequest, files: &DemoFiles, parts: &[Part]) -> ApiResponse {
     let mut state: DemoState = storage::load(STATE_KEY).unwrap_or_default();
-    let response = answer(request, files, &mut state, &clock::now());
+    let response = answer_with(request, files, &mut state, &clock::now(), parts);
     if request.method == Method::Post {
         storage::save(STATE_KEY, &state);
     }
     response
+}
+
+fn answer_core(request: &ApiRequest, files: &DemoFiles) -> ApiResponse {
+    answer_and_keep(request, files, &[])
+}
+
+fn answer_all(request: &ApiRequest, files: &DemoFiles) -> ApiResponse {
+    answer_and_keep(request, files, &LATER_PARTS)
 }
 
 mod backend {
@@ -58,12 +71,24 @@ mod backend {
     #[cfg(feature = "split")]
     #[leptos::wasm_split::wasm_split(demo_backend, wasm_split_path = ::leptos::wasm_split, fallible)]
     pub fn load() -> Result<DemoBackend, Missing> {
-        Ok(DemoBackend { files_for, answer: answer_and_keep })
+        Ok(DemoBackend { files_for, answer: answer_core })
+    }
+
+    /// The whole backend, for the requests of its later parts.
+    #[cfg(feature = "split")]
+    #[leptos::wasm_split::wasm_split(demo_backend_later, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn load_all() -> Result<DemoBackend, Missing> {
+        Ok(DemoBackend { files_for, answer: answer_all })
     }
 
     #[cfg(not(feature = "split"))]
     pub async fn load() -> Result<DemoBackend, Missing> {
-        Ok(DemoBackend { files_for, answer: answer_and_keep })
+        Ok(DemoBackend { files_for, answer: answer_core })
+    }
+
+    #[cfg(not(feature = "split"))]
+    pub async fn load_all() -> Result<DemoBackend, Missing> {
+        Ok(DemoBackend { files_for, answer: answer_all })
     }
 }
 
@@ -91,9 +116,10 @@ impl DemoTransport {
     }
 
     pub async fn send(&self, request: ApiRequest) -> Result<ApiResponse, ApiError> {
-        let backend = backend::load()
-            .await
-            .map_err(|_| ApiError::Network("the demo backend's code did not arrive".into()))?;
+        let backend =
+            if is_for_later_parts(&request.path) { backend::load_all().await } else { backend::load().await };
+        let backend =
+            backend.map_err(|_| ApiError::Network("the demo backend's code did not arrive".into()))?;
         let mut files = DemoFiles::new();
         for name in (backend.files_for)(&request) {
             files.insert(name, self.file(name).await?);

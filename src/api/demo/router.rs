@@ -66,6 +66,34 @@ pub fn answer(
     state: &mut DemoState,
     clock: &ChinaTime,
 ) -> ApiResponse {
+    answer_with(request, files, state, clock, &LATER_PARTS)
+}
+
+/// A part of the demo backend that answers its own requests (`None` for the others).
+pub type Part = fn(&ApiRequest, &[&str], &DemoFiles, &mut DemoState, &ChinaTime) -> Option<ApiResponse>;
+
+/// The parts of the backend that only 礼遇尊崇 and 活动 need: in the browser a
+/// chunk of their own, so that a demo visit that never opens them does not fetch them.
+pub const LATER_PARTS: [Part; 2] = [voice::route, activities::route];
+
+/// Whether a request is for one of [`LATER_PARTS`].
+pub fn is_for_later_parts(path: &str) -> bool {
+    // Kept in step with `voice::files_for` and `activities::files_for`: a test checks it.
+    let first = path.trim_start_matches('/').trim_start_matches("v1/").split(['/', '?']).next();
+    matches!(
+        first,
+        Some("honours" | "honourees" | "nominations" | "knights" | "topics" | "activities" | "signups")
+    )
+}
+
+/// [`answer`] with only the given `parts` besides the core.
+pub fn answer_with(
+    request: &ApiRequest,
+    files: &DemoFiles,
+    state: &mut DemoState,
+    clock: &ChinaTime,
+    parts: &[Part],
+) -> ApiResponse {
     let now = &clock.to_rfc3339();
     let segments = segments(&request.path);
     let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
@@ -80,12 +108,12 @@ pub fn answer(
     }
     // A repeated key answers what the first request got, an error as well, without a second effect.
     let Some(key) = request.idempotency_key.as_ref().filter(|_| request.method == Method::Post) else {
-        return route(request, &segments, files, state, now, clock);
+        return route(request, &segments, files, state, now, clock, parts);
     };
     if let Some(reply) = state.replies.get(key) {
         return ApiResponse::new(reply.status, reply.body.clone());
     }
-    let response = route(request, &segments, files, state, now, clock);
+    let response = route(request, &segments, files, state, now, clock, parts);
     state.replies.insert(key.clone(), StoredReply { status: response.status, body: response.body.clone() });
     response
 }
@@ -97,10 +125,9 @@ fn route(
     state: &mut DemoState,
     now: &str,
     clock: &ChinaTime,
+    parts: &[Part],
 ) -> ApiResponse {
-    let part = voice::route(request, segments, files, state, clock)
-        .or_else(|| activities::route(request, segments, files, state, clock));
-    if let Some(response) = part {
+    if let Some(response) = parts.iter().find_map(|part| part(request, segments, files, state, clock)) {
         return response;
     }
     match (request.method, segments) {

@@ -77,10 +77,18 @@ fn honourees(request: &ApiRequest, files: &DemoFiles) -> ApiResponse {
     whole(all)
 }
 
+/// The refusal of a write that came without its `Idempotency-Key`.
+pub fn missing_key(request: &ApiRequest) -> Option<ApiResponse> {
+    request
+        .idempotency_key
+        .is_none()
+        .then(|| ApiResponse::error(400, "idempotency_key_required", "缺少 Idempotency-Key"))
+}
+
 /// The JSON body as an object, or the refusal `code` with `message`.
 fn body(request: &ApiRequest, code: &str, message: &str) -> Result<Map<String, Value>, ApiResponse> {
-    if request.idempotency_key.is_none() {
-        return Err(ApiResponse::error(400, "idempotency_key_required", "缺少 Idempotency-Key"));
+    if let Some(refusal) = missing_key(request) {
+        return Err(refusal);
     }
     request
         .json_body()
@@ -216,8 +224,8 @@ fn send_opinion(
     clock: &ChinaTime,
     id: &str,
 ) -> ApiResponse {
-    if request.idempotency_key.is_none() {
-        return ApiResponse::error(400, "idempotency_key_required", "缺少 Idempotency-Key");
+    if let Some(refusal) = missing_key(request) {
+        return refusal;
     }
     let Some(topic) = find(files, "topics", id) else { return not_found() };
     let body = match body(request, "invalid_opinion", "请写下你的意见") {
