@@ -57,8 +57,13 @@ pub fn App(config: Config) -> impl IntoView {
     }
 
     let large_text = use_large_text(config.large_text);
+    // WeChat shows its own title bar: the app's header steps back (see main.css).
+    let wechat = platform::wechat::in_wechat();
     let root_classes = move || {
         let mut classes = vec!["app"];
+        if wechat {
+            classes.push("wechat");
+        }
         if large_text.get() {
             classes.push("large-text");
         }

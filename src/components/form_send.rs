@@ -6,7 +6,7 @@ use std::future::Future;
 
 use leptos::prelude::*;
 
-use super::{use_draft, use_once_action, OnceAction};
+use super::{use_draft, use_once_action, FormFields, FormProblems, OnceAction};
 use crate::{
     api::{ApiClient, ApiError},
     domain::forms::{Answers, FieldProblem, FormDraft, SignupForm},
@@ -36,18 +36,69 @@ impl<T: Send + Sync + 'static> FormSend<T> {
     pub fn submit(&self) {
         self.submit.run(());
     }
+
+    /// Runs `then` once the backend has accepted the form, or refused it with
+    /// one of `codes` (a refusal that means the page is out of date, e.g.
+    /// another phone did it first): the page then loads what is true now.
+    pub fn after(self, codes: &'static [&'static str], then: Callback<()>) {
+        Effect::new(move |_| {
+            let changed = self.action.outcome.with(|outcome| match outcome {
+                Some(Ok(_)) => true,
+                Some(Err(error)) => error.code().is_some_and(|code| codes.contains(&code)),
+                None => false,
+            });
+            if changed {
+                then.run(());
+            }
+        });
+    }
+}
+
+/// The form itself: its fields, the summary of its problems, what the backend
+/// answered, and the send button (`label`, or `pending` while it goes).
+#[component]
+pub fn SendForm<T: Send + Sync + 'static>(
+    prefix: &'static str,
+    form: SignupForm,
+    send: FormSend<T>,
+    label: &'static str,
+    pending: &'static str,
+    /// Said once the backend has accepted it.
+    done: &'static str,
+    /// Shown between the fields and the button.
+    #[prop(optional)]
+    note: Option<&'static str>,
+) -> impl IntoView {
+    let problems_id = format!("{prefix}-problems");
+    view! {
+        <form class="form" novalidate on:submit=move |ev| { ev.prevent_default(); send.submit(); }>
+            <FormFields prefix form draft=send.draft problems=send.problems />
+            {note.map(|note| view! { <p class="hint">{note}</p> })}
+            <FormProblems id=problems_id lines=send.lines />
+            {move || send.action.outcome.with(|outcome| match outcome {
+                Some(Ok(_)) => Some(view! { <p class="status status-open" role="status">{done}</p> }.into_any()),
+                Some(Err(error)) => Some(view! { <p class="form-message" role="alert">{error.user_message()}</p> }.into_any()),
+                None => None,
+            })}
+            <div class="actions">
+                <button type="submit" class="button" disabled=move || send.action.pending.get()>
+                    {move || if send.action.pending.get() { pending } else { label }}
+                </button>
+            </div>
+        </form>
+    }
 }
 
 /// A form for `form` whose draft is kept under `draft_key` and which is sent by
-/// `send(api, idempotency_key, answers, group)` as the intent `intent`. The
-/// summary of problems is the element `problems_id`, focused when a try fails.
-/// Once the backend has accepted it, the draft starts afresh.
+/// `send(api, idempotency_key, answers, group)` as the intent `intent`. Shown
+/// by [`SendForm`] with the same `prefix`, whose summary of problems takes the
+/// focus when a try fails. Once the backend has accepted it, the draft starts afresh.
 pub fn use_form_send<T, Fut>(
+    prefix: &'static str,
     form: SignupForm,
     draft_key: String,
     intent: String,
     return_to: String,
-    problems_id: &'static str,
     send: impl Fn(ApiClient, String, Answers, Vec<Answers>) -> Fut + Send + Sync + 'static,
 ) -> FormSend<T>
 where
@@ -84,7 +135,7 @@ where
         if checked.with_untracked(Result::is_ok) {
             action.run();
         } else {
-            dom::focus_by_id(problems_id);
+            dom::focus_by_id(&format!("{prefix}-problems"));
         }
     });
     FormSend { draft, problems, lines, action, submit }

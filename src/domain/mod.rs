@@ -13,6 +13,7 @@ pub mod kiosk;
 pub mod outbox;
 pub mod points;
 pub mod qr;
+pub mod reading;
 pub mod report;
 pub mod search;
 pub mod stations;

@@ -5,11 +5,10 @@ use leptos::prelude::*;
 
 use crate::{
     api::{
-        model::{Site, SubAction, SubActionState},
+        model::{Programme, SubAction, SubActionState},
         use_api_resource,
     },
-    app::SiteResource,
-    components::{fact, page_memo, ErrorNotice, OutLink, PageHeader, Skeleton, SkeletonShape},
+    components::{fact, Loaded, OutLink, PageHeader, SkeletonShape},
     domain::url::tel_link,
     platform::{base, document::use_page_meta},
 };
@@ -23,10 +22,7 @@ pub fn About() -> impl IntoView {
                 .into()
         },
     );
-    let SiteResource(site) = expect_context();
-    // The shell loaded the programme's facts once; this page only looks at them.
-    let loaded = page_memo(move || site.get());
-    let retry = Callback::new(move |()| site.refetch());
+    let programme = use_api_resource(|api| async move { api.programme().await });
     view! {
         <PageHeader title="关于行动" lead="“酉新送暖·阳光同行”：让奔波在酉阳的每一位新就业群体，都有一处暖心的落脚点。" />
         <section aria-labelledby="what-title">
@@ -34,11 +30,10 @@ pub fn About() -> impl IntoView {
             <p>"2024 年，酉阳县委社会工作部联合职能部门、街道、企业和社会组织，为外卖骑手、快递员、网约车司机、网络主播等新就业群体开展专项服务行动：面向社会发布服务清单，制定子行动逐项推进。歇脚有驿站，学本事有学堂，参与治理能攒积分，做了好事会被记住。"</p>
         </section>
         <Figures />
-        {move || match loaded.get() {
-            None => view! { <Skeleton shape=SkeletonShape::Detail /> }.into_any(),
-            Some(Ok(site)) => view! { <SubActions actions=site.sub_actions.clone() /> <Contact site /> }.into_any(),
-            Some(Err(error)) => view! { <ErrorNotice error on_retry=retry /> }.into_any(),
-        }}
+        <Loaded resource=programme skeleton=SkeletonShape::Detail render={|programme: Programme| view! {
+            <SubActions actions=programme.sub_actions.clone() />
+            <Contact programme />
+        }} />
     }
 }
 
@@ -97,9 +92,9 @@ fn SubActions(actions: Vec<SubAction>) -> impl IntoView {
 }
 
 #[component]
-fn Contact(site: Site) -> impl IntoView {
-    let contact = site.contact.unwrap_or_default();
-    let hotline = site.hotline.map(|hotline| {
+fn Contact(programme: Programme) -> impl IntoView {
+    let contact = programme.contact.unwrap_or_default();
+    let hotline = programme.hotline.map(|hotline| {
         let link = match tel_link(&hotline) {
             Some(href) => view! { <OutLink class="phone" href text=hotline.clone() /> }.into_any(),
             None => hotline.clone().into_any(),

@@ -5,17 +5,14 @@ use leptos::prelude::*;
 
 use crate::{
     api::model::{Activity, NewSignup, Signup},
-    components::{
-        fact, use_form_send, use_once_action, use_signed_in, DetailPage, FormFields, FormProblems,
-        SignInPrompt,
-    },
+    components::{fact, use_form_send, use_once_action, use_signed_in, DetailPage, SendForm, SignInPrompt},
     domain::{
         activities::SignupPhase,
         forms::as_typed,
         time::{format_date_time, span_label},
         url::item_path,
     },
-    pages::{activities::signup_phase, honours::SendOutcome},
+    pages::activities::signup_phase,
     platform::clock,
 };
 
@@ -92,41 +89,19 @@ fn SignupForm(activity: Activity, reload: Callback<()>) -> impl IntoView {
     let form = activity.form.clone().unwrap_or_default();
     let id = activity.id.clone();
     let send = use_form_send(
+        "signup",
         form.clone(),
         format!("draft.signup.{}", activity.id),
         format!("signup:{}", activity.id),
         item_path("/activities", &activity.id),
-        "signup-problems",
         move |api, key, answers, group| {
             let id = id.clone();
             async move { api.sign_up(&id, &NewSignup { answers, group }, &key).await }
         },
     );
     // Signed up, now or from another phone, or the seats and dates moved: show the activity as it is.
-    Effect::new(move |_| {
-        let changed = send.action.outcome.with(|o| match o {
-            Some(Ok(_)) => true,
-            Some(Err(error)) => {
-                matches!(error.code(), Some("already_signed_up" | "signup_closed" | "activity_full"))
-            }
-            None => false,
-        });
-        if changed {
-            reload.run(());
-        }
-    });
-    view! {
-        <form class="form" novalidate on:submit=move |ev| { ev.prevent_default(); send.submit(); }>
-            <FormFields prefix="signup" form draft=send.draft problems=send.problems />
-            <FormProblems id="signup-problems" lines=send.lines />
-            <SendOutcome outcome=send.action.outcome done="报名成功。" />
-            <div class="actions">
-                <button type="submit" class="button" disabled=move || send.action.pending.get()>
-                    {move || if send.action.pending.get() { "报名中…" } else { "提交报名" }}
-                </button>
-            </div>
-        </form>
-    }
+    send.after(&["already_signed_up", "signup_closed", "activity_full"], reload);
+    view! { <SendForm prefix="signup" form send label="提交报名" pending="报名中…" done="报名成功。" /> }
 }
 
 /// The sign-up as the backend keeps it, and 取消报名 (confirmed first) before the deadline.

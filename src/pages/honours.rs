@@ -10,7 +10,7 @@ use crate::{
     },
     components::{
         use_form_send, use_query_param, use_query_setter, use_signed_in, Card, CardGroup, Chip, CountLine,
-        CutShort, FormFields, FormProblems, Loaded, NoMatch, PageHeader, SignInPrompt,
+        CutShort, Loaded, NoMatch, PageHeader, SendForm, SignInPrompt,
     },
     domain::{search::distinct, time::format_date_time, url::item_path, voice::nomination_form},
     platform::document::use_page_meta,
@@ -190,11 +190,11 @@ fn NominationForm(honours: Vec<Honour>) -> impl IntoView {
     let form = nomination_form(honours.iter().map(|h| h.title.clone()).collect());
     let honours = StoredValue::new(honours);
     let send = use_form_send(
+        "nominate",
         form.clone(),
         "draft.nomination".into(),
         "nominate".into(),
         "/honours".into(),
-        "nominate-problems",
         move |api, key, answers, _| {
             let text = |name: &str| answers.get(name).and_then(|v| v.as_str()).map(str::to_owned);
             // The choice is the honour's name; the backend wants its id.
@@ -211,40 +211,11 @@ fn NominationForm(honours: Vec<Honour>) -> impl IntoView {
             async move { api.nominate(&nomination, &key).await }
         },
     );
-    Effect::new(move |_| {
-        if send.action.outcome.with(|o| matches!(o, Some(Ok(_)))) {
-            mine.refetch();
-        }
-    });
+    send.after(&[], Callback::new(move |()| mine.refetch()));
     view! {
-        <form class="form" novalidate on:submit=move |ev| { ev.prevent_default(); send.submit(); }>
-            <FormFields prefix="nominate" form draft=send.draft problems=send.problems />
-            <FormProblems id="nominate-problems" lines=send.lines />
-            <SendOutcome outcome=send.action.outcome done="推荐已提交，谢谢你。评选结果出来后会在下面告诉你。" />
-            <div class="actions">
-                <button type="submit" class="button" disabled=move || send.action.pending.get()>
-                    {move || if send.action.pending.get() { "提交中…" } else { "提交推荐" }}
-                </button>
-            </div>
-        </form>
+        <SendForm prefix="nominate" form send label="提交推荐" pending="提交中…"
+            done="推荐已提交，谢谢你。评选结果出来后会在下面告诉你。" />
         <Loaded resource=mine render={|page: Page<Nomination>| view! { <MyNominations nominations=page.items /> }} />
-    }
-}
-
-/// What the backend said to the last try: thanks, or why not.
-#[component]
-pub fn SendOutcome<T: Send + Sync + 'static>(
-    outcome: ReadSignal<Option<Result<T, ApiError>>>,
-    done: &'static str,
-) -> impl IntoView {
-    move || {
-        outcome.with(|outcome| match outcome {
-            Some(Ok(_)) => Some(view! { <p class="status status-open" role="status">{done}</p> }.into_any()),
-            Some(Err(error)) => {
-                Some(view! { <p class="form-message" role="alert">{error.user_message()}</p> }.into_any())
-            }
-            None => None,
-        })
     }
 }
 

@@ -7,9 +7,9 @@ use crate::{
         model::{Knight, KnightApplication, NewKnightApplication, ReviewStatus},
         use_api_resource, Page,
     },
-    components::{use_form_send, use_signed_in, FormFields, FormProblems, Loaded, PageHeader, SignInPrompt},
+    components::{use_form_send, use_signed_in, Loaded, PageHeader, SendForm, SignInPrompt},
     domain::{time::format_date_time, voice::application_form},
-    pages::honours::{who_line, SendOutcome},
+    pages::honours::who_line,
     platform::document::use_page_meta,
 };
 
@@ -110,11 +110,11 @@ fn ApplicationState(application: KnightApplication) -> impl IntoView {
 fn ApplicationForm(on_sent: Callback<()>) -> impl IntoView {
     let form = application_form();
     let send = use_form_send(
+        "apply",
         form.clone(),
         "draft.knights".into(),
         "knights-apply".into(),
         "/knights".into(),
-        "apply-problems",
         |api, key, answers, _| {
             let application: Result<NewKnightApplication, _> =
                 serde_json::from_value(serde_json::Value::Object(answers.into_iter().collect()));
@@ -124,27 +124,7 @@ fn ApplicationForm(on_sent: Callback<()>) -> impl IntoView {
             }
         },
     );
-    Effect::new(move |_| {
-        let outcome = send.action.outcome.with(|o| match o {
-            Some(Ok(_)) => true,
-            // Another phone sent one meanwhile: show it.
-            Some(Err(error)) => error.code() == Some("application_open"),
-            None => false,
-        });
-        if outcome {
-            on_sent.run(());
-        }
-    });
-    view! {
-        <form class="form" novalidate on:submit=move |ev| { ev.prevent_default(); send.submit(); }>
-            <FormFields prefix="apply" form draft=send.draft problems=send.problems />
-            <FormProblems id="apply-problems" lines=send.lines />
-            <SendOutcome outcome=send.action.outcome done="申请已提交。" />
-            <div class="actions">
-                <button type="submit" class="button" disabled=move || send.action.pending.get()>
-                    {move || if send.action.pending.get() { "提交中…" } else { "提交申请" }}
-                </button>
-            </div>
-        </form>
-    }
+    // Another phone may have sent one meanwhile: then it is shown.
+    send.after(&["application_open"], on_sent);
+    view! { <SendForm prefix="apply" form send label="提交申请" pending="提交中…" done="申请已提交。" /> }
 }

@@ -5,13 +5,13 @@ use leptos::prelude::*;
 
 use crate::{
     api::model::{Opinion, Topic, TopicState},
-    components::{fact, use_form_send, use_signed_in, DetailPage, FormFields, FormProblems, SignInPrompt},
+    components::{fact, use_form_send, use_signed_in, DetailPage, SendForm, SignInPrompt},
     domain::{
         time::{format_date_time, span_label},
         url::item_path,
         voice::{opinion_form, takes_opinions},
     },
-    pages::{honours::SendOutcome, voice::topic_state},
+    pages::voice::topic_state,
     platform::clock,
 };
 
@@ -107,11 +107,11 @@ fn SayIt(topic_id: String, reload: Callback<()>) -> impl IntoView {
 fn OpinionForm(topic_id: String, reload: Callback<()>) -> impl IntoView {
     let id = topic_id.clone();
     let send = use_form_send(
+        "say",
         opinion_form(),
         format!("draft.opinion.{topic_id}"),
         format!("opinion:{topic_id}"),
         item_path("/voice", &topic_id),
-        "say-problems",
         move |api, key, answers, _| {
             let (id, text) =
                 (id.clone(), answers.get("text").and_then(|v| v.as_str()).unwrap_or_default().to_owned());
@@ -119,27 +119,9 @@ fn OpinionForm(topic_id: String, reload: Callback<()>) -> impl IntoView {
         },
     );
     // Sent, or closed meanwhile: the topic is loaded again to show it.
-    Effect::new(move |_| {
-        let changed = send.action.outcome.with(|o| match o {
-            Some(Ok(_)) => true,
-            Some(Err(error)) => error.code() == Some("topic_closed"),
-            None => false,
-        });
-        if changed {
-            reload.run(());
-        }
-    });
+    send.after(&["topic_closed"], reload);
     view! {
-        <form class="form" novalidate on:submit=move |ev| { ev.prevent_default(); send.submit(); }>
-            <FormFields prefix="say" form=opinion_form() draft=send.draft problems=send.problems />
-            <p class="hint">"没写完也不要紧：草稿会保存在这台手机上。"</p>
-            <FormProblems id="say-problems" lines=send.lines />
-            <SendOutcome outcome=send.action.outcome done="意见已送达，谢谢你。" />
-            <div class="actions">
-                <button type="submit" class="button" disabled=move || send.action.pending.get()>
-                    {move || if send.action.pending.get() { "发送中…" } else { "发表意见" }}
-                </button>
-            </div>
-        </form>
+        <SendForm prefix="say" form=opinion_form() send label="发表意见" pending="发送中…" done="意见已送达，谢谢你。"
+            note="没写完也不要紧：草稿会保存在这台手机上。" />
     }
 }

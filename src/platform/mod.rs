@@ -17,5 +17,7 @@ pub mod random;
 pub mod report_store;
 pub mod scroll;
 pub mod shell;
+pub mod speech;
 pub mod storage;
 pub mod wake;
+pub mod wechat;

@@ -226,3 +226,23 @@ test('a failed load of the roll or a topic says so, and 重试 brings it', async
   await retryButton(page).click();
   await expect(heading(page)).toHaveText(openTopic.title);
 });
+
+test('every new page opens from its own address, as a WeChat menu item would open it', async ({ page }) => {
+  const activity = demoItems('activities')[0];
+  const links = [
+    ['/more', '更多'],
+    ['/honours', '荣誉榜'],
+    [`/honours/${honourees[0].id}`, honourees[0].name],
+    ['/knights', '先锋骑士团'],
+    ['/voice', '社区议事'],
+    [`/voice/${closedTopic.id}`, closedTopic.title],
+    ['/activities', '活动'],
+    [`/activities/${activity.id}`, activity.title],
+    ['/about', '关于行动'],
+  ];
+  for (const [path, title] of links) {
+    await gotoApp(page, path);
+    await expect(heading(page)).toHaveText(title);
+    await expect(mainNav(page).getByRole('link', { name: '更多' })).toHaveAttribute('aria-current', 'page');
+  }
+});
