@@ -27,8 +27,8 @@ if (!['demo', 'http'].includes(mode)) throw new Error(`--mode is demo or http, n
 const ROUND = [
   ['服务', '服务清单'],
   ['学堂', '酉新学堂'],
-  ['故事', '酉新向党'],
   ['驿站', '酉新驿站'],
+  ['更多', '更多'],
   ['积分', '积分'],
   ['首页', '酉新送暖 · 阳光同行'],
 ];

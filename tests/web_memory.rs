@@ -193,7 +193,7 @@ async fn a_page_reading_long_lived_state_through_page_memo_keeps_nothing() {
 const SECTIONS: [(&str, &str); 6] = [
     ("/services", "服务清单"),
     ("/courses", "酉新学堂"),
-    ("/stories", "酉新向党"),
+    ("/more", "更多"),
     ("/stations", "酉新驿站"),
     ("/points", "积分"),
     ("/", "酉新送暖 · 阳光同行"),
