@@ -179,7 +179,8 @@ async function play(page, { mode, mockURL }, target, hostile, problems) {
       await expect(alert(page).or(signInLink).first(), `${label}: an error notice`).toBeVisible();
       await expect(alert(page).getByRole('button', { name: '重试' }), `${label}: no 重试 for a refusal`).toHaveCount(0);
     } else if (outcome) {
-      await expect(outcome.first(), `${label}: content or an error notice`).toBeVisible();
+      // Rendering 5,000 cards on a busy two-core machine takes a while: wait for it, not for a fast machine.
+      await expect(outcome.first(), `${label}: content or an error notice`).toBeVisible({ timeout: 20_000 });
     }
     await expect(main(page).locator('.skeleton'), `${label}: still loading`).toHaveCount(0);
     await expect(heading(page).or(alert(page)).first(), `${label}: a heading or an error notice`).toBeVisible();
