@@ -3,7 +3,7 @@
 
 use serde_json::{json, Value};
 
-use super::router::{find, is_signed_in, items, not_found, ok, ok_created, DemoFiles};
+use super::router::{find, is_signed_in, items, not_found, ok, ok_created, whole, DemoFiles};
 use super::{state::DemoState, voice::missing_key};
 use crate::api::transport::{ApiRequest, ApiResponse, Method};
 use crate::domain::{
@@ -30,7 +30,7 @@ pub fn route(
             let mut all: Vec<Value> =
                 items(files, "activities").into_iter().map(|a| view(a, state, signed_in)).collect();
             all.sort_by_key(|a| order(a, clock));
-            ok(&json!({ "items": all, "next": null }))
+            whole(all)
         }
         (Method::Get, ["activities", id]) => match find(files, "activities", id) {
             Some(activity) => ok(&view(activity, state, signed_in)),

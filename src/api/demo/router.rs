@@ -142,7 +142,7 @@ fn route(
             // A course without a kind is an online one, as the contract says.
             items.retain(|c| kind.is_none_or(|k| c["kind"].as_str().unwrap_or("online") == k));
             items.iter_mut().for_each(|c| mark_enrolled(c, state));
-            ok(&json!({ "items": items, "next": null }))
+            whole(items)
         }
         (Method::Get, ["courses", id]) => match find(files, "courses", id) {
             Some(mut course) => {
@@ -162,7 +162,7 @@ fn route(
         (Method::Get, ["points", "ledger"]) => {
             let mut entries = to_values(&state.ledger);
             entries.extend(items(files, "ledger"));
-            ok(&json!({ "items": entries, "next": null }))
+            whole(entries)
         }
         (Method::Get, ["me"]) => match files.get("me") {
             Some(me) => {
@@ -190,7 +190,7 @@ fn route(
         (Method::Get, ["campaigns"]) => {
             let mut campaigns = items(files, "campaigns");
             campaigns.iter_mut().for_each(|c| mark_checked_in(c, state, is_signed_in(request)));
-            ok(&json!({ "items": campaigns, "next": null }))
+            whole(campaigns)
         }
         (Method::Get, ["campaigns", id]) => match find(files, "campaigns", id) {
             Some(mut campaign) => {
@@ -203,7 +203,7 @@ fn route(
         (Method::Get, ["rewards"]) => {
             let mut rewards = items(files, "rewards");
             rewards.iter_mut().for_each(|r| take_redeemed_from_stock(r, state));
-            ok(&json!({ "items": rewards, "next": null }))
+            whole(rewards)
         }
         (Method::Get, ["rewards", id]) => match find(files, "rewards", id) {
             Some(mut reward) => {
@@ -213,7 +213,7 @@ fn route(
             None => not_found(),
         },
         (Method::Post, ["rewards", id, "redemptions"]) => redeem(files, state, id, clock),
-        (Method::Get, ["redemptions"]) => ok(&json!({ "items": redemptions(files, state), "next": null })),
+        (Method::Get, ["redemptions"]) => whole(redemptions(files, state)),
         (Method::Get, ["redemptions", id]) => {
             redemptions(files, state).into_iter().find(|r| r["id"] == *id).map_or_else(not_found, |r| ok(&r))
         }
@@ -249,6 +249,11 @@ pub(super) fn ok_created<T: Serialize>(value: &T) -> ApiResponse {
     ApiResponse::new(201, serde_json::to_string(value).unwrap_or_default())
 }
 
+/// A list answered whole, on one page.
+pub(super) fn whole(items: Vec<Value>) -> ApiResponse {
+    ok(&json!({ "items": items, "next": null }))
+}
+
 pub(super) fn not_found() -> ApiResponse {
     ApiResponse::error(404, "not_found", "没有找到这项内容")
 }
@@ -271,7 +276,7 @@ pub(super) fn items(files: &DemoFiles, name: &str) -> Vec<Value> {
 
 fn list(files: &DemoFiles, name: &str, keep: impl Fn(&Value) -> bool) -> ApiResponse {
     let items: Vec<Value> = items(files, name).into_iter().filter(|v| keep(v)).collect();
-    ok(&json!({ "items": items, "next": null }))
+    whole(items)
 }
 
 pub(super) fn find(files: &DemoFiles, name: &str, id: &str) -> Option<Value> {

@@ -3,7 +3,7 @@
 
 use serde_json::{json, Map, Value};
 
-use super::router::{find, is_signed_in, items, not_found, ok, ok_created, DemoFiles};
+use super::router::{find, is_signed_in, items, not_found, ok, ok_created, whole, DemoFiles};
 use super::state::DemoState;
 use crate::api::transport::{ApiRequest, ApiResponse, Method};
 use crate::domain::time::ChinaTime;
@@ -55,10 +55,6 @@ pub fn route(
         (Method::Post, ["topics", id, "opinions"]) => send_opinion(request, files, state, clock, id),
         _ => return None,
     })
-}
-
-fn whole(items: Vec<Value>) -> ApiResponse {
-    ok(&json!({ "items": items, "next": null }))
 }
 
 /// The worker's own things: those made in demo mode, newest first, then the bundled ones.
