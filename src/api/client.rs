@@ -7,7 +7,7 @@ use super::{
     decode::{self, Page},
     demo::DEMO_SMS_CODE,
     model::*,
-    transport::RequestBody,
+    transport::{Method, RequestBody},
     ApiError, ApiRequest, ApiResponse, Transport,
 };
 use crate::{
@@ -33,6 +33,9 @@ pub struct ApiClient {
     token: RwSignal<Option<String>>,
     /// When the token's session ends (Unix milliseconds), read once from storage.
     session_end: RwSignal<Option<i64>>,
+    /// When the answer of the last read was saved, if the network could not
+    /// give a fresh one (Unix milliseconds).
+    saved_at: RwSignal<Option<i64>>,
 }
 
 /// The client provided by the app shell.
@@ -61,6 +64,7 @@ impl ApiClient {
             transport,
             token: RwSignal::new(storage::get(TOKEN_KEY)),
             session_end: RwSignal::new(session_end),
+            saved_at: RwSignal::new(None),
         };
         client.forget_spent_token();
         client
@@ -73,6 +77,12 @@ impl ApiClient {
     /// What the sign-in page tells a visitor of the demo; `None` with a real backend.
     pub fn demo_sign_in_hint(&self) -> Option<String> {
         self.is_demo().then(|| format!("演示模式：任意手机号，验证码填 {DEMO_SMS_CODE}。"))
+    }
+
+    /// When the data on screen was saved, while the network cannot give fresh
+    /// data (reactive); `None` when the last read came from the network.
+    pub fn saved_at(&self) -> Option<i64> {
+        self.saved_at.get()
     }
 
     /// Whether a worker is signed in (reactive).
@@ -115,7 +125,11 @@ impl ApiClient {
             request.bearer = self.token.get_untracked();
         }
         let had_token = request.bearer.is_some();
+        let is_read = request.method == Method::Get;
         let response = self.transport.send(request).await?;
+        if is_read && self.saved_at.get_untracked() != response.saved_at {
+            self.saved_at.set(response.saved_at);
+        }
         if response.status == 401 && had_token {
             // The token expired or was revoked: forget it, so the UI asks to sign in again.
             self.sign_out();

@@ -11,9 +11,20 @@ use super::{
     transport::{Method, RequestBody},
     ApiError, ApiRequest, ApiResponse,
 };
+use crate::platform::{kiosk, offline, saved_answers};
 
 /// Bodies larger than this are refused rather than decoded: no list of ours is near it.
 const MAX_BODY_BYTES: usize = 8 * 1024 * 1024;
+
+/// Set by the service worker on an answer it saved earlier: when (Unix milliseconds).
+const SAVED_AT_HEADER: &str = "X-Youxin-Saved-At";
+
+/// Whether a request may be answered by a saved copy: a read that speaks for nobody.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    PublicRead,
+    Other,
+}
 
 #[derive(Clone, Debug)]
 pub struct HttpTransport {
@@ -43,15 +54,19 @@ impl HttpTransport {
         if let Some(key) = &request.idempotency_key {
             builder = builder.header("Idempotency-Key", key);
         }
-        send_with_limits(builder, request.body.as_ref(), self.timeout_ms).await
+        let kind = if request.may_be_saved() { Kind::PublicRead } else { Kind::Other };
+        send_with_limits(builder, request.body.as_ref(), self.timeout_ms, kind).await
     }
 }
 
 /// Sends one request with a timeout, aborting it if the page that asked is left.
+/// A public read the network cannot answer gets the last good answer kept on
+/// this phone, if there is one (marked with when it was saved).
 pub(crate) async fn send_with_limits(
     builder: RequestBuilder,
     body: Option<&RequestBody>,
     timeout_ms: u32,
+    kind: Kind,
 ) -> Result<ApiResponse, ApiError> {
     let controller = AbortController::new().ok();
     let builder = builder.abort_signal(controller.as_ref().map(|c| c.signal()).as_ref());
@@ -67,6 +82,7 @@ pub(crate) async fn send_with_limits(
         }
     }
     .map_err(|e| ApiError::Network(e.to_string()))?;
+    let url = request.url();
 
     // Leaving a page disposes its resources' owner: abort what it still waits for.
     let on_leave = SendWrapper::new(controller.clone());
@@ -79,14 +95,15 @@ pub(crate) async fn send_with_limits(
     let exchange = async {
         let response = request.send().await.map_err(network_error)?;
         let status = response.status();
+        let saved_at = response.headers().get(SAVED_AT_HEADER).and_then(|at| at.parse::<i64>().ok());
         let body = response.text().await.map_err(network_error)?;
         if body.len() > MAX_BODY_BYTES {
             return Err(ApiError::Decode(format!("body of {} bytes is too large", body.len())));
         }
-        Ok(ApiResponse { status, body })
+        Ok(ApiResponse { status, body, saved_at })
     };
     let timeout = TimeoutFuture::new(timeout_ms);
-    match select(Box::pin(exchange), timeout).await {
+    let result = match select(Box::pin(exchange), timeout).await {
         Either::Left((result, _)) => result,
         Either::Right(_) => {
             if let Some(controller) = controller {
@@ -94,6 +111,36 @@ pub(crate) async fn send_with_limits(
             }
             Err(ApiError::Timeout(timeout_ms))
         }
+    };
+    match kind {
+        Kind::PublicRead => with_saved_answer(&url, result),
+        Kind::Other => result,
+    }
+}
+
+/// Keeps a good public answer where no service worker does; answers a failed
+/// one (no network, a timeout, a gateway that cannot reach the backend) from
+/// what was kept.
+fn with_saved_answer(url: &str, result: Result<ApiResponse, ApiError>) -> Result<ApiResponse, ApiError> {
+    let unreachable = match &result {
+        Ok(response) if response.status == 200 && response.saved_at.is_none() => {
+            // Only JSON is kept: a garbled answer must not become the one shown offline.
+            let is_json = serde_json::from_str::<serde_json::Value>(&response.body).is_ok();
+            // A kiosk keeps nothing of what its visitors looked for.
+            if is_json && !offline::is_controlled() && !kiosk::is_kiosk() {
+                saved_answers::keep(url, &response.body, js_sys::Date::now() as i64);
+            }
+            false
+        }
+        Ok(response) => (502..=504).contains(&response.status),
+        Err(error) => matches!(error, ApiError::Network(_) | ApiError::Timeout(_)),
+    };
+    if !unreachable {
+        return result;
+    }
+    match saved_answers::recall(url) {
+        Some((saved_at, body)) => Ok(ApiResponse { status: 200, body, saved_at: Some(saved_at) }),
+        None => result,
     }
 }
 

@@ -60,6 +60,13 @@ impl ApiRequest {
         self.path.starts_with("/v1/auth/")
     }
 
+    /// Whether a saved answer may stand in for this request when the network
+    /// cannot answer: a read that speaks for nobody. A signed-in worker's
+    /// answers are never kept on the phone.
+    pub fn may_be_saved(&self) -> bool {
+        self.method == Method::Get && self.bearer.is_none()
+    }
+
     pub fn query_value(&self, name: &str) -> Option<&str> {
         self.query.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
     }
@@ -78,11 +85,14 @@ impl ApiRequest {
 pub struct ApiResponse {
     pub status: u16,
     pub body: String,
+    /// When the network could not answer: the moment (Unix milliseconds) the
+    /// saved answer given instead was received.
+    pub saved_at: Option<i64>,
 }
 
 impl ApiResponse {
     pub fn new(status: u16, body: impl Into<String>) -> Self {
-        Self { status, body: body.into() }
+        Self { status, body: body.into(), saved_at: None }
     }
 
     /// An error response in the contract's shape.
@@ -118,5 +128,14 @@ mod tests {
         assert!(ApiRequest::post("/v1/auth/sms-code", None).is_sign_in());
         assert!(!ApiRequest::get("/v1/me").is_sign_in());
         assert!(!ApiRequest::get("/v1/authors").is_sign_in());
+    }
+
+    #[test]
+    fn only_reads_without_a_token_may_be_answered_from_saved_copies() {
+        assert!(ApiRequest::get("/v1/services").param("q", Some("体检")).may_be_saved());
+        let mut signed_in = ApiRequest::get("/v1/me");
+        signed_in.bearer = Some("token".into());
+        assert!(!signed_in.may_be_saved());
+        assert!(!ApiRequest::post("/v1/reports", None).may_be_saved());
     }
 }

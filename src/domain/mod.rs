@@ -15,6 +15,7 @@ pub mod points;
 pub mod qr;
 pub mod reading;
 pub mod report;
+pub mod saved_answers;
 pub mod search;
 pub mod stations;
 pub mod time;

@@ -22,7 +22,11 @@ use std::sync::{Arc, Mutex};
 use gloo_net::http::Request;
 use serde_json::Value;
 
-use super::{http::send_with_limits, transport::Method, ApiError, ApiRequest, ApiResponse};
+use super::{
+    http::{send_with_limits, Kind},
+    transport::Method,
+    ApiError, ApiRequest, ApiResponse,
+};
 use crate::platform::{clock, storage};
 
 /// Where the demo state lives in local storage.
@@ -108,11 +112,18 @@ pub struct DemoTransport {
     timeout_ms: u32,
     /// Parsed files, downloaded once per visit.
     files: Arc<Mutex<DemoFiles>>,
+    /// When the oldest saved copy among them was saved, if the network could not give one.
+    saved_at: Arc<Mutex<Option<i64>>>,
 }
 
 impl DemoTransport {
     pub fn new(base: &str, timeout_ms: u32) -> Self {
-        Self { base: base.trim_end_matches('/').to_owned(), timeout_ms, files: Arc::default() }
+        Self {
+            base: base.trim_end_matches('/').to_owned(),
+            timeout_ms,
+            files: Arc::default(),
+            saved_at: Arc::default(),
+        }
     }
 
     pub async fn send(&self, request: ApiRequest) -> Result<ApiResponse, ApiError> {
@@ -124,7 +135,9 @@ impl DemoTransport {
         for name in (backend.files_for)(&request) {
             files.insert(name, self.file(name).await?);
         }
-        Ok((backend.answer)(&request, &files))
+        let mut response = (backend.answer)(&request, &files);
+        response.saved_at = self.saved_at.lock().ok().and_then(|saved_at| *saved_at);
+        Ok(response)
     }
 
     async fn file(&self, name: &'static str) -> Result<Value, ApiError> {
@@ -132,7 +145,7 @@ impl DemoTransport {
             return Ok(value);
         }
         let url = format!("{}/{name}.json", self.base);
-        let response = send_with_limits(Request::get(&url), None, self.timeout_ms).await?;
+        let response = send_with_limits(Request::get(&url), None, self.timeout_ms, Kind::PublicRead).await?;
         if response.status != 200 {
             return Err(ApiError::Http {
                 status: response.status,
@@ -145,6 +158,9 @@ impl DemoTransport {
             serde_json::from_str(&body).map_err(|e| ApiError::Decode(format!("{name}.json: {e}")))?;
         if let Ok(mut files) = self.files.lock() {
             files.insert(name, value.clone());
+        }
+        if let (Some(at), Ok(mut saved_at)) = (response.saved_at, self.saved_at.lock()) {
+            *saved_at = Some(saved_at.map_or(at, |earlier| earlier.min(at)));
         }
         Ok(value)
     }
