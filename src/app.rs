@@ -12,7 +12,7 @@ use crate::{
         model::{Site, StorySummary},
         use_api_resource, ApiClient, ApiError,
     },
-    components::{sections, use_large_text, FeedStore, Icon, TextSizeToggle},
+    components::{sections, use_large_text, ConnectionNotice, FeedStore, Icon, TextSizeToggle},
     config::Config,
     domain,
     lazy_pages::{LazyPage, LazyTarget},
@@ -41,6 +41,8 @@ pub fn App(config: Config) -> impl IntoView {
     // The story column's pages, kept while the worker opens a story and comes back.
     provide_context(FeedStore::<StorySummary>::new());
     provide_context(config.clone());
+    // The service worker opens the app and its last answers without a network.
+    platform::offline::register();
     // A page's code starts downloading as soon as a link to it is pointed at or touched.
     platform::link_intent::on_link_intent(|href| {
         if let Some(target) = LazyTarget::of_href(domain::url::app_path(platform::base::base_path(), href)) {
@@ -90,6 +92,7 @@ pub fn App(config: Config) -> impl IntoView {
                 <SiteNav />
                 <FocusOnNavigate />
                 <main id="main" class="site-main" tabindex="-1">
+                    <ConnectionNotice />
                     <FlatRoutes fallback=pages::not_found::NotFound>
                         <Route path=path!("/") view=pages::home::Home />
                         <Route path=path!("/services") view=LazyPage(LazyTarget::Services) />

@@ -1,6 +1,7 @@
 //! UI pieces shared by pages.
 
 pub mod card;
+pub mod connection_notice;
 pub mod course_progress;
 pub mod detail_page;
 pub mod doors;
@@ -27,6 +28,7 @@ pub mod text_size;
 pub mod url_query;
 
 pub use card::Card;
+pub use connection_notice::ConnectionNotice;
 pub use detail_page::DetailPage;
 pub use doors::{Door, Doors};
 pub use draft::use_draft;

@@ -17,7 +17,7 @@ use crate::{
             is_this_visit, load_home, session_get, session_remove, session_set, visit, visit_tag, FRESH_KEY,
             MODE_KEY, VISIT_KEY,
         },
-        photo_store, storage,
+        offline, photo_store, storage,
     },
 };
 
@@ -82,7 +82,10 @@ fn forget_visitor() {
     session_set(FRESH_KEY, "1");
     // Deleted once the page that holds it open is gone.
     let _ = js::call(&js::get(&window, "indexedDB"), "deleteDatabase", &[photo_store::DATABASE.into()]);
-    load_home();
+    wasm_bindgen_futures::spawn_local(async {
+        offline::forget_saved_answers().await;
+        load_home();
+    });
 }
 
 /// Removes this app's keys from a storage area, but `kept`.
