@@ -44,6 +44,9 @@ export default defineConfig({
     timezoneId: 'Asia/Shanghai',
     headless: true,
     launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
+    // The app's service worker would answer requests that page.route never
+    // sees; offline.spec.mjs allows it where it is what is tested.
+    serviceWorkers: 'block',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
@@ -56,7 +59,8 @@ export default defineConfig({
       // The mock's state (and its injected failures) is shared: one test at a time.
       workers: 1,
       // Accessibility and layout are properties of the markup, checked once in demo mode.
-      testIgnore: ['**/a11y.spec.mjs', '**/screens.spec.mjs', '**/nginx.spec.mjs', '**/subpath.spec.mjs'],
+      // The service worker is checked once, in demo mode: it serves both alike.
+      testIgnore: ['**/a11y.spec.mjs', '**/screens.spec.mjs', '**/nginx.spec.mjs', '**/subpath.spec.mjs', '**/offline.spec.mjs'],
     },
     // The same build behind deploy/nginx.conf (scripts/nginx.mjs): the shell,
     // deep links and the security policy once more, and nginx's headers.

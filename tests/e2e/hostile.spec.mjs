@@ -215,6 +215,11 @@ async function playAll(page, options, target, cases) {
   if (target.signedIn) {
     await page.addInitScript((token) => localStorage.setItem('youxin.token', token), TOKENS[options.mode]);
   }
+  // Each case is the page's first read: no answer an earlier case left on the
+  // phone stands in for a failed one (saved-answers.http.spec.mjs covers that).
+  await page.addInitScript(() => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith('youxin.saved')) localStorage.removeItem(key);
+  });
   const failures = [];
   for (const hostile of cases) {
     await test.step(hostile.name, async () => {
