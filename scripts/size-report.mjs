@@ -24,11 +24,14 @@ const BUDGETS = {
   // The nine routes of 更多 (the route table, their loaders), the WeChat checks and
   // the sign-in setting cost 1.2 KB more; the rest of the 1.8 KB is the shared code
   // of the new chunks spread thinner (see sectionExtra).
-  httpHome: { label: 'first visit to /, http mode', target: 150, enforced: 166 },
+  // Working offline costs 4.6 KB: the transport's saved answers, the service
+  // worker's registration and the 离线中 / 已更新 notice (float formatting,
+  // 20 KB raw, was kept out by counting time in whole milliseconds).
+  httpHome: { label: 'first visit to /, http mode', target: 150, enforced: 170 },
   // The demo backend is a chunk of its own (real-backend visitors skip it), so the demo's
   // first visit downloads it with the chunks it shares with pages. Its parts for
   // 礼遇尊崇 and 活动 are one more chunk, fetched only by those pages.
-  demoHome: { label: 'first visit to /, demo mode', target: 180, enforced: 216 },
+  demoHome: { label: 'first visit to /, demo mode', target: 180, enforced: 219 },
   // Each new chunk adds sets of code shared by some pages and not others, and the
   // splitter makes each set a file: a first section now fetches ~100 small files.
   // Merging the small shared files is the next step toward the target.
@@ -93,7 +96,9 @@ const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHR
 
 /** A fresh page in `mode`, recording what every finished response cost. */
 async function openPage(mode) {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  // No service worker: it registers after the first visit's load, and would
+  // then answer later navigations from its cache, hiding what they download.
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block' });
   const page = await context.newPage();
   if (mode === 'http') {
     const shipped = JSON.parse(readFileSync(`${dir}/config.json`, 'utf8'));

@@ -12,7 +12,7 @@ use crate::{
 
 /// "离线中" with the time the data on screen was saved, while the network
 /// cannot give fresh data (重新加载 tries again); else "已更新" on the first
-/// start of a new version, until the worker closes it (not on a kiosk: its
+/// start of a new version, until it is closed (not on a kiosk: its
 /// next visitor never saw the old one).
 #[component]
 pub fn ConnectionNotice() -> impl IntoView {

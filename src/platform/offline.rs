@@ -4,7 +4,7 @@ use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
 use super::{js, storage};
 
-/// Which build ran last on this phone, to tell the worker when a new one arrived.
+/// Which build ran last on this phone, to say so when a new one arrives.
 const BUILD_KEY: &str = "build";
 /// The worker's cache of saved answers (`DATA_CACHE` in public/sw.js).
 const DATA_CACHE: &str = "youxin-data";
@@ -97,7 +97,7 @@ fn build_id() -> Option<String> {
 }
 
 /// Whether this start is the first of a new build on a phone that ran an
-/// older one: the worker is then told "已更新". Remembers this build.
+/// older one: the shell then says "已更新". Remembers this build.
 pub fn arrived_new_build() -> bool {
     let Some(current) = build_id() else { return false };
     let previous = storage::get(BUILD_KEY);

@@ -1,7 +1,7 @@
 // The app with its service worker (public/sw.js), on a server of the test's
 // own: after one visit it opens with the network gone, showing what it saved
 // and saying so; a new deploy is picked up on the next start, whole, and the
-// worker is told "已更新".
+// app says "已更新".
 import {
   alert,
   cards,
@@ -97,7 +97,7 @@ test('after one visit the app opens offline with the saved lists, and says so', 
   }
 });
 
-test('a new deploy is picked up on the next start, whole, and the worker is told 已更新', async ({ page }) => {
+test('a new deploy is picked up on the next start, whole, and says 已更新', async ({ page }) => {
   const server = await startAppServer(site.dir);
   try {
     await gotoApp(page, `${server.url}/`);
