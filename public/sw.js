@@ -125,21 +125,23 @@ async function buildFile(request) {
   const cached = await caches.match(request);
   if (cached) return cached;
   const response = await fetch(request);
-  if (response.ok) {
-    const copy = response.clone();
-    caches.open(SHELL_CACHE).then((cache) => cache.put(request, copy));
-  }
+  if (response.ok) keepCopy(SHELL_CACHE, request, response.clone());
   return response;
+}
+
+/** Caches a copy, if the cache will take it (it refuses a `Vary: *` answer, for one). */
+function keepCopy(name, request, response) {
+  return caches
+    .open(name)
+    .then((cache) => cache.put(request, response))
+    .catch(() => {});
 }
 
 /** Anything else of the app's own (icons, demo images): the network, else a cached copy. */
 async function otherFile(request) {
   try {
     const response = await fetch(request);
-    if (response.ok) {
-      const copy = response.clone();
-      caches.open(SHELL_CACHE).then((cache) => cache.put(request, copy));
-    }
+    if (response.ok) keepCopy(SHELL_CACHE, request, response.clone());
     return response;
   } catch (error) {
     const cached = await caches.match(request);
@@ -158,10 +160,14 @@ async function isJson(response) {
   }
 }
 
-/** The answer with the moment it was saved, for the cache. */
+/**
+ * The answer with the moment it was saved, for the cache. A backend on another
+ * origin gets a CORS-filtered answer to the page: the header must be exposed.
+ */
 function stamped(response, at) {
   const headers = new Headers(response.headers);
   headers.set(SAVED_AT, String(at));
+  headers.set('Access-Control-Expose-Headers', SAVED_AT);
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
@@ -170,10 +176,11 @@ function stamped(response, at) {
  * network fails, answers 502–504, or is slower than DATA_TIMEOUT_MS.
  */
 async function dataRead(request) {
-  const cache = await caches.open(DATA_CACHE);
-  const saved = await cache.match(request);
+  const saved = await caches.open(DATA_CACHE).then((cache) => cache.match(request));
   const fromNetwork = fetch(request).then(async (response) => {
-    if (response.ok && (await isJson(response.clone()))) await cache.put(request, stamped(response.clone(), Date.now()));
+    if (response.ok && (await isJson(response.clone()))) {
+      await keepCopy(DATA_CACHE, request, stamped(response.clone(), Date.now()));
+    }
     return response;
   });
   if (!saved) return fromNetwork;

@@ -14,7 +14,7 @@ import {
   retryButton,
   test,
 } from './fixtures.mjs';
-import { copyOfDist, deployNextBuild, startAppServer } from '../support/app-server.mjs';
+import { copyOfDist, deployNextBuild, startAppServer, startBackend, useBackend } from '../support/app-server.mjs';
 
 test.use({ serviceWorkers: 'allow' });
 
@@ -82,7 +82,7 @@ test('after one visit the app opens offline with the saved lists, and says so', 
     await expect(cards(page)).toHaveCount(services);
 
     // The network is back: 重新加载 shows fresh data, and the banner goes.
-    const back = await startAppServer(site.dir, server.port);
+    const back = await startAppServer(site.dir, { port: server.port });
     try {
       await banner(page).getByRole('button', { name: '重新加载' }).click();
       await expect(cards(page)).toHaveCount(services);
@@ -134,5 +134,34 @@ test('a new deploy is picked up on the next start, whole, and says 已更新', a
     await expect(page.getByText('已更新')).toHaveCount(0);
   } finally {
     await server.stop();
+  }
+});
+
+test("a backend on another origin: its answers saved by the worker show offline, marked as saved", async ({ page }) => {
+  const backend = await startBackend();
+  useBackend(site.dir, backend.url);
+  const server = await startAppServer(site.dir, { apiOrigin: backend.url });
+  try {
+    await gotoApp(page, `${server.url}/`);
+    await expect(heading(page)).toHaveText('酉新送暖 · 阳光同行');
+    await savedForOffline(page);
+    // Read with the worker in control: it keeps the answer.
+    await mainNav(page).getByRole('link', { name: '驿站' }).click();
+    await expect(heading(page)).toHaveText('酉新驿站');
+    await expect(cards(page).first()).toBeVisible();
+    const stations = await cards(page).count();
+
+    // The backend is gone, and the phone kept nothing itself: only the worker's copy can answer.
+    await backend.stop();
+    await page.evaluate(() => {
+      for (const key of Object.keys(localStorage)) if (key.startsWith('youxin.saved')) localStorage.removeItem(key);
+    });
+    await reloadApp(page);
+    await expect(heading(page)).toHaveText('酉新驿站');
+    await expect(cards(page)).toHaveCount(stations);
+    await expect(banner(page).locator('p')).toHaveText(OFFLINE_BANNER);
+  } finally {
+    await server.stop();
+    await backend.stop();
   }
 });

@@ -3,6 +3,7 @@
 // folder can be redeployed (a new build). scripts/serve-dist.mjs, as the
 // shared server runs it.
 import { spawn } from 'node:child_process';
+import { createMockServer } from '../mock/backend.mjs';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -18,11 +19,13 @@ export function copyOfDist() {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Serves `dir` on `port` (0: any free one) until `stop()`. */
-export async function startAppServer(dir, port = 0) {
-  const child = spawn(process.execPath, [SERVE, '--dir', dir, '--port', String(port)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+/**
+ * Serves `dir` on `port` (0: any free one) until `stop()`, its security policy
+ * allowing a backend at `apiOrigin` if one is named.
+ */
+export async function startAppServer(dir, { port = 0, apiOrigin = null } = {}) {
+  const args = [SERVE, '--dir', dir, '--port', String(port), ...(apiOrigin ? ['--api-origin', apiOrigin] : [])];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   const bound = await new Promise((resolve, reject) => {
     let output = '';
     child.stdout.on('data', (chunk) => {
@@ -62,4 +65,18 @@ export function deployNextBuild(dir) {
     for (const suffix of ['.br', '.gz']) rmSync(`${path}${suffix}`, { force: true });
   }
   return { previous, next };
+}
+
+/** The mock backend on a port of its own, until `stop()`: a backend that can go away. */
+export async function startBackend() {
+  const mock = createMockServer();
+  await new Promise((listening) => mock.http.listen(0, '127.0.0.1', listening));
+  return { url: `http://127.0.0.1:${mock.http.address().port}`, stop: () => mock.close() };
+}
+
+/** Points the app in `dir` at the backend at `apiBase` (its config.json, uncompressed). */
+export function useBackend(dir, apiBase) {
+  const path = join(dir, 'config.json');
+  writeFileSync(path, JSON.stringify({ ...JSON.parse(readFileSync(path, 'utf8')), api_base: apiBase }));
+  for (const suffix of ['.br', '.gz']) rmSync(`${path}${suffix}`, { force: true });
 }
