@@ -14,8 +14,7 @@
 // - Release builds: the main module starts the app and index.html loads it in
 //   place of Trunk's inline script, so that the page runs under a policy
 //   without 'unsafe-inline'.
-// - Release builds: sw.js, the service worker (public/sw.js), with this
-//   build's name and the files of its app shell written in.
+// - Release builds: sw.js, the service worker (scripts/service-worker.mjs).
 //
 // Runs from Trunk.toml; the environment names the staging folder and profile.
 import { spawn } from 'node:child_process';
@@ -25,6 +24,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { transform } from 'esbuild';
+import { writeServiceWorker } from './service-worker.mjs';
 
 const CRATE = 'youxin';
 /** The import module of a lazy call before wasm-split-cli has linked it. */
@@ -127,20 +127,8 @@ if (release) {
   html = html.replace(starter, `<script type="module" src="./${folder}/${js}"></script>`);
   writeFileSync(indexPath, html);
   say(`${pieces.length} files in ${folder}/`);
-  await writeServiceWorker(folder, pieces);
-}
-
-/** The worker of this build: the shell it caches on install (chunks are cached as they are used). */
-async function writeServiceWorker(folder, pieces) {
-  const styles = readdirSync(staging).filter((name) => /-[0-9a-f]{16}\.css$/.test(name));
-  const modules = pieces.filter((name) => name === js || name === wasm || name === '__wasm_split.js');
-  const shell = ['index.html', ...styles, ...modules.map((name) => `${folder}/${name}`), 'manifest.webmanifest', 'favicon.svg', 'icon-192.png'];
-  for (const path of shell) readFileSync(join(staging, path)); // each must exist
-  const source = readFileSync('public/sw.js', 'utf8');
-  const filled = source.replace("const BUILD = 'dev';", `const BUILD = ${JSON.stringify(folder)};`).replace('const SHELL = [];', `const SHELL = ${JSON.stringify(shell)};`);
-  if (filled === source || !filled.includes(folder) || !filled.includes('"index.html"')) throw new Error('public/sw.js has no BUILD and SHELL to fill in');
-  const { code } = await transform(filled, { minify: true, format: 'esm', legalComments: 'none' });
-  writeFileSync(join(staging, 'sw.js'), code);
+  const shell = await writeServiceWorker(staging, folder);
   say(`sw.js caches ${shell.length} shell files`);
 }
+
 say(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
