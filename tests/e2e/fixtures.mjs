@@ -163,6 +163,18 @@ export async function signIn(page, code = '123456') {
 // Errors.
 
 export const alert = (page) => page.getByRole('alert');
+
+// ---------------------------------------------------------------------------
+// Saved answers (离线): the banner over data the network could not refresh.
+
+/** The banner's text: when the data on screen was saved, in China time. */
+export const OFFLINE_BANNER = /^离线中，显示的是 \d\d:\d\d 保存的内容$/;
+export const offlineBanner = (page) => page.getByRole('status').filter({ hasText: '离线中' });
+
+/** Removes the answers the app kept in local storage; for page.evaluate or page.addInitScript. */
+export function forgetSavedAnswers() {
+  for (const key of Object.keys(localStorage)) if (key.startsWith('youxin.saved')) localStorage.removeItem(key);
+}
 export const retryButton = (page) => page.getByRole('button', { name: '重试' });
 
 // ---------------------------------------------------------------------------

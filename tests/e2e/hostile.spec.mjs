@@ -11,7 +11,7 @@
 // - what the worker typed before the answer came stays in its box.
 // The cases of one page run in one test; a failure names the page and the case.
 import { CANARY, CASES, SLOW_CASES, TARGETS } from './hostile-cases.mjs';
-import { alert, expect, gotoApp, heading, main, retryButton, test } from './fixtures.mjs';
+import { alert, expect, forgetSavedAnswers, gotoApp, heading, main, retryButton, test } from './fixtures.mjs';
 
 const PANIC = /panicked|RuntimeError: unreachable/;
 const TOKENS = { demo: 'demo-13800000000', http: 'mock-token-13800000000' };
@@ -217,9 +217,7 @@ async function playAll(page, options, target, cases) {
   }
   // Each case is the page's first read: no answer an earlier case left on the
   // phone stands in for a failed one (saved-answers.http.spec.mjs covers that).
-  await page.addInitScript(() => {
-    for (const key of Object.keys(localStorage)) if (key.startsWith('youxin.saved')) localStorage.removeItem(key);
-  });
+  await page.addInitScript(forgetSavedAnswers);
   const failures = [];
   for (const hostile of cases) {
     await test.step(hostile.name, async () => {

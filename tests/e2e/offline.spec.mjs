@@ -6,10 +6,13 @@ import {
   alert,
   cards,
   expect,
+  forgetSavedAnswers,
   gotoApp,
   heading,
   main,
   mainNav,
+  OFFLINE_BANNER,
+  offlineBanner,
   reloadApp,
   retryButton,
   test,
@@ -18,8 +21,6 @@ import { copyOfDist, deployNextBuild, startAppServer, startBackend, useBackend }
 
 test.use({ serviceWorkers: 'allow' });
 
-const OFFLINE_BANNER = /^离线中，显示的是 \d\d:\d\d 保存的内容$/;
-const banner = (page) => page.getByRole('status').filter({ hasText: '离线中' });
 
 let site;
 test.beforeEach(async () => {
@@ -63,14 +64,14 @@ test('after one visit the app opens offline with the saved lists, and says so', 
     await page.goBack();
     await expect(cards(page)).toHaveCount(services);
     await savedForOffline(page);
-    await expect(banner(page)).toHaveCount(0);
+    await expect(offlineBanner(page)).toHaveCount(0);
 
     // The network is gone: the page loads from the worker, with the saved list.
     await server.stop();
     await reloadApp(page);
     await expect(heading(page)).toHaveText('服务清单');
     await expect(cards(page)).toHaveCount(services);
-    await expect(banner(page).locator('p')).toHaveText(OFFLINE_BANNER);
+    await expect(offlineBanner(page).locator('p')).toHaveText(OFFLINE_BANNER);
 
     // A page seen before opens too; one never opened says what is missing, and the app goes on.
     await cards(page).first().click();
@@ -84,11 +85,11 @@ test('after one visit the app opens offline with the saved lists, and says so', 
     // The network is back: 重新加载 shows fresh data, and the banner goes.
     const back = await startAppServer(site.dir, { port: server.port });
     try {
-      await banner(page).getByRole('button', { name: '重新加载' }).click();
+      await offlineBanner(page).getByRole('button', { name: '重新加载' }).click();
       await expect(cards(page)).toHaveCount(services);
       await mainNav(page).getByRole('link', { name: '学堂' }).click();
       await expect(heading(page)).toHaveText('酉新学堂');
-      await expect(banner(page)).toHaveCount(0);
+      await expect(offlineBanner(page)).toHaveCount(0);
     } finally {
       await back.stop();
     }
@@ -153,13 +154,11 @@ test("a backend on another origin: its answers saved by the worker show offline,
 
     // The backend is gone, and the phone kept nothing itself: only the worker's copy can answer.
     await backend.stop();
-    await page.evaluate(() => {
-      for (const key of Object.keys(localStorage)) if (key.startsWith('youxin.saved')) localStorage.removeItem(key);
-    });
+    await page.evaluate(forgetSavedAnswers);
     await reloadApp(page);
     await expect(heading(page)).toHaveText('酉新驿站');
     await expect(cards(page)).toHaveCount(stations);
-    await expect(banner(page).locator('p')).toHaveText(OFFLINE_BANNER);
+    await expect(offlineBanner(page).locator('p')).toHaveText(OFFLINE_BANNER);
   } finally {
     await server.stop();
     await backend.stop();

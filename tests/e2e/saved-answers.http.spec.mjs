@@ -2,10 +2,21 @@
 // the client keeps the last good answers of public reads itself: a lost
 // connection shows them, saying when they were saved; a signed-in worker's
 // answers are never kept. (The worker's own caching: offline.spec.mjs.)
-import { alert, cards, countText, demoFile, demoItems, expect, gotoApp, main, mainNav, test } from './fixtures.mjs';
+import {
+  alert,
+  cards,
+  countText,
+  demoFile,
+  demoItems,
+  expect,
+  gotoApp,
+  main,
+  mainNav,
+  OFFLINE_BANNER,
+  offlineBanner,
+  test,
+} from './fixtures.mjs';
 
-const OFFLINE_BANNER = /^离线中，显示的是 \d\d:\d\d 保存的内容$/;
-const banner = (page) => page.getByRole('status').filter({ hasText: '离线中' });
 const total = demoItems('services').length;
 const allListed = (page) => expect(main(page).getByText(countText(total, total), { exact: true })).toBeVisible();
 const navTo = (page, name) => mainNav(page).getByRole('link', { name }).click();
@@ -13,19 +24,19 @@ const navTo = (page, name) => mainNav(page).getByRole('link', { name }).click();
 test('a list read before is shown, saved, when the connection is lost, and 重新加载 brings it fresh', async ({ page, api }) => {
   await gotoApp(page, '/services');
   await allListed(page);
-  await expect(banner(page)).toHaveCount(0);
+  await expect(offlineBanner(page)).toHaveCount(0);
 
   await navTo(page, '首页');
   await api.fail('/v1/services', 'network');
   await navTo(page, '服务');
   await allListed(page);
   await expect(cards(page)).toHaveCount(total);
-  await expect(banner(page).locator('p')).toHaveText(OFFLINE_BANNER);
+  await expect(offlineBanner(page).locator('p')).toHaveText(OFFLINE_BANNER);
   await expect(alert(page)).toHaveCount(0);
 
-  await banner(page).getByRole('button', { name: '重新加载' }).click();
+  await offlineBanner(page).getByRole('button', { name: '重新加载' }).click();
   await allListed(page);
-  await expect(banner(page)).toHaveCount(0);
+  await expect(offlineBanner(page)).toHaveCount(0);
 });
 
 test('a garbled answer is never kept to be shown offline', async ({ page, api }) => {
@@ -35,7 +46,7 @@ test('a garbled answer is never kept to be shown offline', async ({ page, api })
   await api.fail('/v1/services', 'network');
   await page.getByRole('button', { name: '重试' }).click();
   await expect(alert(page)).toContainText('网络连接失败');
-  await expect(banner(page)).toHaveCount(0);
+  await expect(offlineBanner(page)).toHaveCount(0);
 });
 
 test("a signed-in worker's own data is not kept on the phone", async ({ page, api }) => {
@@ -49,5 +60,5 @@ test("a signed-in worker's own data is not kept on the phone", async ({ page, ap
   await navTo(page, '积分');
   await expect(alert(page)).toContainText('网络连接失败');
   await expect(page.getByText(balance, { exact: true })).toHaveCount(0);
-  await expect(banner(page)).toHaveCount(0);
+  await expect(offlineBanner(page)).toHaveCount(0);
 });
