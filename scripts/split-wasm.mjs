@@ -3,7 +3,9 @@
 //
 // - A wasm with lazy pages (cargo feature `split`) is cut into the main module
 //   and one chunk per page by wasm-split-cli, then bound by wasm-bindgen with
-//   --keep-lld-exports; Trunk's own binding of it would fail at start.
+//   --keep-lld-exports; Trunk's own binding of it would fail at start. The
+//   many small chunks shared by pages are merged into fewer files first
+//   (scripts/merge-chunks.mjs).
 // - Release builds: wasm-opt -Oz on every piece, two at a time, and every JS
 //   piece minified by esbuild (a third less to download, brotli-compressed);
 //   exports and the names the wasm imports by are kept.
@@ -24,6 +26,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { transform } from 'esbuild';
+import { FEATURES, mergeChunks } from './merge-chunks.mjs';
 import { writeServiceWorker } from './service-worker.mjs';
 
 const CRATE = 'youxin';
@@ -74,6 +77,8 @@ if (lazy) {
   const out = mkdtempSync(join(tmpdir(), 'split-wasm-'));
   try {
     await run('wasm-split-cli', [linked, out, '--out-name', stem]);
+    const { before, after } = mergeChunks(out);
+    say(`${before} shared chunks merged into ${after} files`);
     await run('wasm-bindgen', [
       '--target', 'web', '--keep-lld-exports', '--no-demangle', '--no-typescript',
       '--out-dir', out, '--out-name', stem, join(out, `${stem}.wasm`),
@@ -93,7 +98,7 @@ if (lazy) {
 if (release) {
   const wasms = pieces.filter((name) => name.endsWith('.wasm')).map((name) => join(staging, name));
   await pool(
-    wasms.map((path) => () => run('wasm-opt', ['-Oz', '--output', path, path])),
+    wasms.map((path) => () => run('wasm-opt', ['-Oz', ...FEATURES, '--output', path, path])),
     WASM_OPT_JOBS,
   );
   // The main module starts the app itself (wasm-bindgen's init finds the wasm
