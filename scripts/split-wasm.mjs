@@ -130,11 +130,6 @@ if (release) {
   const starter = /<script type="module">[\s\S]*?<\/script>/;
   if (!starter.test(html)) throw new Error('index.html has no inline start-up script');
   html = html.replace(starter, `<script type="module" src="./${folder}/${js}"></script>`);
-  // The main module imports the chunks' loader: fetched with it, not after it.
-  if (lazy) {
-    const loaderLink = `<link rel="modulepreload" href="./${folder}/__wasm_split.js" crossorigin="anonymous">`;
-    html = html.replace('</head>', `${loaderLink}</head>`);
-  }
   writeFileSync(indexPath, html);
   say(`${pieces.length} files in ${folder}/`);
   const shell = await writeServiceWorker(staging, folder);
