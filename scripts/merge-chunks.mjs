@@ -8,6 +8,7 @@
 // multi-memory), so each merge also takes a stand-in module that imports the
 // three under a name of the same length and exports them: the chunks' imports
 // link to its exports, and the name is set back in the bytes afterwards.
+// binaryen's tools come from node_modules/.bin, on PATH (scripts/env.sh).
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,8 +33,6 @@ export const FEATURES = [
   'bulk-memory', 'bulk-memory-opt', 'call-indirect-overlong', 'multivalue', 'mutable-globals',
   'nontrapping-float-to-int', 'reference-types', 'sign-ext',
 ].map((feature) => `--enable-${feature}`);
-
-const binaryen = (tool) => join(import.meta.dirname, '..', 'node_modules', '.bin', tool);
 
 /** A chunk's loader in __wasm_split.js: its comment, then `const __chunk_N = makeLoad(…, []);`. */
 const CHUNK_LOADER = /(?:\/\*[^*]*\*\/\n)?const (__chunk_\d+) = makeLoad\(\(\) => \{\n[^\n]*"\.\/(chunk_\d+\.wasm)"[\s\S]*?\n\}\n, \[\]\);\n/g;
@@ -71,7 +70,8 @@ export function mergeChunks(dir) {
   const lent = /const \{ ([\w\s,]+) \} = initSync\(/.exec(loader);
   if (!lent) throw new Error(`${LOADER}: no list of what the chunks import`);
   const standIn = join(dir, 'stand-in.wasm');
-  writeStandIn(dir, [...files.values()], names(lent[1]), standIn);
+  const smallestFirst = [...chunks].sort((a, b) => a.size - b.size).map((chunk) => files.get(chunk.name));
+  writeStandIn(dir, smallestFirst, names(lent[1]), standIn);
   const groupOf = new Map();
   try {
     for (const group of groups) {
@@ -102,7 +102,7 @@ function merge(dir, standIn, members) {
   const target = join(dir, members[0]);
   const inputs = members.flatMap((file, index) => [join(dir, file), `chunk${index}`]);
   try {
-    execFileSync(binaryen('wasm-merge'), [...FEATURES, standIn, HOST, ...inputs, '--output', target], {
+    execFileSync('wasm-merge', [...FEATURES, standIn, HOST, ...inputs, '--output', target], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
   } catch (error) {
@@ -125,15 +125,14 @@ function merge(dir, standIn, members) {
  * same limits, and exports it under the same names. The smallest chunk that
  * imports all of it gives the lines.
  */
-function writeStandIn(dir, chunkFiles, fields, path) {
-  const sizeOf = (file) => statSync(join(dir, file)).size;
+function writeStandIn(dir, smallestFirst, fields, path) {
   const importsAll = (file) => {
     const bytes = readFileSync(join(dir, file));
     return fields.every((field) => bytes.includes(field));
   };
-  const model = [...chunkFiles].sort((a, b) => sizeOf(a) - sizeOf(b)).find(importsAll);
+  const model = smallestFirst.find(importsAll);
   if (!model) throw new Error(`no chunk imports all of ${fields.join(', ')}`);
-  const text = execFileSync(binaryen('wasm-dis'), [join(dir, model)], {
+  const text = execFileSync('wasm-dis', [join(dir, model)], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'ignore'],
     maxBuffer: 1 << 28,
@@ -152,7 +151,7 @@ function writeStandIn(dir, chunkFiles, fields, path) {
   const watPath = `${path}.wat`;
   writeFileSync(watPath, wat);
   try {
-    execFileSync(binaryen('wasm-as'), [...FEATURES, watPath, '--output', path]);
+    execFileSync('wasm-as', [...FEATURES, watPath, '--output', path]);
   } finally {
     rmSync(watPath, { force: true });
   }

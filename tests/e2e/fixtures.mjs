@@ -163,6 +163,7 @@ export async function signIn(page, code = '123456') {
 // Errors.
 
 export const alert = (page) => page.getByRole('alert');
+export const retryButton = (page) => page.getByRole('button', { name: '重试' });
 
 // ---------------------------------------------------------------------------
 // Saved answers (离线): the banner over data the network could not refresh.
@@ -175,7 +176,6 @@ export const offlineBanner = (page) => page.getByRole('status').filter({ hasText
 export function forgetSavedAnswers() {
   for (const key of Object.keys(localStorage)) if (key.startsWith('youxin.saved')) localStorage.removeItem(key);
 }
-export const retryButton = (page) => page.getByRole('button', { name: '重试' });
 
 // ---------------------------------------------------------------------------
 // Fixtures.
