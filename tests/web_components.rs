@@ -10,7 +10,7 @@ use leptos::{prelude::*, wasm_bindgen::JsCast};
 use wasm_bindgen_test::*;
 use youxin::{
     api::{demo::DemoTransport, ApiClient, ApiError, Page, Transport},
-    components::{Card, ErrorNotice, FeedFooter, Skeleton},
+    components::{card_list::CARDS_PER_STEP, Card, CardList, ErrorNotice, FeedFooter, Skeleton},
     domain::feed::PagedFeed,
     platform::{crash, document::use_page_meta, location, shell, storage},
 };
@@ -214,4 +214,50 @@ async fn a_feed_offers_more_until_its_last_page_and_retries_a_failed_one() {
     tick().await;
     assert!(container.query_selector("button").unwrap().is_none(), "nothing more to load");
     assert!(!container.text_content().unwrap().contains("没有内容"), "the list is not empty");
+}
+
+#[wasm_bindgen_test]
+async fn a_card_list_keeps_the_cards_that_still_match_and_draws_a_screenful_at_a_time() {
+    // 130 items under two headings, the even ones first.
+    let all: Vec<(String, String)> =
+        (0..130).map(|i| (format!("id{i}"), if i % 2 == 0 { "双" } else { "单" }.to_owned())).collect();
+    let items = RwSignal::new(all.clone());
+    let container = mount(move || {
+        view! {
+            <CardList items measure="项"
+                group=|(_, heading): &(String, String)| heading.clone()
+                key=|(id, _): &(String, String)| id.clone()
+                card=|(id, _): &(String, String)| view! { <span class="c">{id.clone()}</span> }.into_any() />
+        }
+    });
+    let cards = || container.query_selector_all(".c").unwrap().length();
+    let more =
+        || container.query_selector("button").unwrap().map(|b| b.unchecked_into::<web_sys::HtmlElement>());
+    let headings = container.query_selector_all("h2").unwrap();
+    assert_eq!(headings.length(), 2);
+    assert_eq!(headings.get(0).unwrap().text_content().unwrap(), "双");
+    assert_eq!(cards(), CARDS_PER_STEP as u32, "only the first screenful is drawn");
+    assert_eq!(
+        more().unwrap().text_content().unwrap(),
+        format!("显示更多（还有 {} 项）", 130 - CARDS_PER_STEP)
+    );
+    while let Some(button) = more() {
+        button.click();
+        tick().await;
+    }
+    assert_eq!(cards(), 130, "显示更多 draws the rest");
+
+    // A narrower search keeps the nodes of the cards that still match (and so a focused card keeps focus).
+    let id0 = container.query_selector(".c").unwrap().unwrap();
+    assert_eq!(id0.text_content().unwrap(), "id0");
+    items.set(all.iter().filter(|(id, _)| id.ends_with('0')).cloned().collect());
+    tick().await;
+    assert_eq!(cards(), 13);
+    assert!(id0.is_connected(), "a matching card is kept, not drawn again");
+    assert_eq!(container.query_selector_all("h2").unwrap().length(), 1, "an empty group goes");
+
+    // A backend that repeats an id still gets every item drawn.
+    items.set(vec![("x".into(), "双".into()), ("x".into(), "双".into())]);
+    tick().await;
+    assert_eq!(cards(), 2);
 }

@@ -1,6 +1,7 @@
 //! UI pieces shared by pages.
 
 pub mod card;
+pub mod card_list;
 pub mod connection_notice;
 pub mod course_progress;
 pub mod detail_page;
@@ -28,6 +29,7 @@ pub mod text_size;
 pub mod url_query;
 
 pub use card::Card;
+pub use card_list::CardList;
 pub use connection_notice::ConnectionNotice;
 pub use detail_page::DetailPage;
 pub use doors::{Door, Doors};

@@ -10,9 +10,43 @@ pub fn query_words(query: &str) -> Vec<String> {
         .collect()
 }
 
-/// True when every word appears in at least one of the fields.
+/// True when every (lower-cased) word appears in at least one of the fields,
+/// ignoring case.
 pub fn matches_all(words: &[String], fields: &[&str]) -> bool {
-    words.iter().all(|word| fields.iter().any(|field| field.to_lowercase().contains(word.as_str())))
+    words.iter().all(|word| fields.iter().any(|field| contains_ignoring_case(field, word)))
+}
+
+/// Runs on every item at every keystroke: most fields (Chinese text) have no
+/// capitals, and are searched as they are, without a lower-cased copy.
+fn contains_ignoring_case(field: &str, lower_word: &str) -> bool {
+    field.contains(lower_word)
+        || (field.chars().any(char::is_uppercase) && field.to_lowercase().contains(lower_word))
+}
+
+/// What each item of a list is searched by, lower-cased once when the list
+/// arrives: a keystroke then only looks for its words.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SearchIndex(Vec<String>);
+
+impl SearchIndex {
+    /// One entry per item, from the fields it is found by.
+    pub fn new<'a, Fields>(items: impl IntoIterator<Item = Fields>) -> Self
+    where
+        Fields: IntoIterator<Item = &'a str>,
+    {
+        // A newline between fields: a query word (split on spaces) never spans two.
+        Self(
+            items
+                .into_iter()
+                .map(|fields| fields.into_iter().collect::<Vec<_>>().join("\n").to_lowercase())
+                .collect(),
+        )
+    }
+
+    /// Whether every word of [`query_words`] is in the item at `at`, as [`matches_all`] would say.
+    pub fn matches(&self, at: usize, words: &[String]) -> bool {
+        self.0.get(at).is_some_and(|text| words.iter().all(|word| text.contains(word.as_str())))
+    }
 }
 
 /// Groups items by a key, keeping the order in which keys first appear and the
@@ -47,6 +81,20 @@ pub fn count_line(shown: usize, total: usize, measure: &str, noun: &str) -> Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_index_finds_what_matches_all_finds() {
+        let items = [["免费体检", "县总工会"], ["WiFi 充电", "驿站"], ["法律", "援助 中心"]];
+        let index = SearchIndex::new(items.iter().map(|fields| fields.iter().copied()));
+        for query in ["体检", "wifi 驿站", "WIFI", "工会 体检", "援助 法律", "律援", "检县", "", "没有"]
+        {
+            let words = query_words(query);
+            for (at, fields) in items.iter().enumerate() {
+                assert_eq!(index.matches(at, &words), matches_all(&words, fields), "{query:?} in {fields:?}");
+            }
+        }
+        assert!(!index.matches(items.len(), &[]), "no item past the end");
+    }
 
     #[test]
     fn words_split_on_ascii_and_full_width_spaces() {

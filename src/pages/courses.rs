@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::{
     api::model::{Course, CourseKind},
     components::{
-        course_progress::load_progress, use_page_feed, use_query_param, use_query_setter, Card, CardGroup,
+        course_progress::load_progress, use_page_feed, use_query_param, use_query_setter, Card, CardList,
         Chip, CountLine, FeedFooter, NoMatch, PageHeader, SearchField,
     },
     domain::{
@@ -104,37 +104,32 @@ fn CourseResults(
     category: Memo<String>,
 ) -> impl IntoView {
     let progress = load_progress();
+    // In the catalogue's groups, each arranged soonest first.
     let visible = Memo::new(move |_| {
         let filter = CourseFilter {
             kind: KINDS.iter().find(|(value, ..)| kind.with(|k| k == value)).map(|(_, k, _)| *k),
             category: Some(category.get()).filter(|c| !c.is_empty()),
             query: query_words(&search.get()),
         };
-        courses.with(|courses| arrange_courses(courses, &filter, &clock::now()))
+        let arranged = courses.with(|courses| arrange_courses(courses, &filter, &clock::now()));
+        group_by_kind(&arranged).into_iter().flat_map(|(_, members)| members).cloned().collect::<Vec<_>>()
     });
     let total = Signal::derive(move || courses.with(Vec::len));
     let shown = Signal::derive(move || visible.with(Vec::len));
     view! {
         <CountLine shown total measure="门" noun="课程" />
-        {move || {
-            let progress = progress.clone();
-            visible.with(|visible| {
-                if visible.is_empty() {
-                    return view! { <NoMatch title="没有找到相关课程" reset=("/courses", "查看全部课程") /> }.into_any();
-                }
-                group_by_kind(visible)
-                    .into_iter()
-                    .map(|(k, members)| {
-                        let cards = members.into_iter().map(|c| {
-                            let done = progress.get(&c.id);
-                            view! { <li><CourseCard course=c.clone() progress=done /></li> }
-                        }).collect_view();
-                        view! { <CardGroup title=kind_label(k)>{cards}</CardGroup> }
-                    })
-                    .collect_view()
-                    .into_any()
-            })
-        }}
+        <Show
+            when=move || { shown.get() > 0 }
+            fallback=|| view! { <NoMatch title="没有找到相关课程" reset=("/courses", "查看全部课程") /> }
+        >
+            <CardList items=visible measure="门"
+                group=|c: &Course| kind_label(c.kind).to_owned()
+                key=|c: &Course| c.id.clone()
+                card={
+                    let progress = progress.clone();
+                    move |c: &Course| view! { <CourseCard course=c.clone() progress=progress.get(&c.id) /> }.into_any()
+                } />
+        </Show>
     }
 }
 

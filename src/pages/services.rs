@@ -1,15 +1,17 @@
 //! 服务清单: the 25 published services, grouped by category, searchable.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::{
     api::{model::Service, use_api_resource, Page},
     components::{
-        use_query_param, use_query_setter, Card, CardGroup, Chip, CountLine, CutShort, Loaded, NoMatch,
+        use_query_param, use_query_setter, Card, CardList, Chip, CountLine, CutShort, Loaded, NoMatch,
         PageHeader, SearchField,
     },
     domain::{
-        search::{distinct, group_by, matches_all, query_words},
+        search::{distinct, query_words, SearchIndex},
         url::item_path,
     },
     platform::document::use_page_meta,
@@ -73,19 +75,31 @@ pub fn Services() -> impl IntoView {
 #[component]
 fn ServiceResults(page: Page<Service>, search: Memo<String>, category: Memo<String>) -> impl IntoView {
     let cut_short = page.next.is_some();
-    let services = page.items;
+    let services = Arc::new(page.items);
     let total = services.len();
-    let visible = Memo::new(move |_| {
-        let words = query_words(&search.get());
-        let category = category.get();
-        services
-            .iter()
-            .filter(|s| category.is_empty() || s.category == category)
-            .filter(|s| matches_all(&words, &[&s.title, &s.summary, &s.provider]))
-            .cloned()
-            .collect::<Vec<_>>()
+    // Positions in the list, not copies: a keystroke over a long list copies nothing.
+    let index = SearchIndex::new(services.iter().map(|s| [s.title.as_str(), &s.summary, &s.provider]));
+    let visible = Memo::new({
+        let services = services.clone();
+        move |_| {
+            let words = query_words(&search.get());
+            let category = category.get();
+            (0..services.len())
+                .filter(|&at| category.is_empty() || services[at].category == category)
+                .filter(|&at| index.matches(at, &words))
+                .collect::<Vec<_>>()
+        }
     });
     let shown = Signal::derive(move || visible.with(Vec::len));
+    let cards = move || {
+        let (in_group, in_card) = (services.clone(), services.clone());
+        view! {
+            <CardList items=visible measure="项"
+                group=move |&at: &usize| in_group[at].category.clone()
+                key=|at: &usize| at.to_string()
+                card=move |&at: &usize| view! { <ServiceCard service=in_card[at].clone() /> }.into_any() />
+        }
+    };
 
     view! {
         <CutShort cut_short loaded=total />
@@ -98,18 +112,7 @@ fn ServiceResults(page: Page<Service>, search: Memo<String>, category: Memo<Stri
                     reset=("/services", "查看全部服务") />
             }
         >
-            {move || visible.with(|services| {
-                group_by(services, |s| &s.category)
-                    .into_iter()
-                    .map(|(category, members)| {
-                        let cards = members
-                            .into_iter()
-                            .map(|s| view! { <li><ServiceCard service=s.clone() /></li> })
-                            .collect_view();
-                        view! { <CardGroup title=category>{cards}</CardGroup> }
-                    })
-                    .collect_view()
-            })}
+            {cards()}
         </Show>
     }
 }

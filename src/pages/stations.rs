@@ -5,13 +5,12 @@ use leptos::prelude::*;
 use crate::{
     api::{model::Station, use_api_resource, Page},
     components::{
-        use_query_param, use_query_setter, Card, CardGroup, Chip, CountLine, CutShort, Loaded, NoMatch,
+        use_query_param, use_query_setter, Card, CardList, Chip, CountLine, CutShort, Loaded, NoMatch,
         PageHeader,
     },
     domain::{
         facilities::{facility_label, FACILITIES},
         geo::{distance_label, wgs84_to_gcj02},
-        search::group_by,
         stations::{find_stations, reach_label, StationFilter, StationMatch},
         time::ChinaTime,
         url::item_path,
@@ -153,30 +152,28 @@ fn StationResults(
             .collect::<Vec<_>>()
     });
     let shown = Signal::derive(move || found.with(Vec::len));
-    let card = |(found, state): &(StationMatch, String)| {
-        view! { <li><StationCard found=found.clone() state=state.clone() /></li> }
-    };
+    // By town, unless they are nearest first.
+    let located = Signal::derive(move || here().is_some());
     view! {
         <CutShort cut_short loaded=total />
         <CountLine shown total measure="个" noun="驿站" />
-        {move || found.with(|found| {
-            if found.is_empty() {
-                return view! {
-                    <NoMatch title="没有符合条件的驿站" text="少选几个条件试试。" reset=("/stations", "查看全部驿站") />
-                }.into_any();
+        <Show
+            when=move || { shown.get() > 0 }
+            fallback=|| view! {
+                <NoMatch title="没有符合条件的驿站" text="少选几个条件试试。" reset=("/stations", "查看全部驿站") />
             }
-            if here().is_some() {
-                return view! { <ul class="cards">{found.iter().map(card).collect_view()}</ul> }.into_any();
-            }
-            group_by(found, |(m, _)| &m.station.town)
-                .into_iter()
-                .map(|(town, members)| {
-                    let cards = members.into_iter().map(card).collect_view();
-                    view! { <CardGroup title=town>{cards}</CardGroup> }
-                })
-                .collect_view()
-                .into_any()
-        })}
+        >
+            <CardList items=found measure="个"
+                group=move |(m, _): &(StationMatch, String)| {
+                    if located.get() { String::new() } else { m.station.town.clone() }
+                }
+                // What the card says is in the key, so it is drawn again when
+                // its station opens or closes, or the worker moves.
+                key=|(m, state): &(StationMatch, String)| format!("{}|{state}|{:?}", m.station.id, m.distance_m)
+                card=|(found, state): &(StationMatch, String)| {
+                    view! { <StationCard found=found.clone() state=state.clone() /> }.into_any()
+                } />
+        </Show>
     }
 }
 

@@ -96,3 +96,24 @@ test('a station opens while the page is open, without a reload', async ({ page }
   await page.clock.runFor('03:00');
   await expect(station).toContainText('营业中 · 明天 06:00 关门');
 });
+
+test('a long list shows a screenful at a time, and a search still finds every item', async ({ page, api }) => {
+  const LONG = 150;
+  await api.patchList('services', (items) =>
+    Array.from({ length: LONG }, (_, i) => ({ ...items[i % items.length], id: `long-${i}`, title: `长清单第${i}项` })),
+  );
+  await gotoApp(page, '/services');
+  await expect(main(page).getByText(`共 ${LONG} 项服务`, { exact: true })).toBeVisible();
+  await expect(cards(page)).toHaveCount(60);
+  const more = main(page).getByRole('button', { name: /^显示更多/ });
+  await expect(more).toHaveText(`显示更多（还有 ${LONG - 60} 项）`);
+  await more.click();
+  await expect(cards(page)).toHaveCount(120);
+  await more.click();
+  await expect(cards(page)).toHaveCount(LONG);
+  await expect(more).toHaveCount(0);
+
+  await page.getByRole('searchbox', { name: '搜索服务' }).fill('第149项');
+  await expect(cards(page)).toHaveCount(1);
+  await expect(card(page, '长清单第149项')).toBeVisible();
+});
