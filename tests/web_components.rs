@@ -10,7 +10,10 @@ use leptos::{prelude::*, wasm_bindgen::JsCast};
 use wasm_bindgen_test::*;
 use youxin::{
     api::{demo::DemoTransport, ApiClient, ApiError, Page, Transport},
-    components::{card_list::CARDS_PER_STEP, Card, CardList, ErrorNotice, FeedFooter, Skeleton},
+    components::{
+        card_list::{CardEntry, CARDS_PER_STEP},
+        Card, CardList, ErrorNotice, FeedFooter, Skeleton,
+    },
     domain::feed::PagedFeed,
     platform::{crash, document::use_page_meta, location, shell, storage},
 };
@@ -222,14 +225,15 @@ async fn a_card_list_keeps_the_cards_that_still_match_and_draws_a_screenful_at_a
     let all: Vec<(String, String)> =
         (0..130).map(|i| (format!("id{i}"), if i % 2 == 0 { "双" } else { "单" }.to_owned())).collect();
     let items = RwSignal::new(all.clone());
-    let container = mount(move || {
-        view! {
-            <CardList items measure="项"
-                group=|(_, heading): &(String, String)| heading.clone()
-                key=|(id, _): &(String, String)| id.clone()
-                card=|(id, _): &(String, String)| view! { <span class="c">{id.clone()}</span> }.into_any() />
-        }
+    let matches = Signal::derive(move || (0..items.with(Vec::len)).collect::<Vec<_>>());
+    let entry = Callback::new(move |at: usize| {
+        items.with_untracked(|items| CardEntry { heading: items[at].1.clone(), key: items[at].0.clone() })
     });
+    let card = Callback::new(move |at: usize| {
+        let id = items.with_untracked(|items| items[at].0.clone());
+        view! { <span class="c">{id}</span> }.into_any()
+    });
+    let container = mount(move || view! { <CardList matches entry card measure="项" /> });
     let cards = || container.query_selector_all(".c").unwrap().length();
     let more =
         || container.query_selector("button").unwrap().map(|b| b.unchecked_into::<web_sys::HtmlElement>());

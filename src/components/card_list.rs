@@ -4,8 +4,11 @@
 //! only adds and removes the cards that stopped or started matching; the rest
 //! keep their nodes. And only the first cards are drawn until 显示更多 is
 //! pressed, so clearing a search over a thousand items stays quick on a cheap phone.
+//!
+//! Items are passed by position, not by type: one copy of this code (and of the
+//! router's keyed lists inside it) serves every list page.
 
-use std::{collections::HashMap, sync::Arc};
+use std::collections::HashMap;
 
 use leptos::prelude::*;
 
@@ -15,63 +18,64 @@ use crate::domain::search::distinct;
 /// How many cards a list draws at first, and how many more each 显示更多 adds.
 pub const CARDS_PER_STEP: usize = 60;
 
-/// One drawn card: its heading, a key unique in the list, the item.
-type Drawn<T> = (String, String, T);
+/// What a list says of one of its items.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CardEntry {
+    /// The heading it is shown under; "" lists it with no heading.
+    pub heading: String,
+    /// What names it across changes, such as its id: a card keeps its nodes
+    /// while its key stays. Repeated keys are told apart by their count.
+    pub key: String,
+}
 
 #[component]
-pub fn CardList<T>(
-    /// What matches now, in the order shown.
+pub fn CardList(
+    /// The positions of the items that match now, in the order shown.
     #[prop(into)]
-    items: Signal<Vec<T>>,
-    /// The heading an item is shown under; "" lists it with no heading.
-    group: impl Fn(&T) -> String + Send + Sync + 'static,
-    /// What names an item across changes, such as its id: a card keeps its
-    /// nodes while its key stays. Repeated keys are told apart by their count.
-    key: impl Fn(&T) -> String + Send + Sync + 'static,
-    card: impl Fn(&T) -> AnyView + Send + Sync + 'static,
+    matches: Signal<Vec<usize>>,
+    /// The heading and key of the item at a position.
+    entry: Callback<usize, CardEntry>,
+    /// The card of the item at a position, drawn when its key first appears.
+    card: Callback<usize, AnyView>,
     /// The counting word in 显示更多's line: 项, 门, 个.
     measure: &'static str,
-) -> impl IntoView
-where
-    T: Clone + PartialEq + Send + Sync + 'static,
-{
+) -> impl IntoView {
     let limit = RwSignal::new(CARDS_PER_STEP);
+    // (heading, unique key, position) of the cards drawn.
     let drawn = Memo::new(move |_| {
-        items.with(|items| {
-            let mut seen = HashMap::<String, usize>::new();
-            items
+        let mut seen = HashMap::<String, usize>::new();
+        matches.with(|matches| {
+            matches
                 .iter()
                 .take(limit.get())
-                .map(|item| {
-                    let key = key(item);
+                .map(|&at| {
+                    let CardEntry { heading, key } = entry.run(at);
                     let count = seen.entry(key.clone()).or_default();
                     *count += 1;
-                    (group(item), format!("{key}#{count}"), item.clone())
+                    (heading, format!("{key}#{count}"), at)
                 })
-                .collect::<Vec<Drawn<T>>>()
+                .collect::<Vec<_>>()
         })
     });
     let headings = Memo::new(move |_| drawn.with(|drawn| distinct(drawn, |(heading, ..)| heading)));
-    let hidden = move || items.with(Vec::len).saturating_sub(limit.get());
-    let card = Arc::new(card);
+    let hidden = move || matches.with(Vec::len).saturating_sub(limit.get());
 
     view! {
         <For each=move || headings.get() key=|heading| heading.clone() let:heading>
             {
-                let card = card.clone();
                 let title = heading.clone();
                 let members = Memo::new(move |_| {
                     drawn.with(|drawn| {
                         drawn
                             .iter()
                             .filter(|(group, ..)| *group == heading)
-                            .map(|(_, key, item)| (key.clone(), item.clone()))
+                            .map(|(_, key, at)| (key.clone(), *at))
                             .collect::<Vec<_>>()
                     })
                 });
                 let cards = view! {
                     <For each=move || members.get() key=|(key, _)| key.clone()
-                        children=move |(_, item)| view! { <li>{card(&item)}</li> } />
+                        children=move |(_, at)| view! { <li>{card.run(at)}</li> } />
                 };
                 if title.is_empty() {
                     view! { <ul class="cards">{cards}</ul> }.into_any()
@@ -89,4 +93,13 @@ where
             </p>
         </Show>
     }
+}
+
+/// The positions of every item of a list, for a [`CardList`] over a list that
+/// is already filtered and ordered.
+pub fn positions<T: Send + Sync + 'static>(items: Memo<Vec<T>>) -> Signal<Vec<usize>>
+where
+    Vec<T>: PartialEq,
+{
+    Signal::derive(move || (0..items.with(Vec::len)).collect())
 }

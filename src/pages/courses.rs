@@ -5,8 +5,10 @@ use leptos::prelude::*;
 use crate::{
     api::model::{Course, CourseKind},
     components::{
-        course_progress::load_progress, use_page_feed, use_query_param, use_query_setter, Card, CardList,
-        Chip, CountLine, FeedFooter, NoMatch, PageHeader, SearchField,
+        card_list::{positions, CardEntry},
+        course_progress::load_progress,
+        use_page_feed, use_query_param, use_query_setter, Card, CardList, Chip, CountLine, FeedFooter,
+        NoMatch, PageHeader, SearchField,
     },
     domain::{
         courses::{arrange_courses, group_by_kind, kind_label, CourseFilter, EnrolState, Progress},
@@ -116,19 +118,24 @@ fn CourseResults(
     });
     let total = Signal::derive(move || courses.with(Vec::len));
     let shown = Signal::derive(move || visible.with(Vec::len));
+    let entry = Callback::new(move |at: usize| {
+        visible.with_untracked(|v| CardEntry {
+            heading: kind_label(v[at].kind).to_owned(),
+            key: v[at].id.clone(),
+        })
+    });
+    let card = Callback::new(move |at: usize| {
+        let course = visible.with_untracked(|v| v[at].clone());
+        let done = progress.get(&course.id);
+        view! { <CourseCard course progress=done /> }.into_any()
+    });
     view! {
         <CountLine shown total measure="门" noun="课程" />
         <Show
             when=move || { shown.get() > 0 }
             fallback=|| view! { <NoMatch title="没有找到相关课程" reset=("/courses", "查看全部课程") /> }
         >
-            <CardList items=visible measure="门"
-                group=|c: &Course| kind_label(c.kind).to_owned()
-                key=|c: &Course| c.id.clone()
-                card={
-                    let progress = progress.clone();
-                    move |c: &Course| view! { <CourseCard course=c.clone() progress=progress.get(&c.id) /> }.into_any()
-                } />
+            <CardList matches=positions(visible) entry card measure="门" />
         </Show>
     }
 }

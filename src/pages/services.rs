@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use crate::{
     api::{model::Service, use_api_resource, Page},
     components::{
-        use_query_param, use_query_setter, Card, CardList, Chip, CountLine, CutShort, Loaded, NoMatch,
-        PageHeader, SearchField,
+        card_list::CardEntry, use_query_param, use_query_setter, Card, CardList, Chip, CountLine, CutShort,
+        Loaded, NoMatch, PageHeader, SearchField,
     },
     domain::{
         search::{distinct, query_words, SearchIndex},
@@ -91,16 +91,12 @@ fn ServiceResults(page: Page<Service>, search: Memo<String>, category: Memo<Stri
         }
     });
     let shown = Signal::derive(move || visible.with(Vec::len));
-    let cards = move || {
-        let (in_group, in_card) = (services.clone(), services.clone());
-        view! {
-            <CardList items=visible measure="项"
-                group=move |&at: &usize| in_group[at].category.clone()
-                key=|at: &usize| at.to_string()
-                card=move |&at: &usize| view! { <ServiceCard service=in_card[at].clone() /> }.into_any() />
-        }
-    };
-
+    let entry = Callback::new({
+        let services = services.clone();
+        move |at: usize| CardEntry { heading: services[at].category.clone(), key: at.to_string() }
+    });
+    let card =
+        Callback::new(move |at: usize| view! { <ServiceCard service=services[at].clone() /> }.into_any());
     view! {
         <CutShort cut_short loaded=total />
         <CountLine shown total measure="项" noun="服务" />
@@ -112,7 +108,7 @@ fn ServiceResults(page: Page<Service>, search: Memo<String>, category: Memo<Stri
                     reset=("/services", "查看全部服务") />
             }
         >
-            {cards()}
+            <CardList matches=visible entry card measure="项" />
         </Show>
     }
 }

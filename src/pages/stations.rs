@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::{
     api::{model::Station, use_api_resource, Page},
     components::{
+        card_list::{positions, CardEntry},
         use_query_param, use_query_setter, Card, CardList, Chip, CountLine, CutShort, Loaded, NoMatch,
         PageHeader,
     },
@@ -152,8 +153,22 @@ fn StationResults(
             .collect::<Vec<_>>()
     });
     let shown = Signal::derive(move || found.with(Vec::len));
-    // By town, unless they are nearest first.
-    let located = Signal::derive(move || here().is_some());
+    let entry = Callback::new(move |at: usize| {
+        found.with_untracked(|found| {
+            let (m, state) = &found[at];
+            CardEntry {
+                // By town, unless they are nearest first.
+                heading: if here().is_some() { String::new() } else { m.station.town.clone() },
+                // What the card says is in the key, so it is drawn again when
+                // its station opens or closes, or the worker moves.
+                key: format!("{}|{state}|{:?}", m.station.id, m.distance_m),
+            }
+        })
+    });
+    let card = Callback::new(move |at: usize| {
+        let (found, state) = found.with_untracked(|found| found[at].clone());
+        view! { <StationCard found state /> }.into_any()
+    });
     view! {
         <CutShort cut_short loaded=total />
         <CountLine shown total measure="个" noun="驿站" />
@@ -163,16 +178,7 @@ fn StationResults(
                 <NoMatch title="没有符合条件的驿站" text="少选几个条件试试。" reset=("/stations", "查看全部驿站") />
             }
         >
-            <CardList items=found measure="个"
-                group=move |(m, _): &(StationMatch, String)| {
-                    if located.get() { String::new() } else { m.station.town.clone() }
-                }
-                // What the card says is in the key, so it is drawn again when
-                // its station opens or closes, or the worker moves.
-                key=|(m, state): &(StationMatch, String)| format!("{}|{state}|{:?}", m.station.id, m.distance_m)
-                card=|(found, state): &(StationMatch, String)| {
-                    view! { <StationCard found=found.clone() state=state.clone() /> }.into_any()
-                } />
+            <CardList matches=positions(found) entry card measure="个" />
         </Show>
     }
 }
