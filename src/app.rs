@@ -124,7 +124,7 @@ pub fn App(config: Config) -> impl IntoView {
                         <Route path=path!("/about") view=LazyPage(LazyTarget::About) />
                     </FlatRoutes>
                 </main>
-                {kiosk.then(|| move || crate::kiosk::arrived().map(|parts| (parts.visit)(countdown)))}
+                {kiosk.then_some(move || crate::kiosk::arrived().map(|parts| (parts.visit)(countdown)))}
             </div>
         </Router>
     }
