@@ -19,6 +19,7 @@ use router::{answer_with, Part, LATER_PARTS};
 
 use std::sync::{Arc, Mutex};
 
+use futures::future::join;
 use gloo_net::http::Request;
 use serde_json::Value;
 
@@ -96,6 +97,25 @@ mod backend {
     }
 }
 
+/// The data file that a request for `path` needs, when the path alone says
+/// so: `/v1/services/svc-01` needs `services`. Known in the main module (the
+/// backend's own [`files_for`] is in its chunk), so the two download together.
+fn main_file(path: &str) -> Option<&'static str> {
+    const SAME_NAME: [&str; 9] = [
+        "site",
+        "services",
+        "courses",
+        "stories",
+        "stations",
+        "campaigns",
+        "rewards",
+        "redemptions",
+        "reports",
+    ];
+    let first = path.trim_start_matches('/').trim_start_matches("v1/").split(['/', '?']).next()?;
+    SAME_NAME.into_iter().find(|name| *name == first)
+}
+
 /// The demo data names its own images from the site's root (`"/demo/img/…"`);
 /// served under a sub-path, they are under it too.
 fn under_base_path(body: &str, base: &str) -> String {
@@ -127,8 +147,21 @@ impl DemoTransport {
     }
 
     pub async fn send(&self, request: ApiRequest) -> Result<ApiResponse, ApiError> {
-        let backend =
-            if is_for_later_parts(&request.path) { backend::load_all().await } else { backend::load().await };
+        let backend = async {
+            if is_for_later_parts(&request.path) {
+                backend::load_all().await
+            } else {
+                backend::load().await
+            }
+        };
+        // The request's main data file downloads while the backend's code does,
+        // not after it; a failure is met again, and reported, below.
+        let early = async {
+            if let Some(name) = main_file(&request.path) {
+                let _ = self.file(name).await;
+            }
+        };
+        let (backend, ()) = join(backend, early).await;
         let backend =
             backend.map_err(|_| ApiError::Network("the demo backend's code did not arrive".into()))?;
         let mut files = DemoFiles::new();
@@ -168,7 +201,40 @@ impl DemoTransport {
 
 #[cfg(test)]
 mod tests {
-    use super::under_base_path;
+    use super::{files_for, main_file, under_base_path};
+    use crate::api::transport::{ApiRequest, Method};
+
+    #[test]
+    fn the_file_fetched_early_is_one_the_backend_reads() {
+        let paths = [
+            "/v1/site",
+            "/v1/services",
+            "/v1/services/svc-01",
+            "/v1/courses",
+            "/v1/stories/sty-01",
+            "/v1/stations",
+            "/v1/campaigns/cpn-01/checkins",
+            "/v1/rewards",
+            "/v1/rewards/rwd-01/redemptions",
+            "/v1/redemptions/rdm-01",
+            "/v1/reports",
+        ];
+        for path in paths {
+            let request = ApiRequest {
+                method: Method::Get,
+                path: path.into(),
+                query: Vec::new(),
+                body: None,
+                bearer: None,
+                idempotency_key: None,
+            };
+            let early = main_file(path).unwrap_or_else(|| panic!("{path} has a main file"));
+            assert!(files_for(&request).contains(&early), "{path}: {early}");
+        }
+        for path in ["/v1/me", "/v1/points/rules", "/v1/honours", "/v1/activities/act-01", "/v1/sitemap"] {
+            assert_eq!(main_file(path), None, "{path}");
+        }
+    }
 
     #[test]
     fn demo_images_follow_the_app_under_a_sub_path() {
