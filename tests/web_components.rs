@@ -32,6 +32,16 @@ async fn tick() {
     gloo_timers::future::TimeoutFuture::new(0).await;
 }
 
+/// Waits until after the next animation frame's callbacks.
+async fn next_frame() {
+    let (sender, receiver) = futures::channel::oneshot::channel();
+    request_animation_frame(move || {
+        let _ = sender.send(());
+    });
+    let _ = receiver.await;
+    tick().await;
+}
+
 #[wasm_bindgen_test]
 async fn an_error_notice_explains_and_retries() {
     let retried = Arc::new(AtomicUsize::new(0));
@@ -231,7 +241,7 @@ async fn a_card_list_keeps_the_cards_that_still_match_and_draws_a_screenful_at_a
     });
     let card = Callback::new(move |at: usize| {
         let id = items.with_untracked(|items| items[at].0.clone());
-        view! { <span class="c">{id}</span> }.into_any()
+        view! { <a class="c" href="#">{id}</a> }.into_any()
     });
     let container = mount(move || view! { <CardList matches entry card measure="项" /> });
     let cards = || container.query_selector_all(".c").unwrap().length();
@@ -245,6 +255,13 @@ async fn a_card_list_keeps_the_cards_that_still_match_and_draws_a_screenful_at_a
         more().unwrap().text_content().unwrap(),
         format!("显示更多（还有 {} 项）", 130 - CARDS_PER_STEP)
     );
+    more().unwrap().click();
+    tick().await;
+    assert_eq!(cards(), 2 * CARDS_PER_STEP as u32);
+    next_frame().await;
+    let focused = document().active_element().expect("a focused element");
+    // id60 is the first card just drawn, under the first heading (the cards before it are id0…id58 and id1…id59).
+    assert_eq!(focused.text_content().unwrap(), "id60", "focus goes on to the first card just drawn");
     while let Some(button) = more() {
         button.click();
         tick().await;

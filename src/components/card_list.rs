@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 
-use leptos::prelude::*;
+use leptos::{prelude::*, wasm_bindgen::JsCast};
 
 use super::CardGroup;
 use crate::domain::search::distinct;
@@ -59,35 +59,53 @@ pub fn CardList(
     });
     let headings = Memo::new(move |_| drawn.with(|drawn| distinct(drawn, |(heading, ..)| heading)));
     let hidden = move || matches.with(Vec::len).saturating_sub(limit.get());
+    let list = NodeRef::<leptos::html::Div>::new();
+    let links = move || {
+        let found = list.get_untracked().and_then(|list| list.query_selector_all(".cards > li a").ok());
+        found.map_or_else(Vec::new, |links| (0..links.length()).filter_map(|at| links.get(at)).collect())
+    };
+    // Keyboard and screen-reader users go on from the first card just drawn,
+    // not from the top of the page (the button may be gone).
+    let show_more = move |_| {
+        let before = links();
+        limit.update(|limit| *limit += CARDS_PER_STEP);
+        request_animation_frame(move || {
+            let is_new = |link: &web_sys::Node| !before.iter().any(|old| old.is_same_node(Some(link)));
+            if let Some(link) = links().into_iter().find(is_new) {
+                let _ = link.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+        });
+    };
 
     view! {
-        <For each=move || headings.get() key=|heading| heading.clone() let:heading>
-            {
-                let title = heading.clone();
-                let members = Memo::new(move |_| {
-                    drawn.with(|drawn| {
-                        drawn
-                            .iter()
-                            .filter(|(group, ..)| *group == heading)
-                            .map(|(_, key, at)| (key.clone(), *at))
-                            .collect::<Vec<_>>()
-                    })
-                });
-                let cards = view! {
-                    <For each=move || members.get() key=|(key, _)| key.clone()
-                        children=move |(_, at)| view! { <li>{card.run(at)}</li> } />
-                };
-                if title.is_empty() {
-                    view! { <ul class="cards">{cards}</ul> }.into_any()
-                } else {
-                    view! { <CardGroup title>{cards}</CardGroup> }.into_any()
+        <div class="card-list" node_ref=list>
+            <For each=move || headings.get() key=|heading| heading.clone() let:heading>
+                {
+                    let title = heading.clone();
+                    let members = Memo::new(move |_| {
+                        drawn.with(|drawn| {
+                            drawn
+                                .iter()
+                                .filter(|(group, ..)| *group == heading)
+                                .map(|(_, key, at)| (key.clone(), *at))
+                                .collect::<Vec<_>>()
+                        })
+                    });
+                    let cards = view! {
+                        <For each=move || members.get() key=|(key, _)| key.clone()
+                            children=move |(_, at)| view! { <li>{card.run(at)}</li> } />
+                    };
+                    if title.is_empty() {
+                        view! { <ul class="cards">{cards}</ul> }.into_any()
+                    } else {
+                        view! { <CardGroup title>{cards}</CardGroup> }.into_any()
+                    }
                 }
-            }
-        </For>
+            </For>
+        </div>
         <Show when=move || { hidden() > 0 }>
             <p class="more">
-                <button class="button button-secondary" type="button"
-                    on:click=move |_| limit.update(|limit| *limit += CARDS_PER_STEP)>
+                <button class="button button-secondary" type="button" on:click=show_more>
                     {move || format!("显示更多（还有 {} {measure}）", hidden())}
                 </button>
             </p>

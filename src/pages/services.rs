@@ -77,8 +77,8 @@ fn ServiceResults(page: Page<Service>, search: Memo<String>, category: Memo<Stri
     let cut_short = page.next.is_some();
     let services = Arc::new(page.items);
     let total = services.len();
-    // Positions in the list, not copies: a keystroke over a long list copies nothing.
     let index = SearchIndex::new(services.iter().map(|s| [s.title.as_str(), &s.summary, &s.provider]));
+    // Positions in the list, not copies: a keystroke over a long list copies nothing.
     let visible = Memo::new({
         let services = services.clone();
         move |_| {

@@ -107,8 +107,14 @@ test('a long list shows a screenful at a time, and a search still finds every it
   await expect(cards(page)).toHaveCount(60);
   const more = main(page).getByRole('button', { name: /^显示更多/ });
   await expect(more).toHaveText(`显示更多（还有 ${LONG - 60} 项）`);
-  await more.click();
+  const before = await cards(page).locator('.card-title').allTextContents();
+  await more.focus();
+  await page.keyboard.press('Enter');
   await expect(cards(page)).toHaveCount(120);
+  // The keyboard goes on from a card just drawn, not from the top of the page.
+  const focused = page.locator('a.card:focus .card-title');
+  await expect(focused).toHaveText(/^长清单第\d+项$/);
+  expect(before).not.toContain(await focused.textContent());
   await more.click();
   await expect(cards(page)).toHaveCount(LONG);
   await expect(more).toHaveCount(0);
