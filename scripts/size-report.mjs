@@ -45,8 +45,9 @@ const BUDGETS = {
   // The list pages' keyed cards (components/card_list.rs: a keystroke over
   // 1,000 items went from 62 to 22 ms, clearing a search from 2.3 s to 0.08 s)
   // are one copy shared by services, courses and stations, fetched with the
-  // first of them: /services went from 79.3 to 87.8 KB.
-  sectionExtra: { label: 'a section after /, extra', target: 60, enforced: 89 },
+  // first of them, with 显示更多's focus handling: /services went from 79.3
+  // to 88.8 KB.
+  sectionExtra: { label: 'a section after /, extra', target: 60, enforced: 91 },
   // The worst is /honours: 荣誉榜, its person pages and 先锋骑士团 share a 54 KB chunk
   // with the forms' code, and pull most shared files.
   deepLink: { label: 'a cold deep link', target: 210, enforced: 352 },
