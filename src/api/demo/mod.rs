@@ -202,7 +202,7 @@ impl DemoTransport {
 #[cfg(test)]
 mod tests {
     use super::{files_for, main_file, under_base_path};
-    use crate::api::transport::{ApiRequest, Method};
+    use crate::api::transport::ApiRequest;
 
     #[test]
     fn the_file_fetched_early_is_one_the_backend_reads() {
@@ -220,16 +220,8 @@ mod tests {
             "/v1/reports",
         ];
         for path in paths {
-            let request = ApiRequest {
-                method: Method::Get,
-                path: path.into(),
-                query: Vec::new(),
-                body: None,
-                bearer: None,
-                idempotency_key: None,
-            };
             let early = main_file(path).unwrap_or_else(|| panic!("{path} has a main file"));
-            assert!(files_for(&request).contains(&early), "{path}: {early}");
+            assert!(files_for(&ApiRequest::get(path)).contains(&early), "{path}: {early}");
         }
         for path in ["/v1/me", "/v1/points/rules", "/v1/honours", "/v1/activities/act-01", "/v1/sitemap"] {
             assert_eq!(main_file(path), None, "{path}");
