@@ -155,15 +155,18 @@ impl DemoTransport {
             }
         };
         // The request's main data file downloads while the backend's code does,
-        // not after it; a failure is met again, and reported, below.
+        // not after it (once there, it is kept for the loop below).
         let early = async {
-            if let Some(name) = main_file(&request.path) {
-                let _ = self.file(name).await;
+            match main_file(&request.path) {
+                Some(name) => self.file(name).await.map(drop),
+                None => Ok(()),
             }
         };
-        let (backend, ()) = join(backend, early).await;
+        let (backend, early) = join(backend, early).await;
         let backend =
             backend.map_err(|_| ApiError::Network("the demo backend's code did not arrive".into()))?;
+        // A failed download is the answer, as it would be from a backend: not tried again unasked.
+        early?;
         let mut files = DemoFiles::new();
         for name in (backend.files_for)(&request) {
             files.insert(name, self.file(name).await?);
