@@ -115,9 +115,6 @@ pub fn CardList(
 
 /// The positions of every item of a list, for a [`CardList`] over a list that
 /// is already filtered and ordered.
-pub fn positions<T: Send + Sync + 'static>(items: Memo<Vec<T>>) -> Signal<Vec<usize>>
-where
-    Vec<T>: PartialEq,
-{
+pub fn positions<T: Send + Sync + 'static>(items: Memo<Vec<T>>) -> Signal<Vec<usize>> {
     Signal::derive(move || (0..items.with(Vec::len)).collect())
 }

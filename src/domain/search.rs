@@ -25,7 +25,7 @@ fn contains_ignoring_case(field: &str, lower_word: &str) -> bool {
 
 /// What each item of a list is searched by, lower-cased once when the list
 /// arrives: a keystroke then only looks for its words.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct SearchIndex(Vec<String>);
 
 impl SearchIndex {
