@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use youxin::{app::App, config, platform};
 
 fn main() {
-    platform::crash::install_panic_hook();
+    platform::crash::install_crash_screen();
     start();
 }
 

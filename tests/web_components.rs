@@ -6,7 +6,10 @@ use std::sync::{
     Arc,
 };
 
-use leptos::{prelude::*, wasm_bindgen::JsCast};
+use leptos::{
+    prelude::*,
+    wasm_bindgen::{JsCast, JsValue},
+};
 use wasm_bindgen_test::*;
 use youxin::{
     api::{demo::DemoTransport, ApiClient, ApiError, Page, Transport},
@@ -15,7 +18,7 @@ use youxin::{
         Card, CardList, ErrorNotice, FeedFooter, Skeleton,
     },
     domain::feed::PagedFeed,
-    platform::{crash, document::use_page_meta, location, shell, storage},
+    platform::{crash, document::use_page_meta, js, location, shell, storage},
 };
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -154,6 +157,30 @@ fn a_panic_covers_the_page_with_a_reload_button() {
     let focused = document().active_element().expect("focus moved");
     assert_eq!(focused, button, "the reload button has the focus");
     screen.remove();
+}
+
+/// Sends `window` an event as the browser would for an uncaught error or an
+/// unhandled rejected promise.
+fn report_to_window(event: &str, cause: JsValue) {
+    let (class, field) =
+        if event == "error" { ("ErrorEvent", "error") } else { ("PromiseRejectionEvent", "reason") };
+    let init = js::object(&[(field, cause), ("promise", js_sys::Promise::resolve(&JsValue::NULL).into())]);
+    let happened = js::construct(class, &[event.into(), init]).expect("the event is made");
+    js::call(&js::global(), "dispatchEvent", &[happened]).expect("the event is sent");
+}
+
+#[wasm_bindgen_test]
+fn a_webassembly_trap_covers_the_page_and_other_errors_do_not() {
+    crash::show_crash_screen_on_traps();
+    let screen = || document().get_element_by_id(crash::CRASH_SCREEN_ID);
+    report_to_window("error", js_sys::Error::new("a script of the page failed").into());
+    report_to_window("unhandledrejection", js_sys::Error::new("a fetch failed").into());
+    assert!(screen().is_none(), "an ordinary error leaves the page alone");
+
+    report_to_window("error", js_sys::WebAssembly::RuntimeError::new("unreachable").into());
+    screen().expect("a trap as an uncaught error shows the crash screen").remove();
+    report_to_window("unhandledrejection", js_sys::WebAssembly::RuntimeError::new("unreachable").into());
+    screen().expect("a trap in a promise shows the crash screen").remove();
 }
 
 #[wasm_bindgen_test]

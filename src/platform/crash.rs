@@ -2,19 +2,42 @@
 //! reload button instead of a frozen page. Drawn with plain DOM, outside
 //! Leptos, whose state may be half-updated by then.
 
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
-use super::dom::{append, button, element, focus};
+use super::{
+    dom::{append, button, element, focus},
+    js,
+};
 
 /// The crash screen's id: shown once, however many panics follow.
 pub const CRASH_SCREEN_ID: &str = "crash-screen";
 
-/// Logs a panic to the console as before, then shows the crash screen.
-pub fn install_panic_hook() {
+/// Shows the crash screen whenever the app stops with a panic.
+///
+/// - A build with a panic hook logs the panic to the console first.
+/// - The release build has no hook: it is built with panics that abort at
+///   once (scripts/build.sh), and a panic ends as a WebAssembly trap. Any
+///   trap that reaches the page shows the screen; other scripts' errors do not.
+pub fn install_crash_screen() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
         show_crash_screen();
     }));
+    show_crash_screen_on_traps();
+}
+
+/// Listens for WebAssembly traps that reach the page, as an error or as a
+/// rejected promise, and shows the crash screen for them.
+pub fn show_crash_screen_on_traps() {
+    for (event, cause) in [("error", "error"), ("unhandledrejection", "reason")] {
+        let on_trap = Closure::<dyn Fn(JsValue)>::new(move |happened: JsValue| {
+            if js::get(&happened, cause).is_instance_of::<js_sys::WebAssembly::RuntimeError>() {
+                show_crash_screen();
+            }
+        })
+        .into_js_value();
+        let _ = js::call(&js::global(), "addEventListener", &[event.into(), on_trap]);
+    }
 }
 
 /// Covers the page with the crash message and its 重新加载 button.
