@@ -9,11 +9,17 @@
 //! A chunk that fails to download twice in a row shows an error with 重试 in
 //! place of the page; the shell and every other route keep working.
 
-use futures::future::LocalBoxFuture;
+use futures::future::{FutureExt, LocalBoxFuture};
 use leptos::{prelude::*, task::spawn_local};
-use leptos_router::ChooseView;
+use leptos_router::{
+    hooks::{use_location, use_params_map},
+    ChooseView,
+};
 
-use crate::pages;
+use crate::{
+    api::{reads, use_api, ApiRequest},
+    pages,
+};
 
 /// Renders a page whose code has arrived: any of the pages of its chunk.
 pub type RenderPage = fn(LazyTarget) -> AnyView;
@@ -132,8 +138,17 @@ pub struct LazyPage(pub LazyTarget);
 
 impl ChooseView for LazyPage {
     async fn choose(self) -> AnyView {
+        let mut loading = self.0.load();
+        let loaded = match (&mut loading).now_or_never() {
+            Some(loaded) => loaded,
+            None => {
+                // The code is on its way: its data need not wait for it.
+                read_ahead(self.0);
+                loading.await
+            }
+        };
         // Weak 4G drops a download now and then: one more try before saying so.
-        let loaded = match self.0.load().await {
+        let loaded = match loaded {
             Err(ChunkMissing) => self.0.load().await,
             loaded => loaded,
         };
@@ -145,6 +160,16 @@ impl ChooseView for LazyPage {
 
     async fn preload(&self) {
         let _ = self.0.load().await;
+    }
+}
+
+/// Sends the reads the page will make first, with its address's id.
+fn read_ahead(target: LazyTarget) {
+    let id = use_params_map().with_untracked(|params| params.get("id")).unwrap_or_default();
+    let filtered = use_location().search.with_untracked(|search| !search.is_empty());
+    let api = use_api();
+    for request in target.first_reads(&id, filtered) {
+        api.read_ahead(request);
     }
 }
 
@@ -184,6 +209,25 @@ fn ChunkFailed(target: LazyTarget, load: LoadPage) -> impl IntoView {
 }
 
 impl LazyTarget {
+    /// The reads the page makes as it opens, as far as its address tells
+    /// (`id` of a detail page): the main sections'. The stories filtered by
+    /// the address are left to the page: decoding its query here would
+    /// weigh on every first visit.
+    pub fn first_reads(self, id: &str, filtered: bool) -> Vec<ApiRequest> {
+        match self {
+            Self::Services => vec![reads::services()],
+            Self::Service => vec![reads::service(id)],
+            Self::Courses => vec![reads::courses(None, None)],
+            Self::Course => vec![reads::course(id)],
+            Self::Stories if !filtered => vec![reads::stories(None, None)],
+            Self::Story => vec![reads::story(id)],
+            Self::Stations => vec![reads::stations()],
+            Self::Station => vec![reads::station(id)],
+            Self::Points => vec![reads::points_rules(), reads::rewards(None)],
+            _ => Vec::new(),
+        }
+    }
+
     /// The lazy page an `href` of this app leads to; `None` for the home
     /// page, unknown paths and links that leave the app.
     pub fn of_href(href: &str) -> Option<Self> {
@@ -232,6 +276,7 @@ impl LazyTarget {
 #[cfg(test)]
 mod tests {
     use super::LazyTarget;
+    use crate::api::ApiRequest;
 
     #[test]
     fn links_lead_to_their_lazy_page() {
@@ -253,6 +298,33 @@ mod tests {
         assert_eq!(LazyTarget::of_href("/voice/tpc-01"), Some(LazyTarget::Topic));
         assert_eq!(LazyTarget::of_href("/activities/act-summer-care"), Some(LazyTarget::Activity));
         assert_eq!(LazyTarget::of_href("/about"), Some(LazyTarget::About));
+    }
+
+    /// Each read as the path and query it asks for.
+    fn reads(target: LazyTarget, id: &str, filtered: bool) -> Vec<String> {
+        let asked = |request: ApiRequest| {
+            let query: Vec<String> =
+                request.query.iter().map(|(name, value)| format!("{name}={value}")).collect();
+            format!("{} {}", request.path, query.join("&")).trim_end().to_owned()
+        };
+        target.first_reads(id, filtered).into_iter().map(asked).collect()
+    }
+
+    #[test]
+    fn a_page_on_its_way_has_the_reads_of_its_address_sent_ahead() {
+        assert_eq!(reads(LazyTarget::Services, "", false), ["/v1/services"]);
+        assert_eq!(reads(LazyTarget::Service, "svc 01", false), ["/v1/services/svc%2001"]);
+        assert_eq!(reads(LazyTarget::Courses, "", false), ["/v1/courses"]);
+        assert_eq!(reads(LazyTarget::Course, "crs-on-01", false), ["/v1/courses/crs-on-01"]);
+        assert_eq!(reads(LazyTarget::Stories, "", false), ["/v1/stories"]);
+        assert!(reads(LazyTarget::Stories, "", true).is_empty(), "a filtered list is left to the page");
+        assert_eq!(reads(LazyTarget::Story, "sty-01", false), ["/v1/stories/sty-01"]);
+        assert_eq!(reads(LazyTarget::Stations, "", false), ["/v1/stations"]);
+        assert_eq!(reads(LazyTarget::Station, "stn/01", false), ["/v1/stations/stn%2F01"]);
+        assert_eq!(reads(LazyTarget::Points, "", false), ["/v1/points/rules", "/v1/rewards"]);
+        for target in [LazyTarget::Login, LazyTarget::Report, LazyTarget::More, LazyTarget::Honours] {
+            assert!(reads(target, "x", false).is_empty(), "{target:?} reads nothing ahead");
+        }
     }
 
     #[test]

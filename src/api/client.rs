@@ -1,5 +1,6 @@
 //! The typed client: one method per endpoint of the contract.
 
+use futures::future::{FutureExt, LocalBoxFuture};
 use leptos::prelude::*;
 use serde::{de::DeserializeOwned, Serialize};
 
@@ -7,6 +8,7 @@ use super::{
     decode::{self, Page},
     demo::DEMO_SMS_CODE,
     model::*,
+    reads,
     transport::{Method, RequestBody},
     ApiError, ApiRequest, ApiResponse, Transport,
 };
@@ -36,7 +38,14 @@ pub struct ApiClient {
     /// When the answer of the last read was saved, if the network could not
     /// give a fresh one (Unix milliseconds).
     saved_at: RwSignal<Option<i64>>,
+    /// Reads sent ahead of the page that will ask for them ([`Self::read_ahead`]).
+    early: StoredValue<Vec<(Asked, LocalBoxFuture<'static, Answer>)>, LocalStorage>,
 }
+
+/// What a read asks for: its path and query.
+type Asked = (String, Vec<(String, String)>);
+
+type Answer = Result<ApiResponse, ApiError>;
 
 /// The client provided by the app shell.
 pub fn use_api() -> ApiClient {
@@ -65,6 +74,7 @@ impl ApiClient {
             token: RwSignal::new(storage::get(TOKEN_KEY)),
             session_end: RwSignal::new(session_end),
             saved_at: RwSignal::new(None),
+            early: StoredValue::new_local(Vec::new()),
         };
         client.forget_spent_token();
         client
@@ -118,7 +128,38 @@ impl ApiClient {
         }
     }
 
-    async fn send(&self, mut request: ApiRequest) -> Result<ApiResponse, ApiError> {
+    /// Sends a read now, for a page whose code is still downloading: the
+    /// page's own request for it then takes this answer instead of asking
+    /// again. Belongs to the current route: leaving it cancels the read.
+    pub fn read_ahead(&self, request: ApiRequest) {
+        let client = self.clone();
+        let asked = (request.path.clone(), request.query.clone());
+        let mut answer = async move { client.send_now(request).await }.boxed_local();
+        // The first poll sends the request; the page's wait for it does the rest.
+        if let Some(done) = (&mut answer).now_or_never() {
+            answer = futures::future::ready(done).boxed_local();
+        }
+        self.early.update_value(|early| early.push((asked.clone(), answer)));
+        let early = self.early;
+        on_cleanup(move || {
+            early.try_update_value(|early| early.retain(|(sent, _)| *sent != asked));
+        });
+    }
+
+    async fn send(&self, request: ApiRequest) -> Answer {
+        let early = self.early.try_update_value(|early| {
+            let at = early
+                .iter()
+                .position(|((path, query), _)| *path == request.path && *query == request.query)?;
+            Some(early.swap_remove(at).1)
+        });
+        match early.flatten() {
+            Some(answer) => answer.await,
+            None => self.send_now(request).await,
+        }
+    }
+
+    async fn send_now(&self, mut request: ApiRequest) -> Answer {
         // Signing in speaks for nobody yet: a refused code there is not an expired token.
         if !request.is_sign_in() {
             self.forget_spent_token();
@@ -191,19 +232,19 @@ impl ApiClient {
 
     /// Every service, all pages followed.
     pub async fn services(&self) -> Result<Page<Service>, ApiError> {
-        self.whole_list(ApiRequest::get("/v1/services")).await
+        self.whole_list(reads::services()).await
     }
 
     pub async fn service(&self, id: &str) -> Result<Service, ApiError> {
-        self.get(ApiRequest::get(item_path("/v1/services", id))).await
+        self.get(reads::service(id)).await
     }
 
     pub async fn courses(&self, kind: Option<&str>, cursor: Option<&str>) -> Result<Page<Course>, ApiError> {
-        self.list(ApiRequest::get("/v1/courses").param("kind", kind).param("cursor", cursor)).await
+        self.list(reads::courses(kind, cursor)).await
     }
 
     pub async fn course(&self, id: &str) -> Result<Course, ApiError> {
-        self.get(ApiRequest::get(item_path("/v1/courses", id))).await
+        self.get(reads::course(id)).await
     }
 
     pub async fn enrol(&self, course_id: &str) -> Result<Enrolment, ApiError> {
@@ -216,20 +257,20 @@ impl ApiClient {
         tag: Option<&str>,
         cursor: Option<&str>,
     ) -> Result<Page<StorySummary>, ApiError> {
-        self.list(ApiRequest::get("/v1/stories").param("tag", tag).param("cursor", cursor)).await
+        self.list(reads::stories(tag, cursor)).await
     }
 
     pub async fn story(&self, id: &str) -> Result<Story, ApiError> {
-        self.get(ApiRequest::get(item_path("/v1/stories", id))).await
+        self.get(reads::story(id)).await
     }
 
     /// Every station, all pages followed.
     pub async fn stations(&self) -> Result<Page<Station>, ApiError> {
-        self.whole_list(ApiRequest::get("/v1/stations")).await
+        self.whole_list(reads::stations()).await
     }
 
     pub async fn station(&self, id: &str) -> Result<Station, ApiError> {
-        self.get(ApiRequest::get(item_path("/v1/stations", id))).await
+        self.get(reads::station(id)).await
     }
 
     pub async fn request_sms_code(&self, phone: &str) -> Result<(), ApiError> {
@@ -256,7 +297,7 @@ impl ApiClient {
     }
 
     pub async fn points_rules(&self) -> Result<Page<PointsRule>, ApiError> {
-        self.list(ApiRequest::get("/v1/points/rules")).await
+        self.list(reads::points_rules()).await
     }
 
     pub async fn upload(&self, name: &str, content_type: &str, bytes: Vec<u8>) -> Result<Upload, ApiError> {
@@ -287,7 +328,7 @@ impl ApiClient {
     }
 
     pub async fn rewards(&self, cursor: Option<&str>) -> Result<Page<Reward>, ApiError> {
-        self.list(ApiRequest::get("/v1/rewards").param("cursor", cursor)).await
+        self.list(reads::rewards(cursor)).await
     }
 
     pub async fn reward(&self, id: &str) -> Result<Reward, ApiError> {

@@ -11,6 +11,7 @@ pub mod demo;
 pub mod error;
 pub mod http;
 pub mod model;
+pub mod reads;
 pub mod transport;
 
 pub use client::{use_api, use_api_resource, ApiClient};

@@ -92,6 +92,9 @@ where
             outer_owner,
             ..
         } = self;
+        // Patched (youxin): kept to check, once a first route's view has
+        // loaded, that the address is still the one it was loaded for.
+        let current_url_signal = current_url.clone();
         let current_url = current_url.read_untracked();
 
         // we always need to match the new route
@@ -161,6 +164,7 @@ where
                         matched,
                     })),
                     None => {
+                        let first_path = path.clone();
                         let state =
                             Rc::new(RefCell::new(FlatRoutesViewState {
                                 view: ().into_any().build(),
@@ -176,8 +180,17 @@ where
                             let state = Rc::clone(&state);
                             async move {
                                 let view = view.await;
-                                view.into_any()
-                                    .rebuild(&mut state.borrow_mut().view);
+                                // Patched (youxin): as `rebuild` does for later
+                                // routes, show it only if the address is still
+                                // its own. Unpatched, a first page that loads
+                                // slowly replaces the page the visitor went to
+                                // meanwhile, and stays under its address.
+                                if current_url_signal.read_untracked().path()
+                                    == first_path
+                                {
+                                    view.into_any()
+                                        .rebuild(&mut state.borrow_mut().view);
+                                }
                             }
                         });
 

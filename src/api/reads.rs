@@ -1,0 +1,47 @@
+//! The first request of the reads a page makes as it opens. The client's
+//! methods send them; a page whose code is still downloading has them sent
+//! ahead ([`crate::lazy_pages::LazyTarget::first_reads`]). Both build them
+//! here, so that the answer read ahead is the one the page asks for.
+
+use super::ApiRequest;
+use crate::domain::url::item_path;
+
+pub fn services() -> ApiRequest {
+    ApiRequest::get("/v1/services")
+}
+
+pub fn service(id: &str) -> ApiRequest {
+    ApiRequest::get(item_path("/v1/services", id))
+}
+
+pub fn courses(kind: Option<&str>, cursor: Option<&str>) -> ApiRequest {
+    ApiRequest::get("/v1/courses").param("kind", kind).param("cursor", cursor)
+}
+
+pub fn course(id: &str) -> ApiRequest {
+    ApiRequest::get(item_path("/v1/courses", id))
+}
+
+pub fn stories(tag: Option<&str>, cursor: Option<&str>) -> ApiRequest {
+    ApiRequest::get("/v1/stories").param("tag", tag).param("cursor", cursor)
+}
+
+pub fn story(id: &str) -> ApiRequest {
+    ApiRequest::get(item_path("/v1/stories", id))
+}
+
+pub fn stations() -> ApiRequest {
+    ApiRequest::get("/v1/stations")
+}
+
+pub fn station(id: &str) -> ApiRequest {
+    ApiRequest::get(item_path("/v1/stations", id))
+}
+
+pub fn points_rules() -> ApiRequest {
+    ApiRequest::get("/v1/points/rules")
+}
+
+pub fn rewards(cursor: Option<&str>) -> ApiRequest {
+    ApiRequest::get("/v1/rewards").param("cursor", cursor)
+}
