@@ -15,7 +15,8 @@ use youxin::{
     api::{demo::DemoTransport, ApiClient, ApiError, Page, Transport},
     components::{
         card_list::{CardEntry, CARDS_PER_STEP},
-        Card, CardList, ErrorNotice, FeedFooter, Skeleton,
+        search_field::ADDRESS_PAUSE,
+        use_typed_search, Card, CardList, ErrorNotice, FeedFooter, SearchField, Skeleton,
     },
     domain::feed::PagedFeed,
     platform::{crash, document::use_page_meta, js, location, shell, storage},
@@ -308,4 +309,61 @@ async fn a_card_list_keeps_the_cards_that_still_match_and_draws_a_screenful_at_a
     items.set(vec![("x".into(), "双".into()), ("x".into(), "双".into())]);
     tick().await;
     assert_eq!(cards(), 2);
+}
+
+/// Types `text` into the page's search field, as one keystroke does (or as
+/// the field is left with `change`).
+fn type_into(container: &web_sys::HtmlElement, event: &str, text: &str) {
+    let input = container.query_selector("input[type=search]").unwrap().expect("a search field");
+    js::set(&input, "value", text);
+    let happened = js::construct("Event", &[event.into(), js::object(&[("bubbles", true.into())])]).unwrap();
+    js::call(&input, "dispatchEvent", &[happened]).expect("the event is sent");
+}
+
+/// After the search has paused long enough to be written to the address.
+async fn after_the_pause() {
+    gloo_timers::future::sleep(ADDRESS_PAUSE + std::time::Duration::from_millis(200)).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_search_shows_as_typed_and_reaches_the_address_once_typing_pauses() {
+    let address = RwSignal::new(String::from("体检"));
+    let writes = RwSignal::new(Vec::<String>::new());
+    let container = mount(move || {
+        let search = use_typed_search(Memo::new(move |_| address.get()), move |text: String| {
+            writes.update(|w| w.push(text.clone()));
+            address.set(text);
+        });
+        view! {
+            <SearchField label="搜索" placeholder="" search />
+            <p class="typed">{move || search.text.get()}</p>
+        }
+    });
+    let typed = || container.query_selector(".typed").unwrap().unwrap().text_content().unwrap();
+    tick().await;
+    assert_eq!(typed(), "体检", "it starts from the address");
+
+    type_into(&container, "input", "法");
+    type_into(&container, "input", "法律");
+    tick().await;
+    assert_eq!(typed(), "法律", "the list follows each keystroke");
+    assert_eq!(address.get_untracked(), "体检", "the address waits for a pause");
+    after_the_pause().await;
+    assert_eq!(writes.get_untracked(), ["法律"], "one write for the whole word");
+
+    type_into(&container, "input", "法律援助");
+    type_into(&container, "change", "法律援助");
+    assert_eq!(address.get_untracked(), "法律援助", "leaving the field writes at once");
+    after_the_pause().await;
+    assert_eq!(writes.get_untracked().len(), 2, "and nothing is written twice");
+
+    // Back, or a link that clears the filters: the address wins over what is typed.
+    type_into(&container, "input", "充电");
+    address.set(String::new());
+    tick().await;
+    assert_eq!(typed(), "");
+    after_the_pause().await;
+    assert_eq!(address.get_untracked(), "", "the typing the address replaced is not written");
+    assert_eq!(writes.get_untracked().len(), 2);
+    container.remove();
 }

@@ -47,7 +47,7 @@ pub use once_action::{use_once_action, OnceAction};
 pub use page_header::PageHeader;
 pub use page_scope::{page_memo, use_signed_in};
 pub use read_aloud::ReadAloud;
-pub use search_field::SearchField;
+pub use search_field::{use_typed_search, SearchField, TypedSearch};
 pub use sign_in_prompt::SignInPrompt;
 pub use skeleton::{Skeleton, SkeletonShape};
 pub use text_size::{use_large_text, TextSizeToggle};

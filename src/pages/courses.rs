@@ -7,8 +7,8 @@ use crate::{
     components::{
         card_list::{positions, CardEntry},
         course_progress::load_progress,
-        use_page_feed, use_query_param, use_query_setter, Card, CardList, Chip, CountLine, FeedFooter,
-        NoMatch, PageHeader, SearchField,
+        use_page_feed, use_query_param, use_query_setter, use_typed_search, Card, CardList, Chip, CountLine,
+        FeedFooter, NoMatch, PageHeader, SearchField,
     },
     domain::{
         courses::{arrange_courses, group_by_kind, kind_label, CourseFilter, EnrolState, Progress},
@@ -33,41 +33,40 @@ pub fn Courses() -> impl IntoView {
     let (feed, load_more) =
         use_page_feed(|api, cursor| async move { api.courses(None, cursor.as_deref()).await });
 
-    let search = use_query_param("q");
     let kind = use_query_param("kind");
     let category = use_query_param("category");
     let set_query = use_query_setter("/courses");
     let set_filters = move |q: String, kind: String, category: String| {
         set_query(&[("q", q), ("kind", kind), ("category", category)]);
     };
+    let search = use_typed_search(use_query_param("q"), {
+        let set_filters = set_filters.clone();
+        move |text: String| set_filters(text, kind.get_untracked(), category.get_untracked())
+    });
     let categories = move || {
         let names = feed.with(|f| distinct(&f.items, |c| &c.category));
         names.into_iter().filter(|name| !name.is_empty()).collect::<Vec<_>>()
     };
 
-    let on_search = Callback::new({
-        let set_filters = set_filters.clone();
-        move |text: String| set_filters(text, kind.get_untracked(), category.get_untracked())
-    });
     let choose_kind = {
         let set_filters = set_filters.clone();
         move |value: &str| {
             let value = if kind.get_untracked() == value { String::new() } else { value.to_owned() };
-            set_filters(search.get_untracked(), value, category.get_untracked());
+            set_filters(search.text.get_untracked(), value, category.get_untracked());
         }
     };
     let choose_category = {
         let set_filters = set_filters.clone();
         move |value: String| {
             let value = if category.get_untracked() == value { String::new() } else { value };
-            set_filters(search.get_untracked(), kind.get_untracked(), value);
+            set_filters(search.text.get_untracked(), kind.get_untracked(), value);
         }
     };
 
     view! {
         <PageHeader title="酉新学堂" lead="手机上随时学的微课，家门口的培训班，还有比一比的技能竞赛。" />
         <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>
-            <SearchField label="搜索课程" placeholder="搜索：直播、急救、安全…" value=search on_change=on_search />
+            <SearchField label="搜索课程" placeholder="搜索：直播、急救、安全…" search />
             <div class="chips" role="group" aria-label="按类型筛选">
                 {KINDS.iter().map(|(value, _, label)| {
                     let choose_kind = choose_kind.clone();
@@ -92,7 +91,7 @@ pub fn Courses() -> impl IntoView {
             </div>
         </form>
         <Show when=move || feed.with(|f| f.started && !f.items.is_empty())>
-            <CourseResults courses=Signal::derive(move || feed.with(|f| f.items.clone())) search kind category />
+            <CourseResults courses=Signal::derive(move || feed.with(|f| f.items.clone())) search=search.text kind category />
         </Show>
         <FeedFooter feed load_more empty="还没有课程，敬请期待。" />
     }
@@ -101,7 +100,7 @@ pub fn Courses() -> impl IntoView {
 #[component]
 fn CourseResults(
     courses: Signal<Vec<Course>>,
-    search: Memo<String>,
+    search: Signal<String>,
     kind: Memo<String>,
     category: Memo<String>,
 ) -> impl IntoView {

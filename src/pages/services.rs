@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use crate::{
     api::{model::Service, use_api_resource, Page},
     components::{
-        card_list::CardEntry, use_query_param, use_query_setter, Card, CardList, Chip, CountLine, CutShort,
-        Loaded, NoMatch, PageHeader, SearchField,
+        card_list::CardEntry, use_query_param, use_query_setter, use_typed_search, Card, CardList, Chip,
+        CountLine, CutShort, Loaded, NoMatch, PageHeader, SearchField,
     },
     domain::{
         search::{distinct, query_words, SearchIndex},
@@ -27,13 +27,12 @@ pub fn Services() -> impl IntoView {
     let services = use_api_resource(|api| async move { api.services().await });
 
     // The search and the category live in the URL, so a shared or reloaded link keeps them.
-    let search = use_query_param("q");
     let category = use_query_param("category");
     let set_query = use_query_setter("/services");
     let set_filters = move |search: &str, category: &str| {
         set_query(&[("q", search.to_owned()), ("category", category.to_owned())]);
     };
-    let on_search = Callback::new({
+    let search = use_typed_search(use_query_param("q"), {
         let set_filters = set_filters.clone();
         move |text: String| set_filters(&text, &category.get_untracked())
     });
@@ -50,7 +49,7 @@ pub fn Services() -> impl IntoView {
     view! {
         <PageHeader title="服务清单" lead="县里为新就业群体发布的 25 项服务，按类别查找，或直接搜索。" />
         <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>
-            <SearchField label="搜索服务" placeholder="搜索：体检、法律、充电…" value=search on_change=on_search />
+            <SearchField label="搜索服务" placeholder="搜索：体检、法律、充电…" search />
             <div class="chips" role="group" aria-label="按类别筛选">
                 <For each=categories key=|name| name.clone() let:name>
                     {
@@ -59,7 +58,7 @@ pub fn Services() -> impl IntoView {
                         let selected = name.clone();
                         view! {
                             <Chip label pressed=Signal::derive(move || category.get() == selected)
-                                on_toggle=move || set_filters(&search.get_untracked(), &name) />
+                                on_toggle=move || set_filters(&search.text.get_untracked(), &name) />
                         }
                     }
                 </For>
@@ -67,13 +66,13 @@ pub fn Services() -> impl IntoView {
         </form>
         <Loaded
             resource=services
-            render={move |page: Page<Service>| view! { <ServiceResults page search category /> }}
+            render={move |page: Page<Service>| view! { <ServiceResults page search=search.text category /> }}
         />
     }
 }
 
 #[component]
-fn ServiceResults(page: Page<Service>, search: Memo<String>, category: Memo<String>) -> impl IntoView {
+fn ServiceResults(page: Page<Service>, search: Signal<String>, category: Memo<String>) -> impl IntoView {
     let cut_short = page.next.is_some();
     let services = Arc::new(page.items);
     let total = services.len();

@@ -27,6 +27,8 @@ test('a kind filter and a search narrow the catalogue and stay in the address', 
   await page.getByRole('searchbox', { name: '搜索课程' }).fill(word);
   const expected = sessions.filter((c) => [c.title, c.summary, c.provider, c.category].some((f) => f.includes(word)));
   await expect(cards(page)).toHaveCount(expected.length);
+  // Written to the address once typing pauses.
+  await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent(word)}`));
   await page.reload();
   await expect(cards(page)).toHaveCount(expected.length);
 });

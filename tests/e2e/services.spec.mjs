@@ -67,6 +67,20 @@ test('typing narrows the list as you type, and the search is kept in the address
   await expectServicesURL(page, {});
 });
 
+test('a result opened straight after typing comes back to the same search', async ({ page }) => {
+  const { word, service, matches } = titleWord(services);
+  await gotoApp(page, '/services');
+  // No pause in typing before the tap: leaving the field writes the search to the address.
+  await searchBox(page).fill(word);
+  await card(page, service.title).click();
+  await expect(heading(page)).toHaveText(service.title);
+
+  await page.goBack();
+  await expect(searchBox(page)).toHaveValue(word);
+  await expect(cards(page)).toHaveCount(matches.length);
+  await expectServicesURL(page, { q: word });
+});
+
 test('a word typed with a Chinese input method is searched once it is chosen', async ({ page }) => {
   const { word, matches } = titleWord(services);
   await gotoApp(page, '/services');
