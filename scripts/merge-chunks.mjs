@@ -41,7 +41,8 @@ const SPLIT_LOADER = /export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLo
 
 /**
  * Merges the shared chunks in `dir` (wasm-split-cli's output, before
- * optimisation). Returns how many chunk files there were and are.
+ * optimisation). Returns how many chunk files there were and are, and the
+ * files each split point loads (`needs`: split name to file names).
  */
 export function mergeChunks(dir) {
   const loaderPath = join(dir, LOADER);
@@ -54,7 +55,7 @@ export function mergeChunks(dir) {
     for (const dep of names(deps)) users.set(dep, [...(users.get(dep) ?? []), split]);
   }
   const files = new Map([...loader.matchAll(CHUNK_LOADER)].map(([, constant, file]) => [constant, file]));
-  if (files.size === 0) return { before: 0, after: 0 };
+  if (files.size === 0) return { before: 0, after: 0, needs: new Map() };
   for (const constant of users.keys()) {
     if (!files.has(constant)) throw new Error(`${LOADER}: ${constant} is needed but has no loader`);
   }
@@ -85,12 +86,14 @@ export function mergeChunks(dir) {
   // One loader per group, named after its first chunk; each split point
   // loads every group it needs once.
   loader = loader.replace(CHUNK_LOADER, (block, constant) => (groupOf.get(constant) === constant ? block : ''));
+  const needs = new Map();
   loader = loader.replace(SPLIT_LOADER, (block, split, deps) => {
     const needed = [...new Set(names(deps).map((constant) => groupOf.get(constant)))];
+    needs.set(split, [`split_${split}.wasm`, ...needed.map((constant) => files.get(constant))]);
     return block.slice(0, block.lastIndexOf('[')) + `[${needed.join(', ')}]));`;
   });
   writeFileSync(loaderPath, loader);
-  return { before: files.size, after: groups.length };
+  return { before: files.size, after: groups.length, needs };
 }
 
 function names(list) {

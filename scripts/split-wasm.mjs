@@ -15,14 +15,16 @@
 //   chunk can then never meet a main module of another build.
 // - Release builds: the main module starts the app and index.html loads it in
 //   place of Trunk's inline script, so that the page runs under a policy
-//   without 'unsafe-inline'.
+//   without 'unsafe-inline'. Before it does, it preloads the files of the
+//   page at the address (src/page_chunks.json), so that a cold link to a page
+//   downloads its code beside the main module.
 // - Release builds: sw.js, the service worker (scripts/service-worker.mjs).
 //
 // Runs from Trunk.toml; the environment names the staging folder and profile.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { transform } from 'esbuild';
@@ -73,12 +75,15 @@ const lazy = readFileSync(linked).includes(PLACEHOLDER);
 
 // The files that will be served, in a folder of their own.
 let pieces;
+/** Address (`section` or `section/:id`) to the files of its lazy page. */
+let pageFiles = {};
 if (lazy) {
   const out = mkdtempSync(join(tmpdir(), 'split-wasm-'));
   try {
     await run('wasm-split-cli', [linked, out, '--out-name', stem]);
-    const { before, after } = mergeChunks(out);
+    const { before, after, needs } = mergeChunks(out);
     say(`${before} shared chunks merged into ${after} files`);
+    pageFiles = filesOfPages(needs, out);
     await run('wasm-bindgen', [
       '--target', 'web', '--keep-lld-exports', '--no-demangle', '--no-typescript',
       '--out-dir', out, '--out-name', stem, join(out, `${stem}.wasm`),
@@ -107,7 +112,7 @@ if (release) {
   const mainModule = join(staging, js);
   const glue = readFileSync(mainModule, 'utf8');
   if (!glue.includes('__wbg_init as default')) throw new Error(`${js} has no __wbg_init to start the app with`);
-  writeFileSync(mainModule, `${glue}\nawait __wbg_init();\n`);
+  writeFileSync(mainModule, `${glue}\n${preloadPage(pageFiles)}\nawait __wbg_init();\n`);
   for (const name of pieces.filter((piece) => piece.endsWith('.js'))) {
     const path = join(staging, name);
     const { code } = await transform(readFileSync(path, 'utf8'), { minify: true, format: 'esm', legalComments: 'none' });
@@ -137,3 +142,42 @@ if (release) {
 }
 
 say(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+
+/**
+ * The files each address's page loads, from src/page_chunks.json (address to
+ * chunk, held to the app's routes by a test in src/lazy_pages.rs) and what
+ * each split point needs once its shared chunks are merged.
+ */
+function filesOfPages(needs, dir) {
+  const chunks = JSON.parse(readFileSync('src/page_chunks.json', 'utf8'));
+  const files = {};
+  for (const [address, chunk] of Object.entries(chunks)) {
+    const needed = needs.get(chunk);
+    if (!needed) throw new Error(`src/page_chunks.json: no split point ${chunk} for ${address}`);
+    const missing = needed.find((file) => !existsSync(join(dir, file)));
+    if (missing) throw new Error(`${chunk} needs ${missing}, which is not there`);
+    files[address] = needed;
+  }
+  return files;
+}
+
+/**
+ * Start-up code for the main module: fetches the code of the page at the
+ * address (if it has its own) beside the main module, as preloads that the
+ * page's own loader then takes, instead of once the app has started and
+ * routed. A cold link to a page waits one download less.
+ */
+function preloadPage(files) {
+  return `{
+  const pages = new Map(Object.entries(${JSON.stringify(files)}));
+  const base = new URL(document.baseURI).pathname.replace(/\\/$/, '');
+  const path = location.pathname.startsWith(base) ? location.pathname.slice(base.length) : '';
+  const [section, id, more] = path.split('/').filter(Boolean);
+  const page = more === undefined ? pages.get(id === undefined ? section : section + '/:id') : undefined;
+  for (const file of page ?? []) {
+    const link = document.createElement('link');
+    Object.assign(link, { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: new URL(file, import.meta.url).href });
+    document.head.append(link);
+  }
+}`;
+}

@@ -8,6 +8,10 @@
 //!
 //! A chunk that fails to download twice in a row shows an error with 重试 in
 //! place of the page; the shell and every other route keep working.
+//!
+//! `src/page_chunks.json` says which chunk each address needs, for the start-up
+//! script: it fetches the page's code beside the main module, before any Rust
+//! runs (scripts/split-wasm.mjs). A test holds it to [`LazyTarget::of_href`].
 
 use futures::future::{FutureExt, LocalBoxFuture};
 use leptos::{prelude::*, task::spawn_local};
@@ -64,6 +68,18 @@ macro_rules! lazy_pages {
                     let _ = self.load().await;
                 });
             }
+
+            /// The chunk's name, as `src/page_chunks.json` gives it.
+            #[cfg(test)]
+            fn chunk(self) -> &'static str {
+                match self {
+                    $($(Self::$target)|+ => stringify!($chunk),)*
+                }
+            }
+
+            /// Every lazy page.
+            #[cfg(test)]
+            const ALL: &[LazyTarget] = &[$($(LazyTarget::$target,)+)*];
 
             /// The loader of this page, for a retry after a failed download.
             fn loader(self) -> LoadPage {
@@ -324,6 +340,21 @@ mod tests {
         assert_eq!(reads(LazyTarget::Points, "", false), ["/v1/points/rules", "/v1/rewards"]);
         for target in [LazyTarget::Login, LazyTarget::Report, LazyTarget::More, LazyTarget::Honours] {
             assert!(reads(target, "x", false).is_empty(), "{target:?} reads nothing ahead");
+        }
+    }
+
+    #[test]
+    fn the_start_up_script_knows_the_chunk_of_every_lazy_page() {
+        let table: std::collections::BTreeMap<String, String> =
+            serde_json::from_str(include_str!("page_chunks.json")).expect("page_chunks.json is a map");
+        let href = |route: &str| format!("/{}", route.replace(":id", "some-id"));
+        for (route, chunk) in &table {
+            let target = LazyTarget::of_href(&href(route)).unwrap_or_else(|| panic!("{route} is a lazy page"));
+            assert_eq!(target.chunk(), chunk, "{route}");
+        }
+        for target in LazyTarget::ALL {
+            let listed = table.keys().any(|route| LazyTarget::of_href(&href(route)) == Some(*target));
+            assert!(listed, "page_chunks.json has no address of {target:?}");
         }
     }
 

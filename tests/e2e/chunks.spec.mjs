@@ -2,7 +2,7 @@
 // splits the wasm by route): a chunk that fails to arrive shows 重试 in place
 // of the page, the rest of the app keeps working, and each build's files live
 // in a folder of their own that is cached for good.
-import { alert, expect, gotoApp, heading, main, mainNav, retryButton, test } from './fixtures.mjs';
+import { alert, demoItems, expect, gotoApp, heading, main, mainNav, retryButton, test } from './fixtures.mjs';
 
 /** The app's own JS and wasm: everything index.html's loader pulls in. */
 const APP_FILE = /^\/app-[0-9a-f]{16}\/[^/]+\.(js|wasm)$/;
@@ -102,4 +102,29 @@ test('a missing script or wasm is a 404, never the page', async ({ page }) => {
   const deepLink = await page.request.get('/services/any-id');
   expect(deepLink.status()).toBe(200);
   expect(await deepLink.text()).toContain('<html');
+});
+
+test('a cold link fetches its page’s code beside the main module, once', async ({ page }) => {
+  const station = demoItems('stations')[0];
+  const isPageCode = (url) => url.pathname.endsWith('/split_station.wasm');
+  const fetched = [];
+  page.on('request', (request) => isPageCode(new URL(request.url())) && fetched.push(request.url()));
+  // The main module is held back until the page's code has been asked for (or long enough to say it was not).
+  const pageCode = page.waitForRequest((request) => isPageCode(new URL(request.url())), { timeout: 30_000 });
+  let askedFirst = null;
+  await page.route(
+    (url) => MAIN_WASM.test(url.pathname),
+    async (route) => {
+      askedFirst = await pageCode.then(
+        () => true,
+        () => false,
+      );
+      await route.continue();
+    },
+  );
+
+  await gotoApp(page, `/stations/${station.id}`);
+  await expect(heading(page)).toHaveText(station.name);
+  expect(askedFirst, 'the page’s code was asked for before the main module arrived').toBe(true);
+  expect(fetched, 'the page’s loader took the early download').toHaveLength(1);
 });
