@@ -9,7 +9,8 @@
 //   (the query is typed and erased three times).
 // - lighthouse: Lighthouse mobile (simulated slow 4G) on the main routes,
 //   served brotli-compressed by scripts/serve-dist.mjs: the four category scores
-//   and FCP, LCP, TBT and CLS per route.
+//   and FCP, LCP, TBT and CLS per route. Twice: on the demo data in the browser,
+//   and with a backend (tests/mock/backend.mjs), as a production site runs.
 // The memory soak over many route changes is scripts/soak.mjs.
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium.mjs';
+import { precompress } from './precompress.mjs';
 
 const wanted = process.argv.slice(2);
 const runs = (name) => wanted.length === 0 || wanted.includes(name);
@@ -25,6 +27,9 @@ const APP_PORT = 4690 + Math.floor(Math.random() * 200);
 const MOCK_PORT = APP_PORT + 300;
 const APP = `http://127.0.0.1:${APP_PORT}`;
 const MOCK = `http://127.0.0.1:${MOCK_PORT}`;
+/** The same build, configured for a backend (the mock on the demo data), for Lighthouse. */
+const HTTP_APP = `http://127.0.0.1:${APP_PORT + 1}`;
+const HTTP_MOCK = `http://127.0.0.1:${MOCK_PORT + 1}`;
 const LIST_SIZE = 1000;
 const CPU_SLOWDOWN = 4;
 /** The query is typed and erased this many times: one round is too few keystrokes for a steady median. */
@@ -128,14 +133,15 @@ const LIGHTHOUSE_ROUTES = () => {
   return ['/', '/services', `/services/${first('services')}`, '/courses', '/stories', `/stories/${first('stories')}`, '/stations', '/points'];
 };
 
-function lighthouse() {
+/** Lighthouse on each main route of the app served at `origin`. */
+function lighthouse(mode, origin) {
   const flags = ['--headless=new', ...CHROMIUM_ARGS, `--user-data-dir=${mkdtempSync(join(tmpdir(), 'bench-lh-'))}`].join(' ');
-  console.log('\nLighthouse mobile, demo mode, served brotli (targets: scores ≥ 98, FCP ≤ 0.9 s, LCP ≤ 1.8 s, TBT ≤ 50 ms, CLS 0)');
+  console.log(`\nLighthouse mobile, ${mode}, served brotli (targets: scores ≥ 98, FCP ≤ 0.9 s, LCP ≤ 1.8 s, TBT ≤ 50 ms, CLS 0)`);
   console.log(`${'route'.padEnd(24)} perf a11y best  seo   FCP s  LCP s  TBT ms   CLS`);
   for (const route of LIGHTHOUSE_ROUTES()) {
     const json = execFileSync(
       'npx',
-      ['--yes', LIGHTHOUSE, `${APP}${route}`, '--output=json', '--output-path=stdout', '--quiet', `--chrome-flags=${flags}`],
+      ['--yes', LIGHTHOUSE, `${origin}${route}`, '--output=json', '--output-path=stdout', '--quiet', `--chrome-flags=${flags}`],
       { encoding: 'utf8', maxBuffer: 64 << 20, env: { ...process.env, CHROME_PATH: CHROMIUM_PATH } },
     );
     const report = JSON.parse(json);
@@ -149,6 +155,18 @@ function lighthouse() {
   }
 }
 
+/** Serves a copy of the build whose config.json names the mock backend, and that backend. */
+async function serveWithBackend() {
+  const copy = mkdtempSync(join(tmpdir(), 'bench-dist-'));
+  cpSync(DIST, copy, { recursive: true });
+  const config = { ...JSON.parse(readFileSync(`${DIST}/config.json`, 'utf8')), api_base: HTTP_MOCK };
+  writeFileSync(join(copy, 'config.json'), JSON.stringify(config));
+  precompress(join(copy, 'config.json')); // and its brotli and gzip copies
+  await start(['tests/mock/backend.mjs', '--port', String(MOCK_PORT + 1)], 'mock backend');
+  await start(['scripts/serve-dist.mjs', '--port', String(APP_PORT + 1), '--dir', copy, '--api-origin', HTTP_MOCK], 'serving');
+  return copy;
+}
+
 try {
   if (runs('sizes')) execFileSync(process.execPath, ['scripts/size-report.mjs', '--dir', DIST], { stdio: 'inherit' });
 } catch {
@@ -157,6 +175,14 @@ try {
 if (runs('typing') || runs('lighthouse')) {
   await start(['scripts/serve-dist.mjs', '--port', String(APP_PORT), '--dir', DIST, '--api-origin', MOCK], 'serving');
   if (runs('typing')) await typing();
-  if (runs('lighthouse')) lighthouse();
+  if (runs('lighthouse')) {
+    lighthouse('demo mode', APP);
+    const copy = await serveWithBackend();
+    try {
+      lighthouse('with a backend', HTTP_APP);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  }
 }
 stopAll();

@@ -34,11 +34,14 @@ const BUDGETS = {
   // (__wasm_split.js) lists 21 files, not 353. The margin covers the splitter,
   // which does not cut the same code the same way twice.
   // Panics that abort at once (scripts/build.sh) took 14.4 KB off: 167.7 to 153.3.
-  httpHome: { label: 'first visit to /, http mode', target: 150, enforced: 156 },
+  // A page's data asked for while its code downloads (LazyTarget::first_reads)
+  // costs 2.5 KB, and its code fetched beside the main module (the start-up
+  // script's table of page files) 0.6 KB.
+  httpHome: { label: 'first visit to /, http mode', target: 150, enforced: 158 },
   // The demo backend is a chunk of its own (real-backend visitors skip it), so the demo's
   // first visit downloads it with the chunks it shares with pages. Its parts for
   // 礼遇尊崇 and 活动 are one more chunk, fetched only by those pages.
-  demoHome: { label: 'first visit to /, demo mode', target: 180, enforced: 197 },
+  demoHome: { label: 'first visit to /, demo mode', target: 180, enforced: 198 },
   // Each chunk adds sets of code shared by some pages and not others; merged
   // into a few files (scripts/merge-chunks.mjs), they cost a page some code it
   // does not run, and save it many files. The margins of the next three allow
@@ -51,7 +54,7 @@ const BUDGETS = {
   sectionExtra: { label: 'a section after /, extra', target: 60, enforced: 91 },
   // The worst is /honours: 荣誉榜, its person pages and 先锋骑士团 share a 54 KB chunk
   // with the forms' code, and pull most shared files.
-  deepLink: { label: 'a cold deep link', target: 210, enforced: 331 },
+  deepLink: { label: 'a cold deep link', target: 210, enforced: 334 },
   // On weak 4G each file is a round trip: wasm-split alone made up to 203 for one
   // page, 266 of its shared chunks under 1 KB. The page and the shell's own
   // files are a dozen; the target leaves a page eight of its own.
