@@ -349,7 +349,8 @@ mod tests {
             serde_json::from_str(include_str!("page_chunks.json")).expect("page_chunks.json is a map");
         let href = |route: &str| format!("/{}", route.replace(":id", "some-id"));
         for (route, chunk) in &table {
-            let target = LazyTarget::of_href(&href(route)).unwrap_or_else(|| panic!("{route} is a lazy page"));
+            let target =
+                LazyTarget::of_href(&href(route)).unwrap_or_else(|| panic!("{route} is a lazy page"));
             assert_eq!(target.chunk(), chunk, "{route}");
         }
         for target in LazyTarget::ALL {
