@@ -14,7 +14,7 @@ use wasm_bindgen_test::*;
 use youxin::{
     api::{demo::DemoTransport, ApiClient, ApiError, Page, Transport},
     components::{
-        card_list::{CardEntry, CARDS_PER_STEP},
+        card_list::{CardEntry, CARDS_PER_STEP, FIRST_FRAME_CARDS},
         search_field::ADDRESS_PAUSE,
         use_typed_search, Card, CardList, ErrorNotice, FeedFooter, SearchField, Skeleton,
     },
@@ -278,11 +278,12 @@ async fn a_card_list_keeps_the_cards_that_still_match_and_draws_a_screenful_at_a
     let headings = container.query_selector_all("h2").unwrap();
     assert_eq!(headings.length(), 2);
     assert_eq!(headings.get(0).unwrap().text_content().unwrap(), "双");
-    assert_eq!(cards(), CARDS_PER_STEP as u32, "only the first screenful is drawn");
-    assert_eq!(
-        more().unwrap().text_content().unwrap(),
-        format!("显示更多（还有 {} 项）", 130 - CARDS_PER_STEP)
-    );
+    let line = format!("显示更多（还有 {} 项）", 130 - CARDS_PER_STEP);
+    assert_eq!(cards(), FIRST_FRAME_CARDS as u32, "the first frame draws a screenful");
+    assert_eq!(more().unwrap().text_content().unwrap(), line, "and counts what the first step leaves out");
+    next_frame().await;
+    assert_eq!(cards(), CARDS_PER_STEP as u32, "the rest of the first step follows");
+    assert_eq!(more().unwrap().text_content().unwrap(), line);
     more().unwrap().click();
     tick().await;
     assert_eq!(cards(), 2 * CARDS_PER_STEP as u32);

@@ -18,6 +18,11 @@ use crate::domain::search::distinct;
 /// How many cards a list draws at first, and how many more each 显示更多 adds.
 pub const CARDS_PER_STEP: usize = 60;
 
+/// How many of them the first frame draws: more than a phone's screenful.
+/// The rest follow once it is painted, so the list shows sooner and drawing
+/// it is two short tasks rather than one long one.
+pub const FIRST_FRAME_CARDS: usize = 12;
+
 /// What a list says of one of its items.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CardEntry {
@@ -41,13 +46,23 @@ pub fn CardList(
     measure: &'static str,
 ) -> impl IntoView {
     let limit = RwSignal::new(CARDS_PER_STEP);
+    let first_frame = RwSignal::new(true);
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                first_frame.try_set(false);
+            },
+            std::time::Duration::ZERO,
+        );
+    });
     // (heading, unique key, position) of the cards drawn.
     let drawn = Memo::new(move |_| {
         let mut seen = HashMap::<String, usize>::new();
+        let count = if first_frame.get() { FIRST_FRAME_CARDS } else { limit.get() };
         matches.with(|matches| {
             matches
                 .iter()
-                .take(limit.get())
+                .take(count)
                 .map(|&at| {
                     let CardEntry { heading, key } = entry.run(at);
                     let count = seen.entry(key.clone()).or_default();
