@@ -33,6 +33,17 @@ test('a kind filter and a search narrow the catalogue and stay in the address', 
   await expect(cards(page)).toHaveCount(expected.length);
 });
 
+test('Latin letters are found whatever their case or width, as a Chinese keyboard types them', async ({ page }) => {
+  const withAed = courses.filter((c) => [c.title, c.summary, c.provider, c.category].some((f) => /aed/i.test(f)));
+  expect(withAed.length, 'the demo has a course about AED').toBeGreaterThan(0);
+  await gotoApp(page, '/courses');
+  for (const typed of ['aed', 'ＡＥＤ', 'ａｅｄ']) {
+    await page.getByRole('searchbox', { name: '搜索课程' }).fill(typed);
+    await expect(cards(page)).toHaveCount(withAed.length);
+    await expect(cards(page).first()).toContainText('AED');
+  }
+});
+
 test('upcoming sessions come first and past ones are marked', async ({ page }) => {
   const upcoming = sessions.filter((c) => at(c.starts_at) > at(NOW)).sort((a, b) => at(a.starts_at) - at(b.starts_at));
   await gotoApp(page, '/courses?kind=offline');
