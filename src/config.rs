@@ -7,8 +7,7 @@
 
 use futures::future::{select, Either};
 use gloo_timers::future::TimeoutFuture;
-use serde::Deserialize;
-use serde_json::{error::Category, Value};
+use serde::{de::IgnoredAny, Deserialize, Deserializer};
 use thiserror::Error;
 
 use crate::api::{demo::DemoTransport, http::HttpTransport, Transport};
@@ -55,6 +54,17 @@ impl Default for Config {
     }
 }
 
+/// Whether `api_base` is there at all: `Some(None)` is the demo's `null`.
+#[derive(Deserialize)]
+struct NamesApiBase {
+    #[serde(default, deserialize_with = "present")]
+    api_base: Option<Option<String>>,
+}
+
+fn present<'de, D: Deserializer<'de>>(field: D) -> Result<Option<Option<String>>, D::Error> {
+    Option::deserialize(field).map(Some)
+}
+
 /// Why the app cannot start from `config.json`; the text names it for the console.
 #[derive(Clone, Debug, PartialEq, Error)]
 pub enum ConfigError {
@@ -88,21 +98,20 @@ impl Config {
     /// for the demo data, or the backend's URL. Other fields may be left out
     /// (they take their defaults) but not given a wrong type.
     pub fn parse(json: &str) -> Result<Self, ConfigError> {
-        let value: Value = serde_json::from_str(json).map_err(|e| match e.classify() {
-            Category::Data => ConfigError::Invalid(e.to_string()),
-            _ => ConfigError::Syntax(e.to_string()),
-        })?;
-        let Some(fields) = value.as_object() else {
+        // Well-formed first, so that a typo is told apart from a wrong value.
+        serde_json::from_str::<IgnoredAny>(json).map_err(|e| ConfigError::Syntax(e.to_string()))?;
+        if !json.trim_start().starts_with('{') {
             return Err(ConfigError::Invalid("the file is not a JSON object".into()));
-        };
-        match fields.get("api_base") {
+        }
+        let invalid = |e: serde_json::Error| ConfigError::Invalid(e.to_string());
+        match serde_json::from_str::<NamesApiBase>(json).map_err(invalid)?.api_base {
             None => return Err(ConfigError::Invalid("api_base is missing (null for the demo data)".into())),
-            Some(Value::String(base)) if base.trim().is_empty() => {
+            Some(Some(base)) if base.trim().is_empty() => {
                 return Err(ConfigError::Invalid("api_base is empty (null for the demo data)".into()))
             }
             _ => {}
         }
-        Config::deserialize(value).map_err(|e| ConfigError::Invalid(e.to_string()))
+        serde_json::from_str(json).map_err(invalid)
     }
 
     pub fn transport(&self) -> Transport {

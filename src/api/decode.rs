@@ -3,10 +3,16 @@
 //! A list may come as a bare JSON array or as `{"items": [...], "next": ...}`.
 //! One malformed item is skipped and counted rather than losing the whole list.
 
-use serde::{de::DeserializeOwned, Deserialize};
-use serde_json::Value;
+mod nulls;
+
+use serde::{
+    de::{DeserializeOwned, IgnoredAny},
+    Deserialize,
+};
+use serde_json::value::RawValue;
 
 use super::{model::ErrorBody, ApiError, ApiResponse};
+use nulls::without_null_members;
 
 /// One page of a list endpoint.
 #[derive(Clone, Debug, PartialEq)]
@@ -24,55 +30,64 @@ impl<T> Default for Page<T> {
     }
 }
 
-/// Checks the status, then decodes one object.
+/// Checks the status, then decodes one object. A `null` field reads as a
+/// missing one, so it takes its default instead of failing the whole.
 pub fn object<T: DeserializeOwned>(response: &ApiResponse) -> Result<T, ApiError> {
     check_status(response)?;
-    let mut value = parse(&response.body)?;
-    drop_nulls(&mut value);
-    serde_json::from_value(value).map_err(|e| ApiError::Decode(e.to_string()))
+    from_text(&prepared(&response.body)?)
 }
 
-fn parse(body: &str) -> Result<Value, ApiError> {
-    serde_json::from_str(body).map_err(|e| ApiError::Decode(e.to_string()))
+/// The body with its null members left out, or refused when nested too deep.
+fn prepared(body: &str) -> Result<std::borrow::Cow<'_, str>, ApiError> {
+    without_null_members(body).map_err(|_| ApiError::Decode("the answer is nested too deeply".into()))
 }
 
-/// Treats `"field": null` like a missing field, so it takes its default
-/// instead of failing the item: many backends write null for "nothing".
-fn drop_nulls(value: &mut Value) {
-    match value {
-        Value::Object(map) => {
-            map.retain(|_, v| !v.is_null());
-            map.values_mut().for_each(drop_nulls);
-        }
-        Value::Array(items) => items.iter_mut().for_each(drop_nulls),
-        _ => {}
+/// Whether `text` is JSON this module could decode (well-formed, and not
+/// nested too deep); if not, why.
+pub fn well_formed(text: &str) -> Result<(), String> {
+    match prepared(text).and_then(|text| from_text::<IgnoredAny>(&text)) {
+        Err(ApiError::Decode(why)) => Err(why),
+        _ => Ok(()),
     }
+}
+
+fn from_text<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, ApiError> {
+    serde_json::from_str(text).map_err(|e| ApiError::Decode(e.to_string()))
+}
+
+/// A list's envelope, its items left as text to decode one by one.
+#[derive(Deserialize)]
+struct Envelope<'a> {
+    #[serde(borrow)]
+    items: Option<&'a RawValue>,
+    #[serde(borrow)]
+    next: Option<&'a RawValue>,
 }
 
 /// Checks the status, then decodes a list, skipping malformed items; a list
 /// whose every item is malformed is an error.
 pub fn page<T: DeserializeOwned>(response: &ApiResponse) -> Result<Page<T>, ApiError> {
     check_status(response)?;
-    let mut value = parse(&response.body)?;
-    drop_nulls(&mut value);
-    let (items, next) = match value {
-        Value::Array(items) => (items, None),
-        Value::Object(mut map) => {
-            let items = match map.remove("items") {
-                Some(Value::Array(items)) => items,
-                Some(_) => return Err(ApiError::Decode("`items` is not an array".into())),
-                None => return Err(ApiError::Decode("missing field `items`".into())),
+    let text = prepared(&response.body)?;
+    let (items, next): (Vec<&RawValue>, _) = match text.trim_start().as_bytes().first() {
+        Some(b'[') => (from_text(&text)?, None),
+        Some(b'{') => {
+            let envelope: Envelope = from_text(&text)?;
+            let Some(items) = envelope.items else {
+                return Err(ApiError::Decode("missing field `items`".into()));
             };
-            let next = match map.remove("next") {
-                Some(Value::String(cursor)) if !cursor.is_empty() => Some(cursor),
-                _ => None,
-            };
-            (items, next)
+            let items = serde_json::from_str(items.get())
+                .map_err(|_| ApiError::Decode("`items` is not an array".into()))?;
+            let next = envelope.next.and_then(|next| serde_json::from_str::<String>(next.get()).ok());
+            (items, next.filter(|cursor| !cursor.is_empty()))
         }
-        _ => return Err(ApiError::Decode("expected a list or an object with `items`".into())),
+        _ => {
+            from_text::<IgnoredAny>(&text)?;
+            return Err(ApiError::Decode("expected a list or an object with `items`".into()));
+        }
     };
     let total = items.len();
-    let items: Vec<T> = items.into_iter().filter_map(|item| serde_json::from_value(item).ok()).collect();
+    let items: Vec<T> = items.into_iter().filter_map(|item| serde_json::from_str(item.get()).ok()).collect();
     if total > 0 && items.is_empty() {
         // Nothing readable is a broken answer, not an empty list: "共 0 项" would mislead.
         return Err(ApiError::Decode(format!("all {total} item(s) of the list are malformed")));
@@ -88,12 +103,9 @@ where
     D: serde::Deserializer<'de>,
     T: DeserializeOwned,
 {
-    Ok(match Value::deserialize(deserializer)? {
-        Value::Array(items) => {
-            items.into_iter().filter_map(|item| serde_json::from_value(item).ok()).collect()
-        }
-        _ => Vec::new(),
-    })
+    let raw = <&RawValue>::deserialize(deserializer)?;
+    let items: Vec<&RawValue> = serde_json::from_str(raw.get()).unwrap_or_default();
+    Ok(items.into_iter().filter_map(|item| serde_json::from_str(item.get()).ok()).collect())
 }
 
 /// For an optional part of an object: a malformed one reads as absent.
@@ -102,7 +114,7 @@ where
     D: serde::Deserializer<'de>,
     T: DeserializeOwned,
 {
-    Ok(serde_json::from_value(Value::deserialize(deserializer)?).ok())
+    Ok(serde_json::from_str(<&RawValue>::deserialize(deserializer)?.get()).ok())
 }
 
 /// Checks for success, with nothing to decode (e.g. 204 No Content).

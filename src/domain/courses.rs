@@ -129,10 +129,10 @@ pub struct ProgressBook(pub BTreeMap<String, Progress>);
 /// the next save would then overwrite with nothing.
 impl<'de> Deserialize<'de> for ProgressBook {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let entries = BTreeMap::<String, serde_json::Value>::deserialize(deserializer)?;
+        let entries = BTreeMap::<String, Box<serde_json::value::RawValue>>::deserialize(deserializer)?;
         let book = entries
             .into_iter()
-            .filter_map(|(id, value)| Some((id, Progress::deserialize(value).ok()?)))
+            .filter_map(|(id, value)| Some((id, serde_json::from_str(value.get()).ok()?)))
             .collect();
         Ok(Self(book))
     }

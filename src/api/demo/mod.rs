@@ -17,13 +17,16 @@ pub use state::{DemoState, StoredReply};
 
 use router::{answer_with, Part, LATER_PARTS};
 
-use std::sync::{Arc, Mutex};
+use std::{
+    collections::HashMap,
+    sync::{Arc, Mutex},
+};
 
 use futures::future::join;
 use gloo_net::http::Request;
-use serde_json::Value;
 
 use super::{
+    decode::well_formed,
     http::{send_with_limits, Kind},
     transport::Method,
     ApiError, ApiRequest, ApiResponse,
@@ -33,30 +36,38 @@ use crate::platform::{clock, storage};
 /// Where the demo state lives in local storage.
 const STATE_KEY: &str = "demo-state";
 
+/// Data files as downloaded, by name: the main module keeps them as text, and
+/// the backend's chunk parses them, so a real backend's visitor never
+/// downloads the code of a JSON tree.
+pub type DemoTexts = HashMap<&'static str, Arc<str>>;
+
 /// The demo backend's entry points, as its chunk hands them over.
 pub struct DemoBackend {
     /// Which data files a request needs.
     pub files_for: fn(&ApiRequest) -> &'static [&'static str],
     /// Answers a request from those files and the stored demo state, now.
-    pub answer: fn(&ApiRequest, &DemoFiles) -> ApiResponse,
+    pub answer: fn(&ApiRequest, &DemoTexts) -> ApiResponse,
 }
 
 /// Answers at the browser's clock with the core and `parts`, keeping what a write changed.
-fn answer_and_keep(request: &ApiRequest, files: &DemoFiles, parts: &[Part]) -> ApiResponse {
+fn answer_and_keep(request: &ApiRequest, texts: &DemoTexts, parts: &[Part]) -> ApiResponse {
+    // Each file was checked before it was kept (`decode::well_formed`).
+    let files: DemoFiles =
+        texts.iter().filter_map(|(name, text)| Some((*name, serde_json::from_str(text).ok()?))).collect();
     let mut state: DemoState = storage::load(STATE_KEY).unwrap_or_default();
-    let response = answer_with(request, files, &mut state, &clock::now(), parts);
+    let response = answer_with(request, &files, &mut state, &clock::now(), parts);
     if request.method == Method::Post {
         storage::save(STATE_KEY, &state);
     }
     response
 }
 
-fn answer_core(request: &ApiRequest, files: &DemoFiles) -> ApiResponse {
-    answer_and_keep(request, files, &[])
+fn answer_core(request: &ApiRequest, texts: &DemoTexts) -> ApiResponse {
+    answer_and_keep(request, texts, &[])
 }
 
-fn answer_all(request: &ApiRequest, files: &DemoFiles) -> ApiResponse {
-    answer_and_keep(request, files, &LATER_PARTS)
+fn answer_all(request: &ApiRequest, texts: &DemoTexts) -> ApiResponse {
+    answer_and_keep(request, texts, &LATER_PARTS)
 }
 
 mod backend {
@@ -130,8 +141,8 @@ pub struct DemoTransport {
     /// URL of the folder with the demo files, e.g. `demo` (beside index.html).
     base: String,
     timeout_ms: u32,
-    /// Parsed files, downloaded once per visit.
-    files: Arc<Mutex<DemoFiles>>,
+    /// The files, downloaded once per visit.
+    files: Arc<Mutex<DemoTexts>>,
     /// When the oldest saved copy among them was saved, if the network could not give one.
     saved_at: Arc<Mutex<Option<i64>>>,
 }
@@ -167,7 +178,7 @@ impl DemoTransport {
             backend.map_err(|_| ApiError::Network("the demo backend's code did not arrive".into()))?;
         // A failed download is the answer, as it would be from a backend: not tried again unasked.
         early?;
-        let mut files = DemoFiles::new();
+        let mut files = DemoTexts::new();
         for name in (backend.files_for)(&request) {
             files.insert(name, self.file(name).await?);
         }
@@ -176,9 +187,9 @@ impl DemoTransport {
         Ok(response)
     }
 
-    async fn file(&self, name: &'static str) -> Result<Value, ApiError> {
-        if let Some(value) = self.files.lock().ok().and_then(|files| files.get(name).cloned()) {
-            return Ok(value);
+    async fn file(&self, name: &'static str) -> Result<Arc<str>, ApiError> {
+        if let Some(text) = self.files.lock().ok().and_then(|files| files.get(name).cloned()) {
+            return Ok(text);
         }
         let url = format!("{}/{name}.json", self.base);
         let response = send_with_limits(Request::get(&url), None, self.timeout_ms, Kind::PublicRead).await?;
@@ -189,16 +200,16 @@ impl DemoTransport {
                 message: String::new(),
             });
         }
-        let body = under_base_path(&response.body, crate::platform::base::base_path());
-        let value: Value =
-            serde_json::from_str(&body).map_err(|e| ApiError::Decode(format!("{name}.json: {e}")))?;
+        let text: Arc<str> = under_base_path(&response.body, crate::platform::base::base_path()).into();
+        // A broken file is not kept: 重试 downloads it again.
+        well_formed(&text).map_err(|e| ApiError::Decode(format!("{name}.json: {e}")))?;
         if let Ok(mut files) = self.files.lock() {
-            files.insert(name, value.clone());
+            files.insert(name, text.clone());
         }
         if let (Some(at), Ok(mut saved_at)) = (response.saved_at, self.saved_at.lock()) {
             *saved_at = Some(saved_at.map_or(at, |earlier| earlier.min(at)));
         }
-        Ok(value)
+        Ok(text)
     }
 }
 
