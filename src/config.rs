@@ -7,7 +7,8 @@
 
 use futures::future::{select, Either};
 use gloo_timers::future::TimeoutFuture;
-use serde::{de::IgnoredAny, Deserialize, Deserializer};
+use serde::{Deserialize, Deserializer};
+use serde_json::error::Category;
 use thiserror::Error;
 
 use crate::api::{demo::DemoTransport, http::HttpTransport, Transport};
@@ -98,20 +99,22 @@ impl Config {
     /// for the demo data, or the backend's URL. Other fields may be left out
     /// (they take their defaults) but not given a wrong type.
     pub fn parse(json: &str) -> Result<Self, ConfigError> {
-        // Well-formed first, so that a typo is told apart from a wrong value.
-        serde_json::from_str::<IgnoredAny>(json).map_err(|e| ConfigError::Syntax(e.to_string()))?;
+        // A typo is told apart from a wrong value.
+        let names = serde_json::from_str::<NamesApiBase>(json).map_err(|e| match e.classify() {
+            Category::Data => ConfigError::Invalid(e.to_string()),
+            _ => ConfigError::Syntax(e.to_string()),
+        })?;
         if !json.trim_start().starts_with('{') {
             return Err(ConfigError::Invalid("the file is not a JSON object".into()));
         }
-        let invalid = |e: serde_json::Error| ConfigError::Invalid(e.to_string());
-        match serde_json::from_str::<NamesApiBase>(json).map_err(invalid)?.api_base {
+        match names.api_base {
             None => return Err(ConfigError::Invalid("api_base is missing (null for the demo data)".into())),
             Some(Some(base)) if base.trim().is_empty() => {
                 return Err(ConfigError::Invalid("api_base is empty (null for the demo data)".into()))
             }
             _ => {}
         }
-        serde_json::from_str(json).map_err(invalid)
+        serde_json::from_str(json).map_err(|e| ConfigError::Invalid(e.to_string()))
     }
 
     pub fn transport(&self) -> Transport {

@@ -124,8 +124,8 @@ pub(crate) async fn send_with_limits(
 fn with_saved_answer(url: &str, result: Result<ApiResponse, ApiError>) -> Result<ApiResponse, ApiError> {
     let unreachable = match &result {
         Ok(response) if response.status == 200 && response.saved_at.is_none() => {
-            // Only JSON is kept: a garbled answer must not become the one shown offline.
-            let is_json = serde_json::from_str::<serde::de::IgnoredAny>(&response.body).is_ok();
+            // Only what the decoder can read is kept: a garbled answer must not become the one shown offline.
+            let is_json = super::decode::well_formed(&response.body).is_ok();
             // A kiosk keeps nothing of what its visitors looked for.
             if is_json && !offline::is_controlled() && !kiosk::is_kiosk() {
                 saved_answers::keep(url, &response.body, js_sys::Date::now() as i64);
