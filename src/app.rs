@@ -2,9 +2,8 @@
 
 use leptos::{prelude::*, wasm_bindgen::JsCast};
 use leptos_router::{
-    components::{FlatRoutes, Route, Router, A},
+    components::{FlatRoutes, RouteChildren, Router, A},
     hooks::use_location,
-    path,
 };
 
 use crate::{
@@ -15,8 +14,9 @@ use crate::{
     components::{sections, use_large_text, ConnectionNotice, FeedStore, Icon, TextSizeToggle},
     config::Config,
     domain,
-    lazy_pages::{LazyPage, LazyTarget},
+    lazy_pages::LazyTarget,
     pages, platform,
+    routes::PageRoutes,
 };
 
 /// `GET /v1/site`, loaded once by the shell.
@@ -93,36 +93,7 @@ pub fn App(config: Config) -> impl IntoView {
                 <FocusOnNavigate />
                 <main id="main" class="site-main" tabindex="-1">
                     <ConnectionNotice />
-                    <FlatRoutes fallback=pages::not_found::NotFound>
-                        <Route path=path!("/") view=pages::home::Home />
-                        <Route path=path!("/services") view=LazyPage(LazyTarget::Services) />
-                        <Route path=path!("/services/:id") view=LazyPage(LazyTarget::Service) />
-                        <Route path=path!("/courses") view=LazyPage(LazyTarget::Courses) />
-                        <Route path=path!("/courses/:id") view=LazyPage(LazyTarget::Course) />
-                        <Route path=path!("/stories") view=LazyPage(LazyTarget::Stories) />
-                        <Route path=path!("/stories/:id") view=LazyPage(LazyTarget::Story) />
-                        <Route path=path!("/stations") view=LazyPage(LazyTarget::Stations) />
-                        <Route path=path!("/stations/:id") view=LazyPage(LazyTarget::Station) />
-                        <Route path=path!("/points") view=LazyPage(LazyTarget::Points) />
-                        <Route path=path!("/login") view=LazyPage(LazyTarget::Login) />
-                        <Route path=path!("/campaigns") view=LazyPage(LazyTarget::Campaigns) />
-                        <Route path=path!("/campaigns/:id") view=LazyPage(LazyTarget::Campaign) />
-                        <Route path=path!("/rewards") view=LazyPage(LazyTarget::Rewards) />
-                        <Route path=path!("/rewards/:id") view=LazyPage(LazyTarget::Reward) />
-                        <Route path=path!("/vouchers") view=LazyPage(LazyTarget::Vouchers) />
-                        <Route path=path!("/vouchers/:id") view=LazyPage(LazyTarget::Voucher) />
-                        <Route path=path!("/report") view=LazyPage(LazyTarget::Report) />
-                        <Route path=path!("/reports") view=LazyPage(LazyTarget::Report) />
-                        <Route path=path!("/more") view=LazyPage(LazyTarget::More) />
-                        <Route path=path!("/honours") view=LazyPage(LazyTarget::Honours) />
-                        <Route path=path!("/honours/:id") view=LazyPage(LazyTarget::Honouree) />
-                        <Route path=path!("/knights") view=LazyPage(LazyTarget::Knights) />
-                        <Route path=path!("/voice") view=LazyPage(LazyTarget::Voice) />
-                        <Route path=path!("/voice/:id") view=LazyPage(LazyTarget::Topic) />
-                        <Route path=path!("/activities") view=LazyPage(LazyTarget::Activities) />
-                        <Route path=path!("/activities/:id") view=LazyPage(LazyTarget::Activity) />
-                        <Route path=path!("/about") view=LazyPage(LazyTarget::About) />
-                    </FlatRoutes>
+                    <FlatRoutes fallback=pages::not_found::NotFound children=RouteChildren::to_children(PageRoutes::new) />
                 </main>
                 {kiosk.then_some(move || crate::kiosk::arrived().map(|parts| (parts.visit)(countdown)))}
             </div>

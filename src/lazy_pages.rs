@@ -15,10 +15,7 @@
 
 use futures::future::{FutureExt, LocalBoxFuture};
 use leptos::{prelude::*, task::spawn_local};
-use leptos_router::{
-    hooks::{use_location, use_params_map},
-    ChooseView,
-};
+use leptos_router::hooks::{use_location, use_params_map};
 
 use crate::{
     api::{reads, use_api, ApiRequest},
@@ -77,9 +74,8 @@ macro_rules! lazy_pages {
                 }
             }
 
-            /// Every lazy page.
-            #[cfg(test)]
-            const ALL: &[LazyTarget] = &[$($(LazyTarget::$target,)+)*];
+            /// Every lazy page, in the order of its declaration.
+            pub const ALL: &[LazyTarget] = &[$($(LazyTarget::$target,)+)*];
 
             /// The loader of this page, for a retry after a failed download.
             fn loader(self) -> LoadPage {
@@ -146,36 +142,28 @@ lazy_pages! {
     activities: { Activities => pages::activities::Activities, Activity => pages::activity::ActivityDetail },
 }
 
-/// A route's view: the lazy page `0`, shown once its code is here. Every lazy
-/// route has this one type, so that a new page adds a variant and a chunk,
-/// not another copy of the router's generic code to the main module.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct LazyPage(pub LazyTarget);
-
-impl ChooseView for LazyPage {
-    async fn choose(self) -> AnyView {
-        let mut loading = self.0.load();
+impl LazyTarget {
+    /// The page, once its code is here; in its place an error with 重试
+    /// if the code does not arrive.
+    pub async fn show(self) -> AnyView {
+        let mut loading = self.load();
         let loaded = match (&mut loading).now_or_never() {
             Some(loaded) => loaded,
             None => {
                 // The code is on its way: its data need not wait for it.
-                read_ahead(self.0);
+                read_ahead(self);
                 loading.await
             }
         };
         // Weak 4G drops a download now and then: one more try before saying so.
         let loaded = match loaded {
-            Err(ChunkMissing) => self.0.load().await,
+            Err(ChunkMissing) => self.load().await,
             loaded => loaded,
         };
         match loaded {
-            Ok(render) => render(self.0),
-            Err(ChunkMissing) => view! { <ChunkFailed target=self.0 load=self.0.loader() /> }.into_any(),
+            Ok(render) => render(self),
+            Err(ChunkMissing) => view! { <ChunkFailed target=self load=self.loader() /> }.into_any(),
         }
-    }
-
-    async fn preload(&self) {
-        let _ = self.0.load().await;
     }
 }
 
@@ -251,13 +239,22 @@ impl LazyTarget {
             return None;
         }
         let path = href.split(['?', '#']).next().unwrap_or_default();
-        let mut segments = path.split('/').filter(|segment| !segment.is_empty());
-        let section = segments.next()?;
-        let detail = segments.next().is_some();
-        if segments.next().is_some() {
+        Self::of_path(path).map(|(target, _)| target)
+    }
+
+    /// The lazy page of a path and the id it names (`/services/svc-01`):
+    /// one or two segments, and a slash at the end or not.
+    pub fn of_path(path: &str) -> Option<(Self, Option<&str>)> {
+        let path = path.strip_prefix('/')?;
+        let path = path.strip_suffix('/').unwrap_or(path);
+        let (section, id) = match path.split_once('/') {
+            Some((section, id)) => (section, Some(id)),
+            None => (path, None),
+        };
+        if id.is_some_and(|id| id.is_empty() || id.contains('/')) {
             return None;
         }
-        Some(match (section, detail) {
+        let target = match (section, id.is_some()) {
             ("services", false) => Self::Services,
             ("services", true) => Self::Service,
             ("courses", false) => Self::Courses,
@@ -285,7 +282,8 @@ impl LazyTarget {
             ("activities", true) => Self::Activity,
             ("about", false) => Self::About,
             _ => return None,
-        })
+        };
+        Some((target, id))
     }
 }
 

@@ -10,3 +10,4 @@ pub mod lazy_pages;
 pub mod outbox;
 pub mod pages;
 pub mod platform;
+pub mod routes;
