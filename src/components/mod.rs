@@ -44,7 +44,7 @@ pub use kiosk::{use_kiosk, ContinueOnPhone, HandOver, OutLink};
 pub use list_parts::{CardGroup, Chip, CountLine, CutShort, NoMatch};
 pub use loaded::Loaded;
 pub use once_action::{use_once_action, OnceAction};
-pub use page_header::PageHeader;
+pub use page_header::{page_texts, PageHeader, PageText};
 pub use page_scope::{page_memo, use_signed_in};
 pub use read_aloud::ReadAloud;
 pub use search_field::{use_typed_search, SearchField, TypedSearch};

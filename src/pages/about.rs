@@ -8,23 +8,17 @@ use crate::{
         model::{Programme, SubAction, SubActionState},
         use_api_resource,
     },
-    components::{fact, Loaded, OutLink, PageHeader, SkeletonShape},
+    components::{fact, page_texts, Loaded, OutLink, SkeletonShape},
     domain::url::tel_link,
-    platform::{base, document::use_page_meta},
+    platform::base,
 };
 
 #[component]
 pub fn About() -> impl IntoView {
-    use_page_meta(
-        || "关于行动".into(),
-        || {
-            "“酉新送暖·阳光同行”是酉阳县面向新就业群体的服务行动：25 项服务、18 项子行动、遍布全县的驿站。"
-                .into()
-        },
-    );
+    page_texts::ABOUT.use_page_meta();
     let programme = use_api_resource(|api| async move { api.programme().await });
     view! {
-        <PageHeader title="关于行动" lead="“酉新送暖·阳光同行”：让奔波在酉阳的每一位新就业群体，都有一处暖心的落脚点。" />
+        {page_texts::ABOUT.header()}
         <section aria-labelledby="what-title">
             <h2 id="what-title">"这是什么"</h2>
             <p>"2024 年，酉阳县委社会工作部联合职能部门、街道、企业和社会组织，为外卖骑手、快递员、网约车司机、网络主播等新就业群体开展专项服务行动：面向社会发布服务清单，制定子行动逐项推进。歇脚有驿站，学本事有学堂，参与治理能攒积分，做了好事会被记住。"</p>

@@ -4,26 +4,23 @@ use leptos::prelude::*;
 
 use crate::{
     api::model::{Activity, Signup},
-    components::{use_page_feed, Card, FeedFooter, PageHeader},
+    components::{page_texts, use_page_feed, Card, FeedFooter},
     domain::{
         activities::SignupPhase,
         time::{span_label, ChinaTime},
         url::item_path,
     },
-    platform::{clock::use_minute_clock, document::use_page_meta},
+    platform::clock::use_minute_clock,
 };
 
 #[component]
 pub fn Activities() -> impl IntoView {
-    use_page_meta(
-        || "活动".into(),
-        || "节日慰问会、流动子女暑托班和专项培训：为新就业群体和家人举办的活动，在线报名。".into(),
-    );
+    page_texts::ACTIVITIES.use_page_meta();
     let (activities, more) =
         use_page_feed(|api, cursor| async move { api.activities(cursor.as_deref()).await });
     let now = use_minute_clock();
     view! {
-        <PageHeader title="活动" lead="节日慰问会、暑托班、专项培训……带上家人一起来，在这里报名。" />
+        {page_texts::ACTIVITIES.header()}
         {move || activities.with(|feed| activity_cards(&feed.items, &now.get()))}
         <FeedFooter feed=activities load_more=more empty="暂时没有活动，过几天再来看看。" />
     }

@@ -4,26 +4,23 @@ use leptos::prelude::*;
 
 use crate::{
     api::model::Campaign,
-    components::{use_page_feed, Card, FeedFooter, PageHeader},
+    components::{page_texts, use_page_feed, Card, FeedFooter},
     domain::{
         campaigns::CampaignPhase,
         time::{span_label, ChinaTime},
         url::item_path,
     },
-    platform::{clock::use_minute_clock, document::use_page_meta},
+    platform::clock::use_minute_clock,
 };
 
 #[component]
 pub fn Campaigns() -> impl IntoView {
-    use_page_meta(
-        || "文明实践活动".into(),
-        || "文明交通劝导、反诈宣传、应急物资转运：参加活动，现场签到领积分。".into(),
-    );
+    page_texts::CAMPAIGNS.use_page_meta();
     let (campaigns, more) =
         use_page_feed(|api, cursor| async move { api.campaigns(cursor.as_deref()).await });
     let now = use_minute_clock();
     view! {
-        <PageHeader title="文明实践活动" lead="文明宣传、反诈宣传、应急物资转运……参加活动、现场签到就能攒积分。" />
+        {page_texts::CAMPAIGNS.header()}
         {move || campaigns.with(|feed| campaign_cards(&feed.items, &now.get()))}
         <FeedFooter feed=campaigns load_more=more empty="暂时没有活动，过几天再来看看。" />
     }

@@ -7,8 +7,8 @@ use crate::{
     components::{
         card_list::{positions, CardEntry},
         course_progress::load_progress,
-        use_page_feed, use_query_param, use_query_setter, use_typed_search, Card, CardList, Chip, CountLine,
-        FeedFooter, NoMatch, PageHeader, SearchField,
+        page_texts, use_page_feed, use_query_param, use_query_setter, use_typed_search, Card, CardList, Chip,
+        CountLine, FeedFooter, NoMatch, SearchField,
     },
     domain::{
         courses::{arrange_courses, group_by_kind, kind_label, CourseFilter, EnrolState, Progress},
@@ -16,7 +16,7 @@ use crate::{
         time::format_date,
         url::item_path,
     },
-    platform::{clock, document::use_page_meta},
+    platform::clock,
 };
 
 /// The kind filters in the order the catalogue shows them: (query value, kind, chip label).
@@ -28,7 +28,7 @@ const KINDS: [(&str, CourseKind, &str); 3] = [
 
 #[component]
 pub fn Courses() -> impl IntoView {
-    use_page_meta(|| "酉新学堂".into(), || "线上微课、线下培训和技能竞赛，为新就业群体免费开放。".into());
+    page_texts::COURSES.use_page_meta();
     // Page by page: the filters and the search apply to what is loaded.
     let (feed, load_more) =
         use_page_feed(|api, cursor| async move { api.courses(None, cursor.as_deref()).await });
@@ -64,7 +64,7 @@ pub fn Courses() -> impl IntoView {
     };
 
     view! {
-        <PageHeader title="酉新学堂" lead="手机上随时学的微课，家门口的培训班，还有比一比的技能竞赛。" />
+        {page_texts::COURSES.header()}
         <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>
             <SearchField label="搜索课程" placeholder="搜索：直播、急救、安全…" search />
             <div class="chips" role="group" aria-label="按类型筛选">

@@ -9,11 +9,10 @@ use crate::{
         use_api_resource, ApiError, Page,
     },
     components::{
-        use_form_send, use_query_param, use_query_setter, use_signed_in, Card, CardGroup, Chip, CountLine,
-        CutShort, Loaded, NoMatch, PageHeader, SendForm, SignInPrompt,
+        page_texts, use_form_send, use_query_param, use_query_setter, use_signed_in, Card, CardGroup, Chip,
+        CountLine, CutShort, Loaded, NoMatch, SendForm, SignInPrompt,
     },
     domain::{search::distinct, time::format_date_time, url::item_path, voice::nomination_form},
-    platform::document::use_page_meta,
 };
 
 /// The honours and the people honoured, loaded together: the roll cannot do
@@ -26,10 +25,7 @@ struct Roll {
 
 #[component]
 pub fn Honours() -> impl IntoView {
-    use_page_meta(
-        || "荣誉榜".into(),
-        || "酉阳县新就业群体的志愿者先锋、党员先锋岗和岗位标兵：他们做了什么，评选看什么。".into(),
-    );
+    page_texts::HONOURS.use_page_meta();
     let roll = use_api_resource(|api| async move {
         let (honours, people) = futures::join!(api.honours(), api.honourees());
         Ok::<_, ApiError>(Roll {
@@ -38,7 +34,7 @@ pub fn Honours() -> impl IntoView {
         })
     });
     view! {
-        <PageHeader title="荣誉榜" lead="送餐、送件、跑车之余，他们还在帮别人。城市记得每一份汗水。" />
+        {page_texts::HONOURS.header()}
         <Loaded resource=roll render={|roll: Roll| view! { <RollView roll /> }} />
     }
 }

@@ -7,10 +7,9 @@ use crate::{
         model::{Knight, KnightApplication, NewKnightApplication, ReviewStatus},
         use_api_resource, Page,
     },
-    components::{use_form_send, use_signed_in, Loaded, PageHeader, SendForm, SignInPrompt},
+    components::{page_texts, use_form_send, use_signed_in, Loaded, SendForm, SignInPrompt},
     domain::{time::format_date_time, voice::application_form},
     pages::honours::who_line,
-    platform::document::use_page_meta,
 };
 
 /// What members do, in the programme's own terms.
@@ -22,14 +21,11 @@ const DUTIES: [&str; 3] = [
 
 #[component]
 pub fn Knights() -> impl IntoView {
-    use_page_meta(
-        || "先锋骑士团".into(),
-        || "从新就业群体业务骨干中选拔，参与社区议事和政策制定。看看成员，申请加入。".into(),
-    );
+    page_texts::KNIGHTS.use_page_meta();
     let knights = use_api_resource(|api| async move { api.knights().await });
     let signed_in = use_signed_in();
     view! {
-        <PageHeader title="先锋骑士团" lead="从骑手、快递员、网约车司机中选出业务骨干，参与社区议事和政策制定。" />
+        {page_texts::KNIGHTS.header()}
         <section aria-labelledby="duties-title">
             <h2 id="duties-title">"成员做什么"</h2>
             <ul class="duties">{DUTIES.iter().map(|duty| view! { <li>{*duty}</li> }).collect_view()}</ul>

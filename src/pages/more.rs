@@ -3,10 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::{
-    components::{Door, Doors, PageHeader},
-    platform::document::use_page_meta,
-};
+use crate::components::{page_texts, Door, Doors};
 
 /// Each door: where it leads, its title and what it offers.
 const DOORS: [Door; 6] = [
@@ -20,12 +17,9 @@ const DOORS: [Door; 6] = [
 
 #[component]
 pub fn More() -> impl IntoView {
-    use_page_meta(
-        || "更多".into(),
-        || "酉新向党、荣誉榜、先锋骑士团、社区议事、活动报名和“酉新送暖·阳光同行”行动介绍。".into(),
-    );
+    page_texts::MORE.use_page_meta();
     view! {
-        <PageHeader title="更多" lead="被看见、被尊重，也能说上话：故事、荣誉、议事和活动都在这里。" />
+        {page_texts::MORE.header()}
         <Doors label="更多栏目" class="doors" doors=&DOORS />
     }
 }

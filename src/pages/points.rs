@@ -8,12 +8,11 @@ use crate::{
         use_api, use_api_resource, Page,
     },
     components::{
-        use_page_feed, use_signed_in, Door, Doors, FeedFooter, Loaded, PageHeader, SignInPrompt,
+        page_texts, use_page_feed, use_signed_in, Door, Doors, FeedFooter, Loaded, SignInPrompt,
         SkeletonShape,
     },
     domain::{points::level_progress, time::ChinaTime},
     pages::rewards::reward_cards,
-    platform::document::use_page_meta,
 };
 
 /// The ways to earn and spend, each a page of its own.
@@ -27,13 +26,13 @@ const WAYS: [Door; 5] = [
 
 #[component]
 pub fn Points() -> impl IntoView {
-    use_page_meta(|| "积分".into(), || "上报安全隐患、参加文明宣传攒积分，兑换体检套餐和技能培训。".into());
+    page_texts::POINTS.use_page_meta();
     let rules = use_api_resource(|api| async move { api.points_rules().await });
     let (rewards, more_rewards) =
         use_page_feed(|api, cursor| async move { api.rewards(cursor.as_deref()).await });
     let signed_in = use_signed_in();
     view! {
-        <PageHeader title="积分" lead="上报安全隐患、参加文明宣传都能攒积分，积分可以换体检和培训。" />
+        {page_texts::POINTS.header()}
         <Show when=move || signed_in.get() fallback=|| view! {
             <SignInPrompt text="登录后可以查看积分余额和每一笔积分明细。" action="登录查看我的积分" return_to="/points" />
         }>

@@ -4,18 +4,18 @@ use leptos::prelude::*;
 
 use crate::{
     api::model::Reward,
-    components::{use_page_feed, use_signed_in, Card, FeedFooter, PageHeader, SignInPrompt},
+    components::{page_texts, use_page_feed, use_signed_in, Card, FeedFooter, SignInPrompt},
     domain::{points::stock_label, url::item_path},
-    platform::{base, document::use_page_meta},
+    platform::base,
 };
 
 #[component]
 pub fn Rewards() -> impl IntoView {
-    use_page_meta(|| "积分兑换".into(), || "用积分兑换健康体检、技能培训和骑行护具。".into());
+    page_texts::REWARDS.use_page_meta();
     let (rewards, more) = use_page_feed(|api, cursor| async move { api.rewards(cursor.as_deref()).await });
     let signed_in = use_signed_in();
     view! {
-        <PageHeader title="积分兑换" lead="健康体检、技能培训、骑行护具，都能用积分换。" />
+        {page_texts::REWARDS.header()}
         <Show when=move || signed_in.get() fallback=|| view! {
             <SignInPrompt text="登录后可以看到你有多少积分、能换什么。" action="登录查看我的积分" return_to="/rewards" />
         }>

@@ -7,22 +7,18 @@ use leptos::prelude::*;
 use crate::{
     api::{model::Service, use_api_resource, Page},
     components::{
-        card_list::CardEntry, use_query_param, use_query_setter, use_typed_search, Card, CardList, Chip,
-        CountLine, CutShort, Loaded, NoMatch, PageHeader, SearchField,
+        card_list::CardEntry, page_texts, use_query_param, use_query_setter, use_typed_search, Card,
+        CardList, Chip, CountLine, CutShort, Loaded, NoMatch, SearchField,
     },
     domain::{
         search::{distinct, query_words, SearchIndex},
         url::item_path,
     },
-    platform::document::use_page_meta,
 };
 
 #[component]
 pub fn Services() -> impl IntoView {
-    use_page_meta(
-        || "服务清单".into(),
-        || "酉阳县为外卖骑手、快递员、网约车司机和网络主播发布的 25 项服务：在哪办、找谁办、怎么办。".into(),
-    );
+    page_texts::SERVICES.use_page_meta();
     // Small enough to load whole and search on the phone.
     let services = use_api_resource(|api| async move { api.services().await });
 
@@ -47,7 +43,7 @@ pub fn Services() -> impl IntoView {
     };
 
     view! {
-        <PageHeader title="服务清单" lead="县里为新就业群体发布的 25 项服务，按类别查找，或直接搜索。" />
+        {page_texts::SERVICES.header()}
         <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>
             <SearchField label="搜索服务" placeholder="搜索：体检、法律、充电…" search />
             <div class="chips" role="group" aria-label="按类别筛选">

@@ -6,8 +6,8 @@ use crate::{
     api::{model::Station, use_api_resource, Page},
     components::{
         card_list::{positions, CardEntry},
-        use_query_param, use_query_setter, Card, CardList, Chip, CountLine, CutShort, Loaded, NoMatch,
-        PageHeader,
+        page_texts, use_query_param, use_query_setter, Card, CardList, Chip, CountLine, CutShort, Loaded,
+        NoMatch,
     },
     domain::{
         facilities::{facility_label, FACILITIES},
@@ -18,7 +18,6 @@ use crate::{
     },
     platform::{
         clock::use_minute_clock,
-        document::use_page_meta,
         geolocation::{current_position, LocationError},
     },
 };
@@ -38,10 +37,7 @@ enum Whereabouts {
 
 #[component]
 pub fn Stations() -> impl IntoView {
-    use_page_meta(
-        || "酉新驿站".into(),
-        || "酉阳县 58 个酉新驿站和星空补给站：热水、充电、微波炉、健康药箱，歇歇脚再出发。".into(),
-    );
+    page_texts::STATIONS.use_page_meta();
     // Small enough to load whole and filter on the phone.
     let stations = use_api_resource(|api| async move { api.stations().await });
     // "Open now" follows the clock while the page is open.
@@ -80,7 +76,7 @@ pub fn Stations() -> impl IntoView {
     };
 
     view! {
-        <PageHeader title="酉新驿站" lead="累了进来歇歇：喝口热水，充个电，热一热饭。夜里还有星空补给站。" />
+        {page_texts::STATIONS.header()}
         <div class="filters">
             <div class="chips" role="group" aria-label="筛选驿站">
                 <Chip label="营业中" pressed=Signal::derive(move || filter.get().open_now)

@@ -9,14 +9,14 @@ use leptos_router::hooks::use_location;
 use crate::{
     api::model::StorySummary,
     components::{
-        page_memo, use_feed_loader, use_query_param, use_query_setter, Card, Chip, FeedFooter, FeedStore,
-        PageHeader,
+        page_memo, page_texts, use_feed_loader, use_query_param, use_query_setter, Card, Chip, FeedFooter,
+        FeedStore,
     },
     domain::{
         time::format_date,
         url::{app_path, item_path},
     },
-    platform::{base::base_path, document::use_page_meta, scroll},
+    platform::{base::base_path, scroll},
 };
 
 /// The column's three tags.
@@ -24,7 +24,7 @@ pub const TAGS: [&str; 3] = ["新经济组织", "新社会组织", "新就业群
 
 #[component]
 pub fn Stories() -> impl IntoView {
-    use_page_meta(|| "酉新向党".into(), || "新经济组织、新社会组织和新就业群体“在路上”的奋斗故事。".into());
+    page_texts::STORIES.use_page_meta();
     let FeedStore(feed) = expect_context::<FeedStore<StorySummary>>();
     let tag = use_query_param("tag");
     let set_query = use_query_setter("/stories");
@@ -62,7 +62,7 @@ pub fn Stories() -> impl IntoView {
     let stories = move || shown.with(|f| f.items.iter().cloned().enumerate().collect::<Vec<_>>());
 
     view! {
-        <PageHeader title="酉新向党" lead="新经济组织、新社会组织、新就业群体“在路上”的故事。" />
+        {page_texts::STORIES.header()}
         <div class="chips" role="group" aria-label="按主题筛选">
             {[""].into_iter().chain(TAGS).map(|value| {
                 let set_query = set_query.clone();

@@ -4,25 +4,22 @@ use leptos::prelude::*;
 
 use crate::{
     api::model::{Topic, TopicState},
-    components::{use_page_feed, Card, FeedFooter, PageHeader},
+    components::{page_texts, use_page_feed, Card, FeedFooter},
     domain::{
         time::{format_date_time, ChinaTime},
         url::item_path,
         voice::takes_opinions,
     },
-    platform::{clock::use_minute_clock, document::use_page_meta},
+    platform::clock::use_minute_clock,
 };
 
 #[component]
 pub fn Voice() -> impl IntoView {
-    use_page_meta(
-        || "社区议事".into(),
-        || "社区和部门想听听外卖骑手、快递员、网约车司机的意见：说说你的想法，看看议事结果。".into(),
-    );
+    page_texts::VOICE.use_page_meta();
     let (topics, more) = use_page_feed(|api, cursor| async move { api.topics(cursor.as_deref()).await });
     let now = use_minute_clock();
     view! {
-        <PageHeader title="社区议事" lead="停车点划在哪、驿站添什么、小区怎么进……你的意见会被带到议事会上。" />
+        {page_texts::VOICE.header()}
         {move || topics.with(|feed| topic_cards(&feed.items, &now.get()))}
         <FeedFooter feed=topics load_more=more empty="暂时没有议题，过几天再来看看。" />
     }
