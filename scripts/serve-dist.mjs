@@ -1,5 +1,6 @@
 // Serves the built app (dist/) the way a production host should:
-// SPA fallback (an extension-less unknown path gets index.html), .wasm as
+// SPA fallback (an extension-less path gets its folder's index.html if the
+// build wrote one, as for /services, else the root's index.html), .wasm as
 // application/wasm, precompressed .br or .gz files as the browser accepts them,
 // hashed assets cached for a year and index.html / config.json never cached.
 // A missing file with an extension (.wasm, .js, .css…) is a 404, never
@@ -63,8 +64,9 @@ async function resolvePath(decodedPath) {
   if (candidate !== root && !candidate.startsWith(root + sep)) return null;
   const found = await fileAt(candidate);
   if (found) return found;
-  // Deep links such as /services/svc-01 are the app's routes: hand them index.html.
-  if (!extname(clean)) return join(root, 'index.html');
+  // The app's routes: a section's own index.html (/services), else the app's
+  // (deep links such as /services/svc-01).
+  if (!extname(clean)) return (await fileAt(join(candidate, 'index.html'))) ?? join(root, 'index.html');
   return null;
 }
 

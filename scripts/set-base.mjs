@@ -1,11 +1,12 @@
 // Moves a build to a sub-path of its host (https://example.cn/youxin/) or back
 // to the root, without rebuilding: every address in the app is relative to
-// index.html's <base href>, and this rewrites that one tag (and the
-// precompressed copies of index.html).
+// index.html's <base href>, and this rewrites that one tag in index.html and
+// in each section's own (services/index.html, …), with their precompressed
+// copies.
 //
 //   node scripts/set-base.mjs <dist> </youxin/>      serve under /youxin/
 //   node scripts/set-base.mjs <dist> /               serve at the root again
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { precompress } from './precompress.mjs';
@@ -26,6 +27,15 @@ export function withBase(html, base) {
   return html.replace(BASE_TAG, `<base href="${normalizeBase(base)}" />`);
 }
 
+/** The build's pages: its index.html and those of its sections, one folder down. */
+function pagesOf(dir) {
+  const sections = readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => join(dir, entry.name, 'index.html'))
+    .filter((path) => existsSync(path));
+  return [join(dir, 'index.html'), ...sections];
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
   const [dir, base] = process.argv.slice(2);
   if (!dir || !base) {
@@ -33,10 +43,13 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1
     process.exit(2);
   }
   try {
-    const index = join(dir, 'index.html');
-    writeFileSync(index, withBase(readFileSync(index, 'utf8'), base));
-    precompress(index);
-    console.log(`${index}: served under ${normalizeBase(base)}`);
+    // Every page is checked before any is written: a refused base changes nothing.
+    const pages = pagesOf(dir).map((path) => [path, withBase(readFileSync(path, 'utf8'), base)]);
+    for (const [path, html] of pages) {
+      writeFileSync(path, html);
+      precompress(path);
+    }
+    console.log(`${pages.length} pages of ${dir}: served under ${normalizeBase(base)}`);
   } catch (error) {
     console.error(`set-base: ${error.message}`);
     process.exit(1);

@@ -18,6 +18,8 @@
 //   without 'unsafe-inline'. Before it does, it preloads the files of the
 //   page at the address (src/page_chunks.json), so that a cold link to a page
 //   downloads its code beside the main module.
+// - Release builds: each section's own index.html, with its heading painted
+//   in the static shell (scripts/section-pages.mjs).
 // - Release builds: sw.js, the service worker (scripts/service-worker.mjs).
 //
 // Runs from Trunk.toml; the environment names the staging folder and profile.
@@ -29,6 +31,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { transform } from 'esbuild';
 import { FEATURES, mergeChunks } from './merge-chunks.mjs';
+import { writeSectionPages } from './section-pages.mjs';
 import { writeServiceWorker } from './service-worker.mjs';
 
 const CRATE = 'youxin';
@@ -137,6 +140,7 @@ if (release) {
   html = html.replace(starter, `<script type="module" src="./${folder}/${js}"></script>`);
   writeFileSync(indexPath, html);
   say(`${pieces.length} files in ${folder}/`);
+  say(`${writeSectionPages(staging).length} sections have an index.html of their own`);
   const shell = await writeServiceWorker(staging, folder);
   say(`sw.js caches ${shell.length} shell files`);
 }

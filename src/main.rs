@@ -1,6 +1,9 @@
 use leptos::prelude::*;
 use youxin::{app::App, config, platform};
 
+/// How long the static shell may stand in for a first page whose code is slow to come.
+const SHELL_AT_MOST: std::time::Duration = std::time::Duration::from_secs(8);
+
 fn main() {
     platform::crash::install_crash_screen();
     start();
@@ -12,7 +15,9 @@ fn start() {
     wasm_bindgen_futures::spawn_local(async {
         match config::load().await {
             Ok(config) => {
-                platform::shell::remove();
+                // The shell gives way when the first page is drawn (routes.rs), or
+                // after a while if its code is slow to come, so the tabs show.
+                set_timeout(platform::shell::remove, SHELL_AT_MOST);
                 mount_to_body(move || view! { <App config /> });
             }
             Err(error) => {

@@ -13,7 +13,7 @@ use leptos_router::{
     ChooseView, GeneratedRouteData, MatchInterface, MatchNestedRoutes, MatchParams, RouteMatchId,
 };
 
-use crate::{lazy_pages::LazyTarget, pages};
+use crate::{lazy_pages::LazyTarget, pages, platform};
 
 /// What an address inside the app shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,10 +42,13 @@ impl Page {
 
 impl ChooseView for Page {
     async fn choose(self) -> AnyView {
-        match self {
+        let view = match self {
             Self::Home => pages::home::Home().into_any(),
             Self::Lazy(target) => target.show().await,
-        }
+        };
+        // The first page takes the static shell's place in the same frame.
+        platform::shell::remove();
+        view
     }
 
     async fn preload(&self) {

@@ -2,10 +2,12 @@
 
 use leptos::prelude::*;
 
-use crate::platform::{base, document::use_page_meta};
+use crate::platform::{base, document::use_page_meta, shell};
 
 #[component]
 pub fn NotFound() -> impl IntoView {
+    // A first visit to a wrong address: this page takes the static shell's place.
+    shell::remove();
     use_page_meta(|| "页面不存在".into(), || "没有找到这个页面。".into());
     view! {
         <section class="not-found">

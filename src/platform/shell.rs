@@ -1,5 +1,6 @@
-//! The static shell that index.html paints before the WebAssembly runs: the
-//! app removes it once mounted, or shows in it why it could not start.
+//! The static shell that index.html paints before the WebAssembly runs (with
+//! the page's heading, on a section's own index.html): the app removes it when
+//! its first page is drawn, or shows in it why it could not start.
 
 use wasm_bindgen::{closure::Closure, JsCast};
 
@@ -13,7 +14,8 @@ fn shell_main() -> Option<web_sys::Element> {
     document.query_selector(&format!("#{SHELL_ID} .site-main")).ok()?
 }
 
-/// Removes the shell, once the app is there to replace it.
+/// Removes the shell, once the app's first page is there to replace it: the
+/// app, mounted beside it, is hidden until then (main.css).
 pub fn remove() {
     if let Some(shell) =
         web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(SHELL_ID))

@@ -1,5 +1,5 @@
 // The app's static server (scripts/serve-dist.mjs) over a temporary folder:
-// routes get index.html, missing assets are 404, malformed addresses are 400
+// routes get index.html (a section its own), missing assets are 404, malformed addresses are 400
 // and never bring the server down.
 // Run: node --test tests/contract/
 
@@ -16,6 +16,7 @@ import { brotli } from '../../scripts/precompress.mjs';
 
 const serverPath = fileURLToPath(new URL('../../scripts/serve-dist.mjs', import.meta.url));
 const INDEX = '<!doctype html><title>app</title>';
+const SECTION = '<!doctype html><title>服务清单</title>';
 const WASM = 'youxin-0123456789abcdef_bg.wasm';
 
 let dir;
@@ -31,6 +32,8 @@ before(async () => {
   writeFileSync(join(dir, 'config.json.gz'), gzipSync(Buffer.from('{"api_base": null}')));
   mkdirSync(join(dir, 'demo'));
   writeFileSync(join(dir, 'demo', '驿站 列表.json'), '[]');
+  mkdirSync(join(dir, 'services'));
+  writeFileSync(join(dir, 'services', 'index.html'), SECTION);
   const args = ['--port', '0', '--dir', dir, '--api-origin', 'https://api.example.cn/youxin'];
   child = spawn(process.execPath, [serverPath, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   port = await new Promise((resolve, reject) => {
@@ -70,6 +73,23 @@ test('a route of the app gets index.html, uncached, under the policy that allows
     assert.match(policy, /script-src 'self' 'wasm-unsafe-eval';/, path);
     assert.match(policy, /connect-src 'self' https:\/\/api\.example\.cn;/, path);
     assert.doesNotMatch(policy, /unsafe-inline/, path);
+  }
+});
+
+test("a section gets its folder's index.html; its other routes and folders without one get the app's", async () => {
+  for (const [path, page] of [
+    ['/services', SECTION],
+    ['/services/', SECTION],
+    ['/services?q=体检', SECTION],
+    ['/services/svc-01', INDEX],
+    ['/demo', INDEX],
+    ['/nowhere', INDEX],
+  ]) {
+    const res = await get(encodeURI(path));
+    assert.equal(res.status, 200, path);
+    assert.equal(String(res.body), page, path);
+    assert.equal(res.headers['cache-control'], 'no-cache', path);
+    assert.match(res.headers['content-security-policy'], /script-src 'self'/, path);
   }
 });
 

@@ -1,12 +1,12 @@
-// Moving a build under a sub-path (scripts/set-base.mjs): only index.html's
-// <base href> changes, its compressed copies follow, and a base that is not a
-// plain path of the host is refused.
+// Moving a build under a sub-path (scripts/set-base.mjs): only the pages'
+// <base href> changes (index.html and each section's own), their compressed
+// copies follow, and a base that is not a plain path of the host is refused.
 // Run: node --test tests/contract/
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,16 +36,24 @@ test('a base that is not a plain path of this host is refused', () => {
   assert.throws(() => withBase('<html></html>', '/youxin/'), /no <base href>/);
 });
 
-test('the command rewrites index.html and its .br and .gz in a build folder', () => {
+test('the command rewrites every page and its .br and .gz in a build folder', () => {
   const dist = mkdtempSync(join(tmpdir(), 'set-base-'));
   try {
     writeFileSync(join(dist, 'index.html'), shipped);
+    mkdirSync(join(dist, 'services'));
+    writeFileSync(join(dist, 'services', 'index.html'), shipped.replace('<main', '<h1>服务清单</h1><main'));
+    mkdirSync(join(dist, 'demo'));
+    writeFileSync(join(dist, 'demo', 'services.json'), '[]');
     const run = spawnSync(process.execPath, [script, dist, '/youxin/'], { encoding: 'utf8' });
     assert.equal(run.status, 0, run.stderr);
+    for (const page of ['index.html', 'services/index.html']) {
+      const html = readFileSync(join(dist, page), 'utf8');
+      assert.match(html, /<base href="\/youxin\/" \/>/, page);
+      assert.equal(String(brotliDecompressSync(readFileSync(join(dist, `${page}.br`)))), html, page);
+      assert.equal(String(gunzipSync(readFileSync(join(dist, `${page}.gz`)))), html, page);
+    }
+    assert.match(readFileSync(join(dist, 'services', 'index.html'), 'utf8'), /服务清单/);
     const html = readFileSync(join(dist, 'index.html'), 'utf8');
-    assert.match(html, /<base href="\/youxin\/" \/>/);
-    assert.equal(String(brotliDecompressSync(readFileSync(join(dist, 'index.html.br')))), html);
-    assert.equal(String(gunzipSync(readFileSync(join(dist, 'index.html.gz')))), html);
     const refused = spawnSync(process.execPath, [script, dist, 'https://evil.example/'], { encoding: 'utf8' });
     assert.equal(refused.status, 1);
     assert.match(refused.stderr, /must be a path on this host/);

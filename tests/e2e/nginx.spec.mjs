@@ -28,6 +28,24 @@ test('every route gets index.html, never cached, under the security policy', asy
   expect(await config.json()).toHaveProperty('api_base');
 });
 
+test("a section gets its own page, with its heading, under the same headers", async ({ request }) => {
+  for (const path of ['/services', '/services/', '/courses?kind=online']) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(200);
+    expect(response.headers()['cache-control'], path).toBe('no-cache');
+    expect(response.headers()['content-security-policy'], path).toMatch(/script-src 'self' 'wasm-unsafe-eval';/);
+    const html = await response.text();
+    expect(html, path).toContain('id="static-shell"');
+    expect(html, path).toMatch(/<h1>(服务清单|酉新学堂)<\/h1>/);
+  }
+  for (const path of ['/services/svc-01', '/demo', '/nowhere', '/']) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(200);
+    expect(response.headers()['content-security-policy'], path).toMatch(/script-src 'self'/);
+    expect(await response.text(), path).not.toContain('<h1>');
+  }
+});
+
 test('the build goes precompressed, typed, and cached for a year only where its name is its content', async ({ request }) => {
   const { script, wasm } = await buildFiles(request);
   for (const [encoding, expected] of [['br', 'br'], ['gzip', 'gzip']]) {

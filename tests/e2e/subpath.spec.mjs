@@ -61,6 +61,18 @@ test('a deep link to a detail page loads its chunk and data under the sub-path, 
   await expect(heading(page)).toHaveText('服务清单');
 });
 
+test("a cold link to a section under the sub-path gets the section's own page, rewritten, and opens it", async ({ page, request, baseURL }) => {
+  const html = await (await request.get('courses')).text();
+  expect(html).toContain(`<base href="${BASE}" />`);
+  expect(html).toContain('<h1>酉新学堂</h1>');
+  const paths = await ownRequests(page, baseURL, async () => {
+    await gotoApp(page, 'courses');
+    await expect(heading(page)).toHaveText('酉新学堂');
+    await expect(main(page).getByRole('listitem').first()).toBeVisible();
+  });
+  expect(paths.filter((path) => !path.startsWith(BASE)), 'requests outside the sub-path').toEqual([]);
+});
+
 test("a story's demo image is found under the sub-path", async ({ page }) => {
   const story = demoItems('stories').find((item) => JSON.stringify(item.body).includes('/demo/img/'));
   await gotoApp(page, `stories/${story.id}`);

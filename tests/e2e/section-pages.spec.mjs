@@ -1,0 +1,79 @@
+// A section's own page (scripts/section-pages.mjs): a cold link to /courses
+// shows where the worker is before the app's code has arrived, says what the
+// app's page then says, and the heading never leaves the screen as the app
+// takes over.
+import { readFileSync } from 'node:fs';
+import { cards, expect, gotoApp, heading, main, pageTitle, test } from './fixtures.mjs';
+
+/** src/page_texts.json: each section's address, title, description and lead. */
+const TEXTS = Object.entries(JSON.parse(readFileSync(new URL('../../src/page_texts.json', import.meta.url), 'utf8')));
+
+/** Holds every WebAssembly download until the returned function is called. */
+async function holdWasm(page) {
+  const held = [];
+  let released = false;
+  await page.route('**/*.wasm', (route) => (released ? route.continue() : held.push(route)));
+  return async () => {
+    released = true;
+    await Promise.all(held.map((route) => route.continue()));
+  };
+}
+
+test("a cold link to a section shows its heading and lead before the app's code arrives", async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto('/courses', { waitUntil: 'commit' });
+  const shell = page.locator('#static-shell');
+  await expect(shell.getByRole('heading', { level: 1 })).toHaveText('酉新学堂');
+  await expect(shell.locator('.lead')).toHaveText(/微课/);
+  await expect(shell.getByRole('status')).toContainText('正在加载');
+  await expect(page).toHaveTitle(pageTitle('酉新学堂'));
+
+  await release();
+  await expect(shell).toHaveCount(0);
+  await expect(heading(page)).toHaveText('酉新学堂');
+  await expect(cards(page).first()).toBeVisible();
+});
+
+test("every section's own page says what the app's page says", async ({ page, request }) => {
+  for (const [address, text] of TEXTS) {
+    const html = await (await request.get(address)).text();
+    expect(html, address).toContain(`<h1>${text.title}</h1>`);
+    expect(html, address).toContain(`<title>${pageTitle(text.title)}</title>`);
+
+    await gotoApp(page, address);
+    await expect(heading(page), address).toHaveText(text.title);
+    await expect(main(page).locator('.page-header .lead'), address).toHaveText(text.lead);
+    await expect(page, address).toHaveTitle(pageTitle(text.title));
+    expect(html, address).toContain(`<p class="lead">${text.lead}</p>`);
+    const description = page.locator('meta[name=description]');
+    await expect(description, address).toHaveAttribute('content', text.description);
+    expect(html, address).toContain(`content="${text.description}"`);
+  }
+});
+
+test('the heading stays on screen while the app takes over from the static page', async ({ page }) => {
+  // At every change to the page, from the first time the heading is seen:
+  // is a visible 酉新学堂 heading there?
+  await page.addInitScript(() => {
+    window.__headingSeen = false;
+    window.__headingGone = 0;
+    const visibleHeading = () =>
+      [...document.querySelectorAll('h1')].some((h1) => h1.textContent === '酉新学堂' && h1.checkVisibility());
+    new MutationObserver(() => {
+      if (visibleHeading()) window.__headingSeen = true;
+      else if (window.__headingSeen) window.__headingGone += 1;
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await gotoApp(page, '/courses');
+  await expect(cards(page).first()).toBeVisible();
+  expect(await page.evaluate(() => window.__headingSeen)).toBe(true);
+  expect(await page.evaluate(() => window.__headingGone)).toBe(0);
+});
+
+test('a detail page and an unknown address get the plain static page', async ({ request }) => {
+  for (const address of ['/courses/crs-on-01', '/no-such-page', '/demo']) {
+    const html = await (await request.get(address)).text();
+    expect(html, address).toContain('id="static-shell"');
+    expect(html, address).not.toContain('<h1>');
+  }
+});
