@@ -5,7 +5,7 @@
 // the WebAssembly has arrived; the app takes over the same words when it runs.
 // Servers hand /services its folder's index.html (scripts/serve-dist.mjs,
 // deploy/nginx.conf); every other route still gets the root's index.html.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const SITE_NAME = '酉新送暖';
@@ -45,4 +45,16 @@ export function writeSectionPages(dir) {
     writeFileSync(path, sectionPage(html, page));
     return path;
   });
+}
+
+/**
+ * A build's pages: its index.html and each section's own, one folder down.
+ * They name the build's folder, so they change together (set-base, a deploy).
+ */
+export function pagesOf(dir) {
+  const sections = readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => join(dir, entry.name, 'index.html'))
+    .filter((path) => existsSync(path));
+  return [join(dir, 'index.html'), ...sections];
 }

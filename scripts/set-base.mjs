@@ -6,10 +6,11 @@
 //
 //   node scripts/set-base.mjs <dist> </youxin/>      serve under /youxin/
 //   node scripts/set-base.mjs <dist> /               serve at the root again
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { precompress } from './precompress.mjs';
+import { pagesOf } from './section-pages.mjs';
 
 const BASE_TAG = /<base href="[^"]*"\s*\/?>/;
 
@@ -25,15 +26,6 @@ export function normalizeBase(base) {
 export function withBase(html, base) {
   if (!BASE_TAG.test(html)) throw new Error('index.html has no <base href> tag to rewrite');
   return html.replace(BASE_TAG, `<base href="${normalizeBase(base)}" />`);
-}
-
-/** The build's pages: its index.html and those of its sections, one folder down. */
-function pagesOf(dir) {
-  const sections = readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => join(dir, entry.name, 'index.html'))
-    .filter((path) => existsSync(path));
-  return [join(dir, 'index.html'), ...sections];
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {

@@ -4,6 +4,7 @@
 // shared server runs it.
 import { spawn } from 'node:child_process';
 import { createMockServer } from '../mock/backend.mjs';
+import { pagesOf } from '../../scripts/section-pages.mjs';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -50,7 +51,7 @@ export async function startAppServer(dir, { port = 0, apiOrigin = null } = {}) {
 
 /**
  * Deploys "the next build" in `dir`: the same files under another app-<hash>
- * folder, the old folder gone, index.html and sw.js naming the new one (as a
+ * folder, the old folder gone, its pages and sw.js naming the new one (as a
  * real release build differs from the last). Returns both folder names.
  */
 export function deployNextBuild(dir) {
@@ -58,8 +59,7 @@ export function deployNextBuild(dir) {
   if (!previous) throw new Error(`no app-<hash> folder in ${dir}`);
   const next = `app-${createHash('sha256').update(previous).digest('hex').slice(0, 16)}`;
   renameSync(join(dir, previous), join(dir, next));
-  for (const name of ['index.html', 'sw.js']) {
-    const path = join(dir, name);
+  for (const path of [...pagesOf(dir), join(dir, 'sw.js')]) {
     writeFileSync(path, readFileSync(path, 'utf8').replaceAll(previous, next));
     // The server prefers compressed copies: drop the stale ones.
     for (const suffix of ['.br', '.gz']) rmSync(`${path}${suffix}`, { force: true });
