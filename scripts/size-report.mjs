@@ -47,8 +47,9 @@ const BUDGETS = {
   // 礼遇尊崇 and 活动 are one more chunk, fetched only by those pages. The
   // JSON tree the demo backend works on (Value) moved from the main module to
   // its chunks: a backend's visitors no longer download it, the demo's do,
-  // 4.3 KB (196.4 to 200.6). The route matcher took 5.2 KB off: 195.7.
-  demoHome: { label: 'first visit to /, demo mode', target: 180, enforced: 197 },
+  // 4.3 KB (196.4 to 200.6). The route matcher took 5.2 KB off: 195.7; the
+  // shell kept until the first page is drawn and its grouping: 196.8.
+  demoHome: { label: 'first visit to /, demo mode', target: 180, enforced: 199 },
   // Each chunk adds sets of code shared by some pages and not others; merged
   // into a few files (scripts/merge-chunks.mjs), they cost a page some code it
   // does not run, and save it many files. The margins of the next three allow
