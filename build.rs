@@ -1,9 +1,10 @@
 //! - A split build (feature `split`) links the wasm with its relocations kept:
 //!   `wasm-split-cli` needs them to move each lazy page into its own chunk.
 //! - `src/page_texts.json`, the title, description and lead of each section
-//!   page, becomes one Rust constant per page (`pages::texts`). The release
-//!   build writes the same words into each section's own index.html
-//!   (scripts/section-pages.mjs), so a page and its static shell say the same.
+//!   page, becomes one Rust constant per page (`components::page_texts`).
+//!   The release build writes the same words into each section's own
+//!   index.html (scripts/section-pages.mjs): a page and its static shell say
+//!   the same.
 
 use std::{env, fs, path::Path};
 

@@ -22,7 +22,7 @@ pub fn PageHeader(
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PageText {
     pub title: &'static str,
-    /// What the page offers, for the address bar's neighbours: search results and share cards.
+    /// What the page offers, for search results and share cards.
     pub description: &'static str,
     pub lead: &'static str,
 }
