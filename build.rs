@@ -1,10 +1,10 @@
 //! - A split build (feature `split`) links the wasm with its relocations kept:
 //!   `wasm-split-cli` needs them to move each lazy page into its own chunk.
-//! - `src/page_texts.json`, the title, description and lead of each section
-//!   page, becomes one Rust constant per page (`components::page_texts`).
-//!   The release build writes the same words into each section's own
-//!   index.html (scripts/section-pages.mjs): a page and its static shell say
-//!   the same.
+//! - `src/page_texts.json`, the title, description and lead of the home page
+//!   and each section page, becomes one Rust constant per page
+//!   (`components::page_texts`, `HOME` for `/`). The release build writes the
+//!   same words into each page's own HTML (scripts/section-pages.mjs): a page
+//!   and its static shell say the same.
 
 use std::{env, fs, path::Path};
 
@@ -26,10 +26,13 @@ fn write_page_texts() {
         serde_json::from_str(&text).expect("src/page_texts.json is a map of addresses");
     let mut rust = String::new();
     for (address, page) in &table {
-        let name = address.trim_start_matches('/').to_uppercase();
+        let name = match address.trim_start_matches('/') {
+            "" => "HOME".to_owned(),
+            section => section.to_uppercase(),
+        };
         assert!(
-            !name.is_empty() && name.chars().all(|c| c.is_ascii_uppercase()),
-            "{TABLE}: {address} is not a section's address such as /services"
+            address.starts_with('/') && name.chars().all(|c| c.is_ascii_uppercase()),
+            "{TABLE}: {address} is not / or a section's address such as /services"
         );
         let field = |key: &str| {
             page.get(key)

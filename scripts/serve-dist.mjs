@@ -1,6 +1,7 @@
 // Serves the built app (dist/) the way a production host should:
-// SPA fallback (an extension-less path gets its folder's index.html if the
-// build wrote one, as for /services, else the root's index.html), .wasm as
+// SPA fallback (an extension-less path gets its own page if the build wrote
+// one, home.html for / and services/index.html for /services, else
+// index.html), .wasm as
 // application/wasm, precompressed .br or .gz files as the browser accepts them,
 // hashed assets cached for a year and index.html / config.json never cached.
 // A missing file with an extension (.wasm, .js, .css…) is a 404, never
@@ -13,6 +14,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { contentSecurityPolicy } from './csp.mjs';
+import { HOME_PAGE } from './section-pages.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -89,7 +91,9 @@ async function serve(req, res) {
   } catch {
     return answer(res, 400, 'bad request');
   }
-  const decoded = decodePath(url.pathname === '/' ? '/index.html' : url.pathname);
+  // The home page has its own page if the build wrote one (scripts/section-pages.mjs).
+  const home = (await fileAt(join(root, HOME_PAGE))) ? `/${HOME_PAGE}` : '/index.html';
+  const decoded = decodePath(url.pathname === '/' ? home : url.pathname);
   if (decoded === null || decoded.includes('\0')) return answer(res, 400, 'bad request');
   const path = await resolvePath(decoded);
   if (!path) return answer(res, 404, 'not found');

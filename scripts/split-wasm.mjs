@@ -18,8 +18,8 @@
 //   without 'unsafe-inline'. Before it does, it preloads the files of the
 //   page at the address (src/page_chunks.json), so that a cold link to a page
 //   downloads its code beside the main module.
-// - Release builds: each section's own index.html, with its heading painted
-//   in the static shell (scripts/section-pages.mjs).
+// - Release builds: home's and each section's own HTML, with its heading
+//   painted in the static shell (scripts/section-pages.mjs).
 // - Release builds: sw.js, the service worker (scripts/service-worker.mjs).
 //
 // Runs from Trunk.toml; the environment names the staging folder and profile.
@@ -140,7 +140,7 @@ if (release) {
   html = html.replace(starter, `<script type="module" src="./${folder}/${js}"></script>`);
   writeFileSync(indexPath, html);
   say(`${pieces.length} files in ${folder}/`);
-  say(`${writeSectionPages(staging).length} sections have an index.html of their own`);
+  say(`${writeSectionPages(staging).length} pages with their heading painted in (home, sections)`);
   const shell = await writeServiceWorker(staging, folder);
   say(`sw.js caches ${shell.length} shell files`);
 }

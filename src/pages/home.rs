@@ -5,17 +5,17 @@ use leptos::prelude::*;
 use crate::{
     api::model::Site,
     app::SiteResource,
-    components::{page_memo, sections::SECTIONS, ErrorNotice, OutLink, Skeleton, SkeletonShape},
+    components::{
+        page_memo, page_texts::HOME, sections::SECTIONS, ErrorNotice, OutLink, Skeleton, SkeletonShape,
+    },
     domain::url::tel_link,
     platform::{base, document::use_page_meta},
 };
 
 #[component]
 pub fn Home() -> impl IntoView {
-    use_page_meta(String::new, || {
-        "酉阳县“酉新送暖·阳光同行”：为外卖骑手、快递员、网约车司机和网络主播提供的服务、驿站、课程与积分。"
-            .into()
-    });
+    // The site's own name is the document's title here.
+    use_page_meta(String::new, || HOME.description.into());
     let SiteResource(site) = expect_context();
     // The shell loaded the programme's facts once; this page only looks at them.
     let loaded = page_memo(move || site.get());
@@ -23,8 +23,8 @@ pub fn Home() -> impl IntoView {
 
     view! {
         <section class="hero">
-            <h1>"酉新送暖 · 阳光同行"</h1>
-            <p class="lead">"送餐、送件、跑车、直播，辛苦了。歇脚、学本事、办事情，都在这里。"</p>
+            <h1>{HOME.title}</h1>
+            <p class="lead">{HOME.lead}</p>
         </section>
         <nav class="doors" aria-label="栏目">
             <ul>

@@ -17,6 +17,7 @@ import { brotli } from '../../scripts/precompress.mjs';
 const serverPath = fileURLToPath(new URL('../../scripts/serve-dist.mjs', import.meta.url));
 const INDEX = '<!doctype html><title>app</title>';
 const SECTION = '<!doctype html><title>服务清单</title>';
+const HOME = '<!doctype html><title>酉新送暖</title>';
 const WASM = 'youxin-0123456789abcdef_bg.wasm';
 
 let dir;
@@ -34,6 +35,7 @@ before(async () => {
   writeFileSync(join(dir, 'demo', '驿站 列表.json'), '[]');
   mkdirSync(join(dir, 'services'));
   writeFileSync(join(dir, 'services', 'index.html'), SECTION);
+  writeFileSync(join(dir, 'home.html'), HOME);
   const args = ['--port', '0', '--dir', dir, '--api-origin', 'https://api.example.cn/youxin'];
   child = spawn(process.execPath, [serverPath, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   port = await new Promise((resolve, reject) => {
@@ -64,7 +66,7 @@ function get(path, headers = {}) {
 }
 
 test('a route of the app gets index.html, uncached, under the policy that allows the backend', async () => {
-  for (const path of ['/', '/services/svc-01', '/login?next=/points']) {
+  for (const path of ['/services/svc-01', '/login?next=/points', '/index.html']) {
     const res = await get(path);
     assert.equal(res.status, 200, path);
     assert.equal(String(res.body), INDEX, path);
@@ -76,8 +78,10 @@ test('a route of the app gets index.html, uncached, under the policy that allows
   }
 });
 
-test("a section gets its folder's index.html; its other routes and folders without one get the app's", async () => {
+test("home and a section get their own page; other routes and folders without one get index.html", async () => {
   for (const [path, page] of [
+    ['/', HOME],
+    ['/?from=wechat', HOME],
     ['/services', SECTION],
     ['/services/', SECTION],
     ['/services?q=体检', SECTION],

@@ -28,17 +28,17 @@ test('every route gets index.html, never cached, under the security policy', asy
   expect(await config.json()).toHaveProperty('api_base');
 });
 
-test("a section gets its own page, with its heading, under the same headers", async ({ request }) => {
-  for (const path of ['/services', '/services/', '/courses?kind=online']) {
+test("home and a section get their own page, with its heading, under the same headers", async ({ request }) => {
+  for (const path of ['/', '/?from=menu', '/services', '/services/', '/courses?kind=online']) {
     const response = await request.get(path);
     expect(response.status(), path).toBe(200);
     expect(response.headers()['cache-control'], path).toBe('no-cache');
     expect(response.headers()['content-security-policy'], path).toMatch(/script-src 'self' 'wasm-unsafe-eval';/);
     const html = await response.text();
     expect(html, path).toContain('id="static-shell"');
-    expect(html, path).toMatch(/<h1>(服务清单|酉新学堂)<\/h1>/);
+    expect(html, path).toMatch(/<h1>(酉新送暖 · 阳光同行|服务清单|酉新学堂)<\/h1>/);
   }
-  for (const path of ['/services/svc-01', '/demo', '/nowhere', '/']) {
+  for (const path of ['/services/svc-01', '/demo', '/nowhere', '/home', '/index.html']) {
     const response = await request.get(path);
     expect(response.status(), path).toBe(200);
     expect(response.headers()['content-security-policy'], path).toMatch(/script-src 'self'/);

@@ -1,7 +1,7 @@
-// A section's own page (scripts/section-pages.mjs): a cold link to /courses
-// shows where the worker is before the app's code has arrived, says what the
-// app's page then says, and the heading never leaves the screen as the app
-// takes over.
+// The home page's and each section's own page (scripts/section-pages.mjs): a
+// cold link to / or /courses shows where the worker is before the app's code
+// has arrived, says what the app's page then says, and the heading never
+// leaves the screen as the app takes over.
 import { readFileSync } from 'node:fs';
 import { cards, expect, gotoApp, heading, main, pageTitle, test } from './fixtures.mjs';
 
@@ -34,16 +34,18 @@ test("a cold link to a section shows its heading and lead before the app's code 
   await expect(cards(page).first()).toBeVisible();
 });
 
-test("every section's own page says what the app's page says", async ({ page, request }) => {
+test("every section's own page, and home's, says what the app's page says", async ({ page, request }) => {
   for (const [address, text] of TEXTS) {
+    // Home is named by the site's own name.
+    const title = pageTitle(address === '/' ? '' : text.title);
     const html = await (await request.get(address)).text();
     expect(html, address).toContain(`<h1>${text.title}</h1>`);
-    expect(html, address).toContain(`<title>${pageTitle(text.title)}</title>`);
+    expect(html, address).toContain(`<title>${title}</title>`);
 
     await gotoApp(page, address);
     await expect(heading(page), address).toHaveText(text.title);
-    await expect(main(page).locator('.page-header .lead'), address).toHaveText(text.lead);
-    await expect(page, address).toHaveTitle(pageTitle(text.title));
+    await expect(main(page).locator('.lead').first(), address).toHaveText(text.lead);
+    await expect(page, address).toHaveTitle(title);
     expect(html, address).toContain(`<p class="lead">${text.lead}</p>`);
     const description = page.locator('meta[name=description]');
     await expect(description, address).toHaveAttribute('content', text.description);
@@ -51,23 +53,37 @@ test("every section's own page says what the app's page says", async ({ page, re
   }
 });
 
-test('the heading stays on screen while the app takes over from the static page', async ({ page }) => {
-  // At every change to the page, from the first time the heading is seen:
-  // is a visible 酉新学堂 heading there?
-  await page.addInitScript(() => {
-    window.__headingSeen = false;
-    window.__headingGone = 0;
-    const visibleHeading = () =>
-      [...document.querySelectorAll('h1')].some((h1) => h1.textContent === '酉新学堂' && h1.checkVisibility());
-    new MutationObserver(() => {
-      if (visibleHeading()) window.__headingSeen = true;
-      else if (window.__headingSeen) window.__headingGone += 1;
-    }).observe(document, { childList: true, subtree: true });
+for (const [address, title] of [['/courses', '酉新学堂'], ['/', '酉新送暖 · 阳光同行']]) {
+  test(`the heading of ${address} stays on screen while the app takes over from the static page`, async ({ page }) => {
+    // At every change to the page, from the first time the heading is seen:
+    // is a visible heading of the page there?
+    await page.addInitScript((title) => {
+      window.__headingSeen = false;
+      window.__headingGone = 0;
+      const visibleHeading = () =>
+        [...document.querySelectorAll('h1')].some((h1) => h1.textContent === title && h1.checkVisibility());
+      new MutationObserver(() => {
+        if (visibleHeading()) window.__headingSeen = true;
+        else if (window.__headingSeen) window.__headingGone += 1;
+      }).observe(document, { childList: true, subtree: true });
+    }, title);
+    await gotoApp(page, address);
+    await expect(main(page).getByRole('link').first()).toBeVisible();
+    expect(await page.evaluate(() => window.__headingSeen)).toBe(true);
+    expect(await page.evaluate(() => window.__headingGone)).toBe(0);
   });
-  await gotoApp(page, '/courses');
-  await expect(cards(page).first()).toBeVisible();
-  expect(await page.evaluate(() => window.__headingSeen)).toBe(true);
-  expect(await page.evaluate(() => window.__headingGone)).toBe(0);
+}
+
+test("a cold visit to home shows its greeting before the app's code arrives", async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto('/', { waitUntil: 'commit' });
+  const shell = page.locator('#static-shell');
+  await expect(shell.getByRole('heading', { level: 1 })).toHaveText('酉新送暖 · 阳光同行');
+  await expect(page).toHaveTitle(pageTitle(''));
+  await release();
+  await expect(shell).toHaveCount(0);
+  await expect(heading(page)).toHaveText('酉新送暖 · 阳光同行');
+  await expect(main(page).getByRole('navigation', { name: '栏目' })).toBeVisible();
 });
 
 test('a detail page and an unknown address get the plain static page', async ({ request }) => {
