@@ -9,7 +9,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-const SITE_NAME = '酉新送暖';
 const TEXTS = new URL('../src/page_texts.json', import.meta.url);
 /** The home page's file, beside index.html: `/` is the folder index.html must stay the fallback of. */
 export const HOME_PAGE = 'home.html';
@@ -29,8 +28,10 @@ export const pageFile = (address) => (address === '/' ? HOME_PAGE : join(address
 /** The app's `index.html` made the page at `address`, with its `page` texts. */
 export function pageOf(html, address, page) {
   const home = address === '/';
-  // Home is named by the site's own name, as the app names it.
-  const title = escapeHtml(home ? SITE_NAME : `${page.title} · ${SITE_NAME}`);
+  // index.html's own title is the site's name; home is named by it alone, as the app names it.
+  const siteName = /<title>([^<]*)<\/title>/.exec(html)?.[1];
+  if (siteName === undefined) throw new Error('index.html has no <title>');
+  const title = home ? siteName : `${escapeHtml(page.title)} · ${siteName}`;
   const description = escapeHtml(page.description);
   html = replaceIn(html, /<title>[^<]*<\/title>/, `<title>${title}</title>`);
   html = replaceIn(html, /(<meta name="description" content=")[^"]*(")/, `$1${description}$2`);

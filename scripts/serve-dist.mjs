@@ -84,6 +84,11 @@ function answer(res, status, text) {
   res.end(text);
 }
 
+/** What / gets: home's own page if the build wrote one (scripts/section-pages.mjs), else index.html. */
+async function homePage() {
+  return (await fileAt(join(root, HOME_PAGE))) ? `/${HOME_PAGE}` : '/index.html';
+}
+
 async function serve(req, res) {
   let url;
   try {
@@ -91,9 +96,7 @@ async function serve(req, res) {
   } catch {
     return answer(res, 400, 'bad request');
   }
-  // The home page has its own page if the build wrote one (scripts/section-pages.mjs).
-  const home = (await fileAt(join(root, HOME_PAGE))) ? `/${HOME_PAGE}` : '/index.html';
-  const decoded = decodePath(url.pathname === '/' ? home : url.pathname);
+  const decoded = decodePath(url.pathname === '/' ? await homePage() : url.pathname);
   if (decoded === null || decoded.includes('\0')) return answer(res, 400, 'bad request');
   const path = await resolvePath(decoded);
   if (!path) return answer(res, 404, 'not found');

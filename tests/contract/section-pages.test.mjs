@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HOME_PAGE, pageOf, pagesOf, writeSectionPages } from '../../scripts/section-pages.mjs';
+import { HOME_PAGE, pageFile, pageOf, pagesOf, writeSectionPages } from '../../scripts/section-pages.mjs';
 
 const shipped = readFileSync(new URL('../../index.html', import.meta.url), 'utf8');
 const texts = JSON.parse(readFileSync(new URL('../../src/page_texts.json', import.meta.url), 'utf8'));
@@ -68,8 +68,7 @@ test('every section of the table is a page of the app, and each gets its file', 
     const written = writeSectionPages(dist);
     assert.equal(written.length, Object.keys(texts).length);
     for (const [address, page] of Object.entries(texts)) {
-      const file = address === '/' ? HOME_PAGE : join(address, 'index.html');
-      assert.ok(readFileSync(join(dist, file), 'utf8').includes(`<h1>${page.title}</h1>`), address);
+      assert.ok(readFileSync(join(dist, pageFile(address)), 'utf8').includes(`<h1>${page.title}</h1>`), address);
     }
     const pages = pagesOf(dist).map((path) => path.slice(dist.length));
     assert.deepEqual(pages.slice(0, 2), ['/index.html', `/${HOME_PAGE}`]);
