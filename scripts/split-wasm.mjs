@@ -15,9 +15,10 @@
 //   chunk can then never meet a main module of another build.
 // - Release builds: the main module starts the app and index.html loads it in
 //   place of Trunk's inline script, so that the page runs under a policy
-//   without 'unsafe-inline'. Before it does, it preloads the files of the
-//   page at the address (src/page_chunks.json), so that a cold link to a page
-//   downloads its code beside the main module.
+//   without 'unsafe-inline'. Before it does, it starts the downloads of the
+//   page at the address: its code, config.json and its first data
+//   (scripts/start-up.mjs), so that a cold link waits for them beside the
+//   main module, not after it.
 // - Release builds: home's and each section's own HTML, with its heading
 //   painted in the static shell (scripts/section-pages.mjs).
 // - Release builds: sw.js, the service worker (scripts/service-worker.mjs).
@@ -29,7 +30,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { transform } from 'esbuild';
+import { build, transform } from 'esbuild';
 import { FEATURES, mergeChunks } from './merge-chunks.mjs';
 import { writeSectionPages } from './section-pages.mjs';
 import { writeServiceWorker } from './service-worker.mjs';
@@ -80,6 +81,8 @@ const lazy = readFileSync(linked).includes(PLACEHOLDER);
 let pieces;
 /** Address (`section` or `section/:id`) to the files of its lazy page. */
 let pageFiles = {};
+/** The files of the demo backend's code. */
+let demoCode = [];
 if (lazy) {
   const out = mkdtempSync(join(tmpdir(), 'split-wasm-'));
   try {
@@ -87,6 +90,8 @@ if (lazy) {
     const { before, after, needs } = mergeChunks(out);
     say(`${before} shared chunks merged into ${after} files`);
     pageFiles = filesOfPages(needs, out);
+    demoCode = needs.get('demo_backend');
+    if (!demoCode) throw new Error('no split point demo_backend: the demo backend is not a chunk of its own');
     await run('wasm-bindgen', [
       '--target', 'web', '--keep-lld-exports', '--no-demangle', '--no-typescript',
       '--out-dir', out, '--out-name', stem, join(out, `${stem}.wasm`),
@@ -115,7 +120,9 @@ if (release) {
   const mainModule = join(staging, js);
   const glue = readFileSync(mainModule, 'utf8');
   if (!glue.includes('__wbg_init as default')) throw new Error(`${js} has no __wbg_init to start the app with`);
-  writeFileSync(mainModule, `${glue}\n${preloadPage(pageFiles)}\nawait __wbg_init();\n`);
+  const reads = JSON.parse(readFileSync('src/first_reads.json', 'utf8'));
+  const startUp = await startUpCode({ pages: pageFiles, reads, demoCode });
+  writeFileSync(mainModule, `${glue}\n${startUp}\nawait __wbg_init();\n`);
   for (const name of pieces.filter((piece) => piece.endsWith('.js'))) {
     const path = join(staging, name);
     const { code } = await transform(readFileSync(path, 'utf8'), { minify: true, format: 'esm', legalComments: 'none' });
@@ -166,22 +173,33 @@ function filesOfPages(needs, dir) {
 }
 
 /**
- * Start-up code for the main module: fetches the code of the page at the
- * address (if it has its own) beside the main module, as preloads that the
- * page's own loader then takes, instead of once the app has started and
- * routed. A cold link to a page waits one download less.
+ * scripts/start-up.mjs bundled as the main module's first statement, with its
+ * tables and the page's own means. A block: its names stay out of the glue's.
  */
-function preloadPage(files) {
-  return `{
-  const pages = new Map(Object.entries(${JSON.stringify(files)}));
-  const base = new URL(document.baseURI).pathname.replace(/\\/$/, '');
-  const path = location.pathname.startsWith(base) ? location.pathname.slice(base.length) : '';
-  const [section, id, more] = path.split('/').filter(Boolean);
-  const page = more === undefined ? pages.get(id === undefined ? section : section + '/:id') : undefined;
-  for (const file of page ?? []) {
+async function startUpCode(tables) {
+  const entry = `import { earlyAnswers, startUp } from './start-up.mjs';
+const early = earlyAnswers();
+globalThis.youxinEarly = early.take;
+startUp(${JSON.stringify(tables)}, {
+  baseURI: document.baseURI,
+  location,
+  moduleURL: import.meta.url,
+  signedIn: (() => { try { return localStorage.getItem('youxin.token') !== null; } catch { return false; } })(),
+  preload: (href) => {
     const link = document.createElement('link');
-    Object.assign(link, { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: new URL(file, import.meta.url).href });
+    Object.assign(link, { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href });
     document.head.append(link);
-  }
-}`;
+  },
+  fetch: (url, init) => fetch(url, init),
+  afterFirstPaint: () => new Promise((painted) => requestAnimationFrame(() => setTimeout(painted))),
+  early,
+});`;
+  const { outputFiles } = await build({
+    stdin: { contents: entry, resolveDir: import.meta.dirname, loader: 'js' },
+    bundle: true,
+    write: false,
+    format: 'esm',
+    legalComments: 'none',
+  });
+  return `{\n${outputFiles[0].text}}`;
 }

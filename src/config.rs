@@ -12,6 +12,7 @@ use serde_json::error::Category;
 use thiserror::Error;
 
 use crate::api::{demo::DemoTransport, http::HttpTransport, Transport};
+use crate::platform::early;
 
 /// Where the file is: next to `index.html`, relative to the page's base (a sub-path deploy keeps it beside the app).
 pub const CONFIG_PATH: &str = "config.json";
@@ -133,13 +134,21 @@ pub async fn load() -> Result<Config, ConfigError> {
     let timeout = TimeoutFuture::new(CONFIG_TIMEOUT_MS);
     let controller = web_sys::AbortController::new().ok();
     let signal = controller.as_ref().map(|c| c.signal());
+    let request = gloo_net::http::Request::get(CONFIG_PATH)
+        .cache(web_sys::RequestCache::NoCache)
+        .abort_signal(signal.as_ref())
+        .build()
+        .map_err(|e| ConfigError::Unreachable(e.to_string()))?;
+    // Asked for already by a release build's start-up script, as here.
+    let early = early::take(&request.url(), signal.as_ref());
     let fetch = async move {
-        let response = gloo_net::http::Request::get(CONFIG_PATH)
-            .cache(web_sys::RequestCache::NoCache)
-            .abort_signal(signal.as_ref())
-            .send()
-            .await
-            .map_err(|e| ConfigError::Unreachable(e.to_string()))?;
+        let response = match early {
+            Some(early) => early::response(early)
+                .await
+                .map(gloo_net::http::Response::from)
+                .map_err(|e| ConfigError::Unreachable(e.message().into()))?,
+            None => request.send().await.map_err(|e| ConfigError::Unreachable(e.to_string()))?,
+        };
         if !response.ok() {
             return Err(ConfigError::Status(response.status()));
         }

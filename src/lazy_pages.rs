@@ -357,6 +357,38 @@ mod tests {
         }
     }
 
+    /// `src/first_reads.json`: address (or `*`, every page) to the API paths
+    /// the start-up script asks for, and the demo data's files.
+    fn start_up_reads() -> std::collections::BTreeMap<String, FirstReads> {
+        serde_json::from_str(include_str!("first_reads.json")).expect("first_reads.json is a map")
+    }
+
+    #[derive(serde::Deserialize)]
+    struct FirstReads {
+        api: Vec<String>,
+    }
+
+    #[test]
+    fn the_start_up_script_asks_for_what_each_page_reads_first() {
+        let table = start_up_reads();
+        let every_page = &table["*"].api;
+        assert_eq!(every_page, &[crate::api::reads::site().path], "the site every page reads");
+        for (route, reads_ahead) in table.iter().filter(|(route, _)| *route != "*") {
+            let href = format!("/{}", route.replace(":id", "some-id"));
+            let target = LazyTarget::of_href(&href).unwrap_or_else(|| panic!("{route} is a lazy page"));
+            let paths: Vec<String> =
+                reads_ahead.api.iter().map(|path| path.replace(":id", "some-id")).collect();
+            assert_eq!(paths, reads(target, "some-id", false), "{route}");
+        }
+        // A page that reads ahead in the app is read ahead by a cold visit too.
+        for target in LazyTarget::ALL {
+            let listed = table.keys().any(|route| {
+                LazyTarget::of_href(&format!("/{}", route.replace(":id", "x"))) == Some(*target)
+            });
+            assert_eq!(listed, !reads(*target, "x", false).is_empty(), "{target:?}");
+        }
+    }
+
     #[test]
     fn other_links_need_no_chunk() {
         for href in [

@@ -227,7 +227,7 @@ impl ApiClient {
     }
 
     pub async fn site(&self) -> Result<Site, ApiError> {
-        self.get(ApiRequest::get("/v1/site")).await
+        self.get(reads::site()).await
     }
 
     /// Every service, all pages followed.

@@ -1,7 +1,7 @@
 //! Transport to a real backend over `fetch` (gloo-net).
 
 use futures::future::{select, Either};
-use gloo_net::http::{Request, RequestBuilder};
+use gloo_net::http::{Request, RequestBuilder, Response};
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::on_cleanup;
 use send_wrapper::SendWrapper;
@@ -11,7 +11,7 @@ use super::{
     transport::{Method, RequestBody},
     ApiError, ApiRequest, ApiResponse,
 };
-use crate::platform::{kiosk, offline, saved_answers};
+use crate::platform::{early, kiosk, offline, saved_answers};
 
 /// Bodies larger than this are refused rather than decoded: no list of ours is near it.
 const MAX_BODY_BYTES: usize = 8 * 1024 * 1024;
@@ -69,7 +69,8 @@ pub(crate) async fn send_with_limits(
     kind: Kind,
 ) -> Result<ApiResponse, ApiError> {
     let controller = AbortController::new().ok();
-    let builder = builder.abort_signal(controller.as_ref().map(|c| c.signal()).as_ref());
+    let signal = controller.as_ref().map(|c| c.signal());
+    let builder = builder.abort_signal(signal.as_ref());
     let request = match body {
         None => builder.build(),
         Some(RequestBody::Json(json)) => {
@@ -83,6 +84,11 @@ pub(crate) async fn send_with_limits(
     }
     .map_err(|e| ApiError::Network(e.to_string()))?;
     let url = request.url();
+    // A cold visit's start-up script may have asked already: its answer is this one.
+    let early = match kind {
+        Kind::PublicRead => early::take(&url, signal.as_ref()),
+        Kind::Other => None,
+    };
 
     // Leaving a page disposes its resources' owner: abort what it still waits for.
     let on_leave = SendWrapper::new(controller.clone());
@@ -93,7 +99,10 @@ pub(crate) async fn send_with_limits(
     });
 
     let exchange = async {
-        let response = request.send().await.map_err(network_error)?;
+        let response = match early {
+            Some(early) => early::response(early).await.map(Response::from).map_err(early_error)?,
+            None => request.send().await.map_err(network_error)?,
+        };
         let status = response.status();
         let saved_at = response.headers().get(SAVED_AT_HEADER).and_then(|at| at.parse::<i64>().ok());
         let body = response.text().await.map_err(network_error)?;
@@ -148,6 +157,14 @@ fn network_error(error: gloo_net::Error) -> ApiError {
     match error {
         gloo_net::Error::JsError(js) if js.name == "AbortError" => ApiError::Cancelled,
         other => ApiError::Network(other.to_string()),
+    }
+}
+
+/// A failed fetch of the start-up script's, read as [`network_error`] reads gloo-net's.
+fn early_error(error: js_sys::Error) -> ApiError {
+    match String::from(error.name()).as_str() {
+        "AbortError" => ApiError::Cancelled,
+        _ => ApiError::Network(error.message().into()),
     }
 }
 

@@ -1,10 +1,16 @@
 //! The first request of the reads a page makes as it opens. The client's
 //! methods send them; a page whose code is still downloading has them sent
-//! ahead ([`crate::lazy_pages::LazyTarget::first_reads`]). Both build them
-//! here, so that the answer read ahead is the one the page asks for.
+//! ahead ([`crate::lazy_pages::LazyTarget::first_reads`]), and a cold visit's
+//! start-up script asks for them before the app runs (`src/first_reads.json`,
+//! held to these by tests). All build them from here, so that the answer read
+//! ahead is the one the page asks for.
 
 use super::ApiRequest;
 use crate::domain::url::item_path;
+
+pub fn site() -> ApiRequest {
+    ApiRequest::get("/v1/site")
+}
 
 pub fn services() -> ApiRequest {
     ApiRequest::get("/v1/services")

@@ -6,6 +6,7 @@ pub mod clock;
 pub mod crash;
 pub mod document;
 pub mod dom;
+pub mod early;
 pub mod geolocation;
 pub mod js;
 pub mod kiosk;

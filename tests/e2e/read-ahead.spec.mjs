@@ -83,3 +83,68 @@ test('leaving before the page’s code arrives cancels the data asked for ahead'
   await expect(heading(page)).toHaveText('酉新驿站');
   await expect(page).toHaveURL(/\/stations$/);
 });
+
+/** The main module's WebAssembly. */
+const isMainWasm = (url) => /\/youxin-[0-9a-f]+_bg\.wasm$/.test(url.pathname);
+
+/**
+ * Holds the main module's WebAssembly back until every request `wanted` names
+ * has gone out (or long enough to say they did not); returns whether they had.
+ */
+async function holdMainWasmUntil(page, wanted) {
+  const asked = Promise.all(wanted.map((isWanted) => page.waitForRequest((r) => isWanted(new URL(r.url())), { timeout: 30_000 })));
+  let whileHeld = null;
+  await page.route(isMainWasm, async (route) => {
+    whileHeld = await asked.then(
+      () => true,
+      () => false,
+    );
+    await route.continue();
+  });
+  return () => whileHeld;
+}
+
+for (const { path, apiPath, demoFile, title } of [PAGES[0], PAGES[1]]) {
+  test(`a cold link to ${path} asks for the site and its data before the app's code has arrived, and only once`, async ({
+    page,
+    mode,
+    mockURL,
+  }) => {
+    const isSite = asksFor(mode, mockURL, '/v1/site', 'site.json');
+    const isData = asksFor(mode, mockURL, apiPath, demoFile);
+    // On the demo data, the demo backend's code comes with them.
+    const isDemoBackend = (url) => url.pathname.endsWith('/split_demo_backend.wasm');
+    const asked = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      // A list's later pages (`cursor`) are other requests.
+      if ((isSite(url) || isData(url)) && !url.searchParams.has('cursor')) asked.push(url.pathname);
+    });
+    const wanted = mode === 'demo' ? [isSite, isData, isDemoBackend] : [isSite, isData];
+    const askedWhileHeld = await holdMainWasmUntil(page, wanted);
+
+    await gotoApp(page, path);
+    await expect(heading(page)).toHaveText(title);
+    await expect(main(page).getByRole('alert')).toHaveCount(0);
+    expect(askedWhileHeld(), 'asked for before the main module’s WebAssembly arrived').toBe(true);
+    const expected = mode === 'http' ? ['/v1/site', apiPath] : ['/demo/site.json', `/demo/${demoFile}`];
+    expect(asked.sort(), 'the app used the answers asked for at start-up').toEqual(expected.sort());
+  });
+}
+
+test('a signed-in worker’s cold link sends its reads with the token, each once', async ({ page, mode, mockURL }) => {
+  const token = mode === 'http' ? 'mock-token-13800000000' : 'demo-13800000000';
+  await page.addInitScript((token) => localStorage.setItem('youxin.token', token), token);
+  const isData = asksFor(mode, mockURL, '/v1/services', 'services.json');
+  const asked = [];
+  page.on('request', (request) => {
+    if (isData(new URL(request.url()))) asked.push(request);
+  });
+  await gotoApp(page, '/services');
+  await expect(heading(page)).toHaveText('服务清单');
+  await expect(main(page).getByRole('alert')).toHaveCount(0);
+  expect(asked).toHaveLength(1);
+  // The backend is asked as this worker; the demo's data files are the same for all.
+  const authorization = await asked[0].headerValue('authorization');
+  expect(authorization).toBe(mode === 'http' ? `Bearer ${token}` : null);
+});

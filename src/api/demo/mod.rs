@@ -219,6 +219,31 @@ mod tests {
     use crate::api::transport::ApiRequest;
 
     #[test]
+    fn the_start_up_script_fetches_the_files_the_first_reads_need() {
+        #[derive(serde::Deserialize)]
+        struct FirstReads {
+            api: Vec<String>,
+            demo: Vec<String>,
+        }
+        let table: std::collections::BTreeMap<String, FirstReads> =
+            serde_json::from_str(include_str!("../../first_reads.json")).expect("first_reads.json is a map");
+        for (route, reads) in table {
+            let mut needed: Vec<&str> = Vec::new();
+            for path in &reads.api {
+                let path = path.replace(":id", "some-id");
+                let files =
+                    main_file(&path).into_iter().chain(files_for(&ApiRequest::get(&path)).iter().copied());
+                for file in files {
+                    if !needed.contains(&file) {
+                        needed.push(file);
+                    }
+                }
+            }
+            assert_eq!(reads.demo, needed, "{route}");
+        }
+    }
+
+    #[test]
     fn the_file_fetched_early_is_one_the_backend_reads() {
         let paths = [
             "/v1/site",

@@ -1,0 +1,209 @@
+// The start-up script of a release build (scripts/start-up.mjs): what a cold
+// visit starts downloading before the app runs, for each address, mode and
+// config, and what it leaves for the app to take.
+// Run: node --test tests/contract/
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { addressOf, earlyAnswers, readable, startUp } from '../../scripts/start-up.mjs';
+
+const reads = JSON.parse(readFileSync(new URL('../../src/first_reads.json', import.meta.url), 'utf8'));
+const TABLES = {
+  pages: { services: ['split_services.wasm', 'chunk_1.wasm'], 'services/:id': ['split_service.wasm'] },
+  reads,
+  demoCode: ['split_demo_backend.wasm', 'chunk_9.wasm'],
+};
+const ORIGIN = 'https://app.example.cn';
+const MODULE = `${ORIGIN}/app-0123/youxin.js`;
+const BACKEND = 'https://api.example.cn/youxin';
+
+/**
+ * Runs the script at `path` with config.json answering `config` (a value to
+ * serve as JSON, or a Response), and records what it asks for. `beforePaint`
+ * runs when the page's first paint would: what the app does before it.
+ */
+async function visit(path, config, { base = '/', signedIn = false, beforePaint = () => {} } = {}) {
+  const url = new URL(path, ORIGIN);
+  const fetched = [];
+  const preloaded = [];
+  const early = earlyAnswers();
+  const env = {
+    baseURI: new URL(base, ORIGIN).href,
+    location: { pathname: url.pathname, search: url.search, hash: url.hash },
+    moduleURL: MODULE,
+    signedIn,
+    preload: (href) => preloaded.push(href),
+    fetch: (to, init) => {
+      fetched.push({ url: to, init });
+      if (to.endsWith('/config.json')) {
+        return Promise.resolve(config instanceof Response ? config : new Response(JSON.stringify(config)));
+      }
+      return Promise.resolve(new Response('{}'));
+    },
+    afterFirstPaint: async () => beforePaint({ early, urls: fetched.map((f) => f.url), preloaded: [...preloaded] }),
+    early,
+  };
+  await startUp(TABLES, env);
+  return { fetched, urls: fetched.map((f) => f.url), preloaded, early };
+}
+
+const demo = { api_base: null, demo_base: 'demo' };
+const backend = { api_base: BACKEND };
+
+test('a cold link in http mode asks for config.json, then the site and the page’s first data at the backend', async () => {
+  const { fetched, urls, preloaded } = await visit('/services', backend);
+  assert.deepEqual(preloaded, [`${ORIGIN}/app-0123/split_services.wasm`, `${ORIGIN}/app-0123/chunk_1.wasm`]);
+  assert.deepEqual(urls, [`${ORIGIN}/config.json`, `${BACKEND}/v1/site`, `${BACKEND}/v1/services`]);
+  // As the app asks: config.json past any cache, the backend for JSON.
+  assert.equal(fetched[0].init.cache, 'no-cache');
+  assert.equal(fetched[1].init.headers.Accept, 'application/json');
+});
+
+test('a detail page’s id is asked for as the app encodes it', async () => {
+  const { urls } = await visit('/services/svc%2001', backend);
+  assert.equal(urls.at(-1), `${BACKEND}/v1/services/svc%2001`);
+});
+
+test('every answer waits for the app under its URL, taken once, cancelled with the app’s request', async () => {
+  const { fetched, urls, early } = await visit('/points', backend);
+  assert.deepEqual(urls.slice(2), [`${BACKEND}/v1/points/rules`, `${BACKEND}/v1/rewards`]);
+  const leaving = new AbortController();
+  for (const { url, init } of fetched) {
+    assert.ok((await early.take(url, leaving.signal)) instanceof Response, url);
+    assert.equal(early.take(url, leaving.signal), undefined, `${url} is taken once`);
+    assert.equal(init.signal.aborted, false);
+  }
+  leaving.abort();
+  assert.ok(fetched.every(({ init }) => init.signal.aborted), 'the app’s cancel reaches every fetch');
+  assert.equal(early.take(`${BACKEND}/v1/never-asked`), undefined);
+});
+
+test('a request cancelled before it takes its answer cancels the fetch at once', async () => {
+  const { fetched, early } = await visit('/services', backend);
+  const services = fetched.find(({ url }) => url.endsWith('/v1/services'));
+  early.take(services.url, AbortSignal.abort());
+  assert.equal(services.init.signal.aborted, true);
+});
+
+test('the app can still read the config the script read', async () => {
+  const { early } = await visit('/', demo);
+  const response = await early.take(`${ORIGIN}/config.json`);
+  assert.deepEqual(JSON.parse(await response.text()), demo);
+});
+
+test('the data waits for the page’s first paint; config.json and the page’s code do not', async () => {
+  let atPaint;
+  await visit('/services', backend, { beforePaint: (seen) => (atPaint = seen) });
+  assert.deepEqual(atPaint.urls, [`${ORIGIN}/config.json`]);
+  assert.equal(atPaint.preloaded.length, 2);
+});
+
+test('what the app asked for before the first paint is not asked again', async () => {
+  const appFirst = ({ early }) => early.take(`${BACKEND}/v1/site`);
+  const { urls } = await visit('/services', backend, { beforePaint: appFirst });
+  assert.deepEqual(urls, [`${ORIGIN}/config.json`, `${BACKEND}/v1/services`]);
+
+  // An app already running fetches the demo backend's code itself.
+  const running = ({ early }) => early.take(`${ORIGIN}/config.json`);
+  const demoVisit = await visit('/', demo, { beforePaint: running });
+  assert.deepEqual(demoVisit.preloaded, []);
+  assert.deepEqual(demoVisit.urls, [`${ORIGIN}/config.json`, `${ORIGIN}/demo/site.json`]);
+
+  // Once the start-up code is done, the app's requests are not remembered: it may ask again later.
+  const later = await visit('/', backend);
+  later.early.take(`${BACKEND}/v1/site`);
+  assert.equal(later.early.asked(`${BACKEND}/v1/site`), false);
+});
+
+test('on the demo data, the data’s files and the demo backend’s code are fetched', async () => {
+  const { urls, preloaded } = await visit('/points', demo);
+  assert.deepEqual(urls, [
+    `${ORIGIN}/config.json`,
+    `${ORIGIN}/demo/site.json`,
+    `${ORIGIN}/demo/points-rules.json`,
+    `${ORIGIN}/demo/rewards.json`,
+  ]);
+  assert.deepEqual(preloaded, [`${ORIGIN}/app-0123/split_demo_backend.wasm`, `${ORIGIN}/app-0123/chunk_9.wasm`]);
+});
+
+test('the demo data is read from where config.json says', async () => {
+  const { urls } = await visit('/stations/stn-01', { api_base: null, demo_base: 'https://cdn.example.cn/data/' });
+  assert.deepEqual(urls.slice(1), ['https://cdn.example.cn/data/site.json', 'https://cdn.example.cn/data/stations.json']);
+});
+
+test('home and pages without reads of their own ask only for the site', async () => {
+  for (const path of ['/', '/more', '/honours', '/no-such-page', '/services/a/b']) {
+    const { urls } = await visit(path, backend);
+    assert.deepEqual(urls, [`${ORIGIN}/config.json`, `${BACKEND}/v1/site`], path);
+  }
+});
+
+test('a filtered list is left to the page', async () => {
+  const { urls } = await visit('/courses?kind=online', backend);
+  assert.deepEqual(urls, [`${ORIGIN}/config.json`, `${BACKEND}/v1/site`]);
+});
+
+test('a signed-in worker’s reads are left to the app, which sends them with the token', async () => {
+  assert.deepEqual((await visit('/services', backend, { signedIn: true })).urls, [`${ORIGIN}/config.json`]);
+  // Coming back from WeChat's sign-in with the token in the address.
+  assert.deepEqual((await visit('/services#token=abc', backend)).urls, [`${ORIGIN}/config.json`]);
+  // The demo data's files carry no token: they are fetched as before.
+  assert.equal((await visit('/services', demo, { signedIn: true })).urls.length, 3);
+});
+
+test('under a sub-path, everything is asked for under it, and a relative api_base from it', async () => {
+  const { urls, preloaded } = await visit('/youxin/services', { api_base: 'api/' }, { base: '/youxin/' });
+  assert.deepEqual(urls, [
+    `${ORIGIN}/youxin/config.json`,
+    `${ORIGIN}/youxin/api/v1/site`,
+    `${ORIGIN}/youxin/api/v1/services`,
+  ]);
+  assert.equal(preloaded.length, 2);
+  const outside = await visit('/services', demo, { base: '/youxin/' });
+  assert.deepEqual(outside.preloaded.slice(0, 1), [`${ORIGIN}/app-0123/split_demo_backend.wasm`], 'no page’s code');
+});
+
+test('a config the app will refuse starts nothing more, and throws nothing', async () => {
+  const refused = [
+    new Response('{"api_base": null', { status: 200 }),
+    new Response(JSON.stringify(demo), { status: 404 }),
+    {},
+    { api_base: '' },
+    { api_base: '   ' },
+    { api_base: 42 },
+    [1, 2],
+    'demo',
+    { api_base: null, timeout_ms: '15000' },
+    { api_base: null, timeout_ms: -1 },
+    { api_base: null, timeout_ms: 1.5 },
+    { api_base: null, kiosk: 'yes' },
+    { api_base: null, demo_base: null },
+    { api_base: BACKEND, wechat_login_url: 7 },
+  ];
+  for (const config of refused) {
+    const { urls, preloaded } = await visit('/services', config);
+    assert.deepEqual(urls, [`${ORIGIN}/config.json`], JSON.stringify(config));
+    assert.equal(preloaded.length, 2, 'only the page’s code');
+  }
+});
+
+test('an address is named as the app’s routes name it', () => {
+  assert.deepEqual(addressOf('/', '/'), { address: '', id: undefined });
+  assert.deepEqual(addressOf('/services', '/'), { address: 'services', id: undefined });
+  assert.deepEqual(addressOf('/services/', '/'), { address: 'services', id: undefined });
+  assert.deepEqual(addressOf('/services/svc-01', '/'), { address: 'services/:id', id: 'svc-01' });
+  assert.deepEqual(addressOf('/youxin/', '/youxin/'), { address: '', id: undefined });
+  assert.deepEqual(addressOf('/youxin/courses/c-1', '/youxin/'), { address: 'courses/:id', id: 'c-1' });
+  assert.equal(addressOf('/services/a/b', '/').address, undefined);
+  assert.equal(addressOf('/elsewhere/services', '/youxin/').address, undefined);
+  assert.equal(addressOf('/youxinabc', '/youxin/').address, undefined);
+});
+
+test('a config is read as the app reads it: known fields typed, others ignored', () => {
+  assert.equal(readable({ api_base: null }), true);
+  assert.equal(readable({ api_base: BACKEND, timeout_ms: 5000, large_text: true, wechat_login_url: null }), true);
+  assert.equal(readable({ api_base: null, a_later_setting: 'anything' }), true);
+  assert.equal(readable({ api_base: null, kiosk_idle_seconds: 2 ** 32 }), false);
+  assert.equal(readable(null), false);
+});
