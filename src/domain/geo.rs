@@ -72,7 +72,7 @@ pub fn distance_label(metres: f64) -> String {
     if metres < 1_000.0 {
         format!("{} 米", (metres / 10.0).round() as i64 * 10)
     } else {
-        format!("{:.1} 公里", metres / 1_000.0)
+        format!("{} 公里", super::decimal::fixed(metres / 1_000.0, 1))
     }
 }
 

@@ -4,6 +4,7 @@ pub mod activities;
 pub mod auth;
 pub mod campaigns;
 pub mod courses;
+pub mod decimal;
 pub mod facilities;
 pub mod feed;
 pub mod forms;

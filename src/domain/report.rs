@@ -186,7 +186,7 @@ pub fn bytes_label(bytes: usize) -> String {
     if bytes < 1024 * 1024 {
         format!("{} KB", bytes.div_ceil(1024))
     } else {
-        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+        format!("{} MB", super::decimal::fixed(bytes as f64 / (1024.0 * 1024.0), 1))
     }
 }
 

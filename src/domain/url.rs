@@ -2,6 +2,8 @@
 
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
+use super::decimal::fixed;
+
 /// Everything but `A–Z a–z 0–9 - _ ~` is encoded, `.` and `/` included.
 const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'~');
 
@@ -108,7 +110,9 @@ pub fn app_path<'a>(base: &str, path: &'a str) -> &'a str {
 /// with a route to a GCJ-02 point by e-bike.
 pub fn amap_route_link(lat: f64, lng: f64, name: &str) -> String {
     format!(
-        "https://uri.amap.com/navigation?to={lng:.6},{lat:.6},{}&mode=ride&coordinate=gaode&callnative=1&src=youxin",
+        "https://uri.amap.com/navigation?to={},{},{}&mode=ride&coordinate=gaode&callnative=1&src=youxin",
+        fixed(lng, 6),
+        fixed(lat, 6),
         percent_encode(name)
     )
 }

@@ -156,8 +156,9 @@ fn StationResults(
                 // By town, unless they are nearest first.
                 heading: if here().is_some() { String::new() } else { m.station.town.clone() },
                 // What the card says is in the key, so it is drawn again when
-                // its station opens or closes, or the worker moves.
-                key: format!("{}|{state}|{:?}", m.station.id, m.distance_m),
+                // its station opens or closes, or the worker moves (to the
+                // metre: finer than any label, and no float printing).
+                key: format!("{}|{state}|{}", m.station.id, m.distance_m.map_or(-1, |d| d.round() as i64)),
             }
         })
     });
