@@ -56,9 +56,9 @@ export function startUp(tables, env) {
 
   for (const file of tables.pages[address] ?? []) env.preload(at(file, env.moduleURL));
 
-  const config = ask(at('config.json', env.baseURI), { cache: 'no-cache' });
+  const configURL = at('config.json', env.baseURI);
   // Settles once the data is asked for, or nothing is (for the tests: the page waits for nothing).
-  return config
+  return ask(configURL, { cache: 'no-cache' })
     // A copy is read here; the app reads the answer itself.
     .then((response) => (response.ok ? response.clone().json() : null))
     // The page's first paint (its heading, from the HTML) needs none of it: it goes first.
@@ -71,7 +71,7 @@ export function startUp(tables, env) {
       if (apiBase === null) {
         const demoBase = (typeof config.demo_base === 'string' ? config.demo_base : 'demo').replace(/\/+$/, '');
         // Once the app runs, it fetches the demo backend's code itself.
-        if (!env.early.taken(at('config.json', env.baseURI))) {
+        if (!env.early.taken(configURL)) {
           for (const file of tables.demoCode) env.preload(at(file, env.moduleURL));
         }
         const files = new Set(reads.flatMap((read) => read.demo));

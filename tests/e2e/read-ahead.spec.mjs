@@ -92,7 +92,8 @@ const isMainWasm = (url) => /\/youxin-[0-9a-f]+_bg\.wasm$/.test(url.pathname);
  * has gone out (or long enough to say they did not); returns whether they had.
  */
 async function holdMainWasmUntil(page, wanted) {
-  const asked = Promise.all(wanted.map((isWanted) => page.waitForRequest((r) => isWanted(new URL(r.url())), { timeout: 30_000 })));
+  const seen = (isWanted) => page.waitForRequest((request) => isWanted(new URL(request.url())), { timeout: 30_000 });
+  const asked = Promise.all(wanted.map(seen));
   let whileHeld = null;
   await page.route(isMainWasm, async (route) => {
     whileHeld = await asked.then(
