@@ -6,6 +6,8 @@
 //   --keep-lld-exports; Trunk's own binding of it would fail at start. The
 //   many small chunks shared by pages are merged into fewer files first
 //   (scripts/merge-chunks.mjs).
+// - Release builds: what leptos's dependencies export and the app never
+//   calls is taken out of the main module (scripts/unused-exports.mjs).
 // - Release builds: wasm-opt -Oz on every piece, two at a time, and every JS
 //   piece minified by esbuild (a third less to download, brotli-compressed);
 //   exports and the names the wasm imports by are kept.
@@ -34,6 +36,7 @@ import { build, transform } from 'esbuild';
 import { FEATURES, mergeChunks } from './merge-chunks.mjs';
 import { writeSectionPages } from './section-pages.mjs';
 import { writeServiceWorker } from './service-worker.mjs';
+import { dropExports, isUnused, unexportClasses } from './unused-exports.mjs';
 
 const CRATE = 'youxin';
 /** The import module of a lazy call before wasm-split-cli has linked it. */
@@ -97,6 +100,11 @@ if (lazy) {
       '--out-dir', out, '--out-name', stem, join(out, `${stem}.wasm`),
     ]);
     rmSync(join(out, `${stem}.wasm`));
+    if (release) {
+      const bound = join(out, wasm);
+      writeFileSync(bound, dropExports(readFileSync(bound), isUnused));
+      writeFileSync(join(out, js), unexportClasses(readFileSync(join(out, js), 'utf8')));
+    }
     for (const name of [js, wasm]) rmSync(join(staging, name));
     pieces = readdirSync(out);
     for (const name of pieces) renameSync(join(out, name), join(staging, name));
@@ -125,7 +133,8 @@ if (release) {
   writeFileSync(mainModule, `${glue}\n${startUp}\nawait __wbg_init();\n`);
   for (const name of pieces.filter((piece) => piece.endsWith('.js'))) {
     const path = join(staging, name);
-    const { code } = await transform(readFileSync(path, 'utf8'), { minify: true, format: 'esm', legalComments: 'none' });
+    const options = { minify: true, treeShaking: true, format: 'esm', legalComments: 'none' };
+    const { code } = await transform(readFileSync(path, 'utf8'), options);
     writeFileSync(path, code);
   }
 
