@@ -7,7 +7,7 @@
 // - config.json; once it is read and the page's first paint (its heading,
 //   from the HTML) is done, the data every page and this page ask for first
 //   (src/first_reads.json): the backend's answers, or on the demo data the
-//   data's files and the demo backend's code.
+//   data's files, and for a page drawn from data the demo backend's code.
 //
 // Each answer waits under the URL the app will ask, with the means to cancel
 // it (`earlyAnswers`). The app takes it from there once
@@ -66,12 +66,15 @@ export function startUp(tables, env) {
     .then((config) => {
       if (config === null) return;
       // A filtered list asks for other data than the address alone tells.
-      const reads = [tables.reads['*'], search ? undefined : tables.reads[address]].filter(Boolean);
+      const pageReads = search ? undefined : tables.reads[address];
+      const reads = [tables.reads['*'], pageReads].filter(Boolean);
       const apiBase = config.api_base;
       if (apiBase === null) {
         const demoBase = (typeof config.demo_base === 'string' ? config.demo_base : 'demo').replace(/\/+$/, '');
-        // Once the app runs, it fetches the demo backend's code itself.
-        if (!env.early.taken(configURL)) {
+        // A page drawn from data waits for the demo backend's code; on any
+        // other, it would only slow the app's own code down. Once the app
+        // runs, it fetches that code itself.
+        if (pageReads && !env.early.taken(configURL)) {
           for (const file of tables.demoCode) env.preload(at(file, env.moduleURL));
         }
         const files = new Set(reads.flatMap((read) => read.demo));

@@ -106,9 +106,9 @@ test('what the app asked for before the first paint is not asked again', async (
 
   // An app already running fetches the demo backend's code itself.
   const running = ({ early }) => early.take(`${ORIGIN}/config.json`);
-  const demoVisit = await visit('/', demo, { beforePaint: running });
+  const demoVisit = await visit('/points', demo, { beforePaint: running });
   assert.deepEqual(demoVisit.preloaded, []);
-  assert.deepEqual(demoVisit.urls, [`${ORIGIN}/config.json`, `${ORIGIN}/demo/site.json`]);
+  assert.equal(demoVisit.urls.length, 4, 'the data’s files are fetched all the same');
 
   // Once the start-up code is done, the app's requests are not remembered: it may ask again later.
   const later = await visit('/', backend);
@@ -125,6 +125,14 @@ test('on the demo data, the data’s files and the demo backend’s code are fet
     `${ORIGIN}/demo/rewards.json`,
   ]);
   assert.deepEqual(preloaded, [`${ORIGIN}/app-0123/split_demo_backend.wasm`, `${ORIGIN}/app-0123/chunk_9.wasm`]);
+});
+
+test('on the demo data, a page not drawn from data leaves the demo backend’s code to the app', async () => {
+  for (const path of ['/', '/more', '/courses?kind=online']) {
+    const { urls, preloaded } = await visit(path, demo);
+    assert.deepEqual(preloaded, [], path);
+    assert.deepEqual(urls, [`${ORIGIN}/config.json`, `${ORIGIN}/demo/site.json`], path);
+  }
 });
 
 test('the demo data is read from where config.json says', async () => {
@@ -161,7 +169,8 @@ test('under a sub-path, everything is asked for under it, and a relative api_bas
   ]);
   assert.equal(preloaded.length, 2);
   const outside = await visit('/services', demo, { base: '/youxin/' });
-  assert.deepEqual(outside.preloaded.slice(0, 1), [`${ORIGIN}/app-0123/split_demo_backend.wasm`], 'no page’s code');
+  assert.deepEqual(outside.preloaded, [], 'an address outside the base names no page');
+  assert.deepEqual(outside.urls, [`${ORIGIN}/youxin/config.json`, `${ORIGIN}/youxin/demo/site.json`]);
 });
 
 test('a config the app will refuse starts nothing more, and throws nothing', async () => {
