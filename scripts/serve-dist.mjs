@@ -38,9 +38,10 @@ const TYPES = {
   '.png': 'image/png',
   '.webmanifest': 'application/manifest+json',
 };
-// Trunk's hashed names, and the per-build folder of the app's JS and wasm
-// (scripts/split-wasm.mjs), whose chunk names are not hashed but never reused.
-const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|css|wasm)$|[/\\]app-[0-9a-f]{16}[/\\]/;
+// Trunk's hashed names (a 64-bit hash in hex, written without leading zeros),
+// and the per-build folder of the app's JS and wasm (scripts/split-wasm.mjs),
+// whose chunk names are not hashed but never reused.
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|css|wasm)$|[/\\]app-[0-9a-f]{16}[/\\]/;
 
 async function fileAt(path) {
   try {

@@ -16,7 +16,8 @@ const TEMPLATE = new URL('../public/sw.js', import.meta.url);
  * manifest and icons. Pages' chunks are cached as they are used. Returns the shell.
  */
 export async function writeServiceWorker(dir, folder) {
-  const styles = readdirSync(dir).filter((name) => /-[0-9a-f]{16}\.css$/.test(name));
+  // Trunk's hashed styles: its hash is written without leading zeros.
+  const styles = readdirSync(dir).filter((name) => /-[0-9a-f]{8,16}\.css$/.test(name));
   const modules = readdirSync(join(dir, folder)).filter((name) => /^(youxin-[0-9a-f]+(_bg\.wasm|\.js)|__wasm_split\.js)$/.test(name));
   const shell = ['index.html', ...styles, ...modules.map((name) => `${folder}/${name}`), 'manifest.webmanifest', 'favicon.svg', 'icon-192.png'];
   for (const path of shell) readFileSync(join(dir, path)); // each must exist

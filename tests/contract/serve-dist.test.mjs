@@ -28,6 +28,8 @@ before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'serve-dist-'));
   writeFileSync(join(dir, 'index.html'), INDEX);
   writeFileSync(join(dir, WASM), Buffer.from([0, 97, 115, 109]));
+  // Trunk writes its hash without leading zeros: 15 digits here.
+  writeFileSync(join(dir, 'main-123456789abcdef.css'), 'body {}');
   writeFileSync(join(dir, 'config.json'), '{"api_base": null}');
   writeFileSync(join(dir, 'config.json.br'), brotli(Buffer.from('{"api_base": null}')));
   writeFileSync(join(dir, 'config.json.gz'), gzipSync(Buffer.from('{"api_base": null}')));
@@ -117,6 +119,9 @@ test('assets keep their type, hashed ones are cached, brotli or gzip is sent whe
   assert.equal(wasm.status, 200);
   assert.equal(wasm.headers['content-type'], 'application/wasm');
   assert.match(wasm.headers['cache-control'], /immutable/);
+  const style = await get('/main-123456789abcdef.css');
+  assert.equal(style.headers['content-type'].split(';')[0], 'text/css');
+  assert.match(style.headers['cache-control'], /immutable/);
   const config = await get('/config.json', { 'Accept-Encoding': 'gzip, br' });
   assert.equal(config.headers['content-encoding'], 'br');
   assert.equal(String(brotliDecompressSync(config.body)), '{"api_base": null}');

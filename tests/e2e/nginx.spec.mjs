@@ -6,9 +6,9 @@ import { test, expect } from './fixtures.mjs';
 /** The build's folder and main module, as index.html names them. */
 async function buildFiles(request) {
   const html = await (await request.get('/')).text();
-  const main = /<script type="module" src="\.((\/app-[0-9a-f]{16})\/youxin-[0-9a-f]{16}\.js)">/.exec(html);
+  const main = /<script type="module" src="\.((\/app-[0-9a-f]{16})\/youxin-[0-9a-f]+\.js)">/.exec(html);
   expect(main, 'index.html loads the main module from app-<hash>/').not.toBeNull();
-  const wasm = new RegExp(`${main[2]}/youxin-[0-9a-f]{16}_bg\\.wasm`).exec(html);
+  const wasm = new RegExp(`${main[2]}/youxin-[0-9a-f]+_bg\\.wasm`).exec(html);
   expect(wasm, 'index.html preloads the main wasm').not.toBeNull();
   return { folder: main[2], script: main[1], wasm: wasm[0] };
 }
