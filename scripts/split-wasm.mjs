@@ -32,6 +32,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build, transform } from 'esbuild';
 import { FEATURES, mergeChunks } from './merge-chunks.mjs';
 import { writeSectionPages } from './section-pages.mjs';
@@ -204,7 +205,7 @@ startUp(${JSON.stringify(tables)}, {
   early,
 });`;
   const { outputFiles } = await build({
-    stdin: { contents: entry, resolveDir: import.meta.dirname, loader: 'js' },
+    stdin: { contents: entry, resolveDir: fileURLToPath(new URL('.', import.meta.url)), loader: 'js' },
     bundle: true,
     write: false,
     format: 'esm',
