@@ -61,10 +61,10 @@ export function startUp(tables, env) {
   return ask(configURL, { cache: 'no-cache' })
     // A copy is read here; the app reads the answer itself.
     .then((response) => (response.ok ? response.clone().json() : null))
-    // The page's first paint (its heading, from the HTML) needs none of it: it goes first.
-    .then(async (config) => (readable(config) ? (await env.afterFirstPaint(), config) : null))
-    .then((config) => {
-      if (config === null) return;
+    .then(async (config) => {
+      if (!readable(config)) return;
+      // The page's first paint (its heading, from the HTML) needs none of it: it goes first.
+      await env.afterFirstPaint();
       // A filtered list asks for other data than the address alone tells.
       const pageReads = search ? undefined : tables.reads[address];
       const reads = [tables.reads['*'], pageReads].filter(Boolean);

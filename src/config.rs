@@ -142,13 +142,8 @@ pub async fn load() -> Result<Config, ConfigError> {
     // Asked for already by a release build's start-up script, as here.
     let early = early::take(&request.url(), signal.as_ref());
     let fetch = async move {
-        let response = match early {
-            Some(early) => early::response(early)
-                .await
-                .map(gloo_net::http::Response::from)
-                .map_err(|e| ConfigError::Unreachable(e.message().into()))?,
-            None => request.send().await.map_err(|e| ConfigError::Unreachable(e.to_string()))?,
-        };
+        let response =
+            early::send(request, early).await.map_err(|e| ConfigError::Unreachable(e.to_string()))?;
         if !response.ok() {
             return Err(ConfigError::Status(response.status()));
         }

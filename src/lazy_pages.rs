@@ -357,20 +357,9 @@ mod tests {
         }
     }
 
-    /// `src/first_reads.json`: address (or `*`, every page) to the API paths
-    /// the start-up script asks for, and the demo data's files.
-    fn start_up_reads() -> std::collections::BTreeMap<String, FirstReads> {
-        serde_json::from_str(include_str!("first_reads.json")).expect("first_reads.json is a map")
-    }
-
-    #[derive(serde::Deserialize)]
-    struct FirstReads {
-        api: Vec<String>,
-    }
-
     #[test]
     fn the_start_up_script_asks_for_what_each_page_reads_first() {
-        let table = start_up_reads();
+        let table = crate::api::reads::start_up_table();
         let every_page = &table["*"].api;
         assert_eq!(every_page, &[crate::api::reads::site().path], "the site every page reads");
         for (route, reads_ahead) in table.iter().filter(|(route, _)| *route != "*") {

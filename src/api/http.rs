@@ -1,7 +1,7 @@
 //! Transport to a real backend over `fetch` (gloo-net).
 
 use futures::future::{select, Either};
-use gloo_net::http::{Request, RequestBuilder, Response};
+use gloo_net::http::{Request, RequestBuilder};
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::on_cleanup;
 use send_wrapper::SendWrapper;
@@ -99,10 +99,7 @@ pub(crate) async fn send_with_limits(
     });
 
     let exchange = async {
-        let response = match early {
-            Some(early) => early::response(early).await.map(Response::from).map_err(early_error)?,
-            None => request.send().await.map_err(network_error)?,
-        };
+        let response = early::send(request, early).await.map_err(network_error)?;
         let status = response.status();
         let saved_at = response.headers().get(SAVED_AT_HEADER).and_then(|at| at.parse::<i64>().ok());
         let body = response.text().await.map_err(network_error)?;
@@ -157,14 +154,6 @@ fn network_error(error: gloo_net::Error) -> ApiError {
     match error {
         gloo_net::Error::JsError(js) if js.name == "AbortError" => ApiError::Cancelled,
         other => ApiError::Network(other.to_string()),
-    }
-}
-
-/// A failed fetch of the start-up script's, read as [`network_error`] reads gloo-net's.
-fn early_error(error: js_sys::Error) -> ApiError {
-    match String::from(error.name()).as_str() {
-        "AbortError" => ApiError::Cancelled,
-        _ => ApiError::Network(error.message().into()),
     }
 }
 

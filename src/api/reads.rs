@@ -51,3 +51,18 @@ pub fn points_rules() -> ApiRequest {
 pub fn rewards(cursor: Option<&str>) -> ApiRequest {
     ApiRequest::get("/v1/rewards").param("cursor", cursor)
 }
+
+/// `src/first_reads.json`, the start-up script's table, as the tests hold it
+/// to the app: address (or `*`, every page) to the API paths it asks for and
+/// the demo data's files.
+#[cfg(test)]
+pub(crate) fn start_up_table() -> std::collections::BTreeMap<String, StartUpReads> {
+    serde_json::from_str(include_str!("../first_reads.json")).expect("first_reads.json is a map")
+}
+
+#[cfg(test)]
+#[derive(serde::Deserialize)]
+pub(crate) struct StartUpReads {
+    pub api: Vec<String>,
+    pub demo: Vec<String>,
+}

@@ -3,6 +3,8 @@
 //! fetched beside the WebAssembly. Each waits under the URL it was asked at
 //! and is taken once, by the app's request for the same.
 
+use gloo_net::http::{Request, Response};
+use gloo_utils::errors::JsError;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -20,11 +22,19 @@ pub fn take(url: &str, signal: Option<&web_sys::AbortSignal>) -> Option<JsFuture
     answer.dyn_into::<js_sys::Promise>().ok().map(JsFuture::from)
 }
 
-/// The response, or why the fetch failed (named `AbortError` once cancelled).
-pub async fn response(answer: JsFuture) -> Result<web_sys::Response, js_sys::Error> {
-    match answer.await {
+/// Sends `request`, unless the start-up script asked for it already
+/// (`early`, from [`take`]): then that answer is this one, its failure too.
+pub async fn send(request: Request, early: Option<JsFuture>) -> Result<Response, gloo_net::Error> {
+    let Some(early) = early else {
+        return request.send().await;
+    };
+    match early.await {
         // The start-up script's fetch answers with nothing else.
-        Ok(response) => Ok(response.unchecked_into()),
-        Err(error) => Err(error.dyn_into().unwrap_or_else(|_| js_sys::Error::new("the request failed"))),
+        Ok(response) => Ok(Response::from(response.unchecked_into::<web_sys::Response>())),
+        Err(error) => {
+            let error =
+                JsError::try_from(error).unwrap_or_else(|_| js_sys::Error::new("the request failed").into());
+            Err(gloo_net::Error::JsError(error))
+        }
     }
 }

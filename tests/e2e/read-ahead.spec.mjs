@@ -14,6 +14,27 @@ const asksFor = (mode, mockURL, apiPath, demoFile) => (url) =>
 /** The page's own chunk of a release build. */
 const chunkOf = (name) => (url) => url.pathname.endsWith(`/split_${name}.wasm`);
 
+/** The main module's WebAssembly. */
+const isMainWasm = (url) => /\/youxin-[0-9a-f]+_bg\.wasm$/.test(url.pathname);
+
+/**
+ * Holds back the files `isHeld` names until every request `wanted` names has
+ * gone out (or long enough to say they did not); returns whether they had.
+ */
+async function holdUntilAsked(page, isHeld, wanted) {
+  const seen = (isWanted) => page.waitForRequest((request) => isWanted(new URL(request.url())), { timeout: 30_000 });
+  const asked = Promise.all(wanted.map(seen));
+  let whileHeld = null;
+  await page.route(isHeld, async (route) => {
+    whileHeld = await asked.then(
+      () => true,
+      () => false,
+    );
+    await route.continue();
+  });
+  return () => whileHeld;
+}
+
 const PAGES = [
   { path: '/services', chunk: 'services', apiPath: '/v1/services', demoFile: 'services.json', title: '服务清单' },
   {
@@ -38,21 +59,13 @@ for (const { path, chunk, apiPath, demoFile, title } of PAGES) {
     page.on('request', (request) => {
       if (isData(new URL(request.url()))) asked.push(request.url());
     });
-    // The page's code is held back until its data has been asked for (or long enough to say it was not).
-    const dataAsked = page.waitForRequest((request) => isData(new URL(request.url())), { timeout: 30_000 });
-    let askedWhileHeld = null;
-    await page.route(chunkOf(chunk), async (route) => {
-      askedWhileHeld = await dataAsked.then(
-        () => true,
-        () => false,
-      );
-      await route.continue();
-    });
+    // The page's code is held back until its data has been asked for.
+    const askedWhileHeld = await holdUntilAsked(page, chunkOf(chunk), [isData]);
 
     await gotoApp(page, path);
     await expect(heading(page)).toHaveText(title);
     await expect(main(page).getByRole('alert')).toHaveCount(0);
-    expect(askedWhileHeld, 'the data was asked for before the page’s code arrived').toBe(true);
+    expect(askedWhileHeld(), 'the data was asked for before the page’s code arrived').toBe(true);
     // Once: a list's later pages (`cursor`) are other requests.
     const firstPages = asked.filter((url) => !new URL(url).searchParams.has('cursor'));
     expect(firstPages, 'the page used the answer asked for ahead').toHaveLength(1);
@@ -84,27 +97,6 @@ test('leaving before the page’s code arrives cancels the data asked for ahead'
   await expect(page).toHaveURL(/\/stations$/);
 });
 
-/** The main module's WebAssembly. */
-const isMainWasm = (url) => /\/youxin-[0-9a-f]+_bg\.wasm$/.test(url.pathname);
-
-/**
- * Holds the main module's WebAssembly back until every request `wanted` names
- * has gone out (or long enough to say they did not); returns whether they had.
- */
-async function holdMainWasmUntil(page, wanted) {
-  const seen = (isWanted) => page.waitForRequest((request) => isWanted(new URL(request.url())), { timeout: 30_000 });
-  const asked = Promise.all(wanted.map(seen));
-  let whileHeld = null;
-  await page.route(isMainWasm, async (route) => {
-    whileHeld = await asked.then(
-      () => true,
-      () => false,
-    );
-    await route.continue();
-  });
-  return () => whileHeld;
-}
-
 for (const { path, apiPath, demoFile, title } of [PAGES[0], PAGES[1]]) {
   test(`a cold link to ${path} asks for the site and its data before the app's code has arrived, and only once`, async ({
     page,
@@ -122,7 +114,7 @@ for (const { path, apiPath, demoFile, title } of [PAGES[0], PAGES[1]]) {
       if ((isSite(url) || isData(url)) && !url.searchParams.has('cursor')) asked.push(url.pathname);
     });
     const wanted = mode === 'demo' ? [isSite, isData, isDemoBackend] : [isSite, isData];
-    const askedWhileHeld = await holdMainWasmUntil(page, wanted);
+    const askedWhileHeld = await holdUntilAsked(page, isMainWasm, wanted);
 
     await gotoApp(page, path);
     await expect(heading(page)).toHaveText(title);

@@ -220,14 +220,7 @@ mod tests {
 
     #[test]
     fn the_start_up_script_fetches_the_files_the_first_reads_need() {
-        #[derive(serde::Deserialize)]
-        struct FirstReads {
-            api: Vec<String>,
-            demo: Vec<String>,
-        }
-        let table: std::collections::BTreeMap<String, FirstReads> =
-            serde_json::from_str(include_str!("../../first_reads.json")).expect("first_reads.json is a map");
-        for (route, reads) in table {
+        for (route, reads) in crate::api::reads::start_up_table() {
             let mut needed: Vec<&str> = Vec::new();
             for path in &reads.api {
                 let path = path.replace(":id", "some-id");
