@@ -27,7 +27,7 @@ const BUDGETS = {
   // own chunk) cost 1.2 and 3.3 KB here; everything else of the kiosk is its chunk.
   // The nine routes of 更多 (the route table, their loaders), the WeChat checks and
   // the sign-in setting cost 1.2 KB more; the rest of the 1.8 KB is the shared code
-  // of the new chunks spread thinner (see sectionExtra).
+  // of the new chunks spread thinner (see sectionExtraHttp).
   // Working offline costs 4.6 KB: the transport's saved answers, the service
   // worker's registration and the 离线中 / 已更新 notice (float formatting,
   // 20 KB raw, was kept out by counting time in whole milliseconds).
@@ -55,7 +55,11 @@ const BUDGETS = {
   // 4.3 KB (196.4 to 200.6). The route matcher took 5.2 KB off: 195.7; the
   // shell kept until the first page is drawn and its grouping: 196.8. The
   // start-up code's reads ahead: 198.5; the unused stream adapters out: 197.4.
-  demoHome: { label: 'first visit to /, demo mode', target: 180, enforced: 200 },
+  // The site, the services, the stations and the points rules are files
+  // answered as they are by the main module (api::demo::file_as_it_is): home
+  // and those lists no longer wait for the backend's code, which comes with
+  // the first page that needs it (see sectionExtraDemo). 149.8: the target holds.
+  demoHome: { label: 'first visit to /, demo mode', target: 180, enforced: 180 },
   // Each chunk adds sets of code shared by some pages and not others; merged
   // into a few files (scripts/merge-chunks.mjs), they cost a page some code it
   // does not run, and save it many files. The margins of the next three allow
@@ -71,7 +75,12 @@ const BUDGETS = {
   // there. Each now starts from a fresh first visit to /: /stations is the
   // worst, 106.7 KB. Distances and sizes written without the standard
   // library's float printing (domain/decimal.rs): 101.5.
-  sectionExtra: { label: 'a section after /, extra', target: 60, enforced: 104 },
+  sectionExtraHttp: { label: 'a section after /, extra, http', target: 60, enforced: 104 },
+  // On the demo data the first section that needs the demo backend's code
+  // fetches it (its chunk and the model decoding it shares with the pages,
+  // 47 KB) rather than home: /courses 74.2 to 121.5 KB, for home 197.4 to
+  // 149.8. A visit to home and then /services downloads 241 KB, not 268.
+  sectionExtraDemo: { label: 'a section after /, extra, demo', target: 60, enforced: 124 },
   // The worst is /honours: 荣誉榜, its person pages and 先锋骑士团 share a 54 KB chunk
   // with the forms' code, and pull most shared files; in demo mode, with the
   // demo backend's JSON tree (see demoHome). The route matcher: 330.3. The
@@ -201,7 +210,14 @@ function printFiles(title, files) {
   return sum.transferred;
 }
 
-const figures = { httpHome: [], demoHome: [], sectionExtra: [], deepLink: [], deepLinkFiles: [] };
+const figures = {
+  httpHome: [],
+  demoHome: [],
+  sectionExtraHttp: [],
+  sectionExtraDemo: [],
+  deepLink: [],
+  deepLinkFiles: [],
+};
 try {
   for (const mode of ['http', 'demo']) {
     const first = await visit(mode, '/');
@@ -225,7 +241,7 @@ try {
       await home.settle();
       const extra = home.files.slice(before);
       const bytes = total(extra).transferred;
-      figures.sectionExtra.push({ what: `${section} (${mode})`, value: bytes / 1024 });
+      figures[mode === 'http' ? 'sectionExtraHttp' : 'sectionExtraDemo'].push({ what: section, value: bytes / 1024 });
       const pieces = extra.map((f) => `${f.path.split('/').pop()} ${(f.transferred / 1024).toFixed(1)}`).join(', ');
       console.log(`${section.padEnd(14)} ${kb(bytes)} KB  ${pieces}`);
       await home.close();

@@ -7,7 +7,7 @@
 // - config.json; once it is read and the page's first paint (its heading,
 //   from the HTML) is done, the data every page and this page ask for first
 //   (src/first_reads.json): the backend's answers, or on the demo data the
-//   data's files, and for a page drawn from data the demo backend's code.
+//   data's files, and for a page whose reads need it the demo backend's code.
 //
 // Each answer waits under the URL the app will ask, with the means to cancel
 // it (`earlyAnswers`). The app takes it from there once
@@ -23,7 +23,7 @@
 /**
  * @param {{
  *   pages: Record<string, string[]>,
- *   reads: Record<string, {api: string[], demo: string[]}>,
+ *   reads: Record<string, {api: string[], demo: string[], demo_backend?: boolean}>,
  *   demoCode: string[],
  * }} tables the files of each address's page; the reads of every page
  *   (`*`) and of each address; the files of the demo backend's code
@@ -71,10 +71,10 @@ export function startUp(tables, env) {
       const apiBase = config.api_base;
       if (apiBase === null) {
         const demoBase = (typeof config.demo_base === 'string' ? config.demo_base : 'demo').replace(/\/+$/, '');
-        // A page drawn from data waits for the demo backend's code; on any
-        // other, it would only slow the app's own code down. Once the app
-        // runs, it fetches that code itself.
-        if (pageReads && !env.early.taken(configURL)) {
+        // A page whose reads need the demo backend (not only files answered
+        // as they are) waits for its code; on any other, it would only slow
+        // the app's own code down. Once the app runs, it fetches that code itself.
+        if (pageReads?.demo_backend && !env.early.taken(configURL)) {
           for (const file of tables.demoCode) env.preload(at(file, env.moduleURL));
         }
         const files = new Set(reads.flatMap((read) => read.demo));

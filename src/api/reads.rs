@@ -65,4 +65,8 @@ pub(crate) fn start_up_table() -> std::collections::BTreeMap<String, StartUpRead
 pub(crate) struct StartUpReads {
     pub api: Vec<String>,
     pub demo: Vec<String>,
+    /// Whether, on the demo data, a read needs the demo backend's code
+    /// (rather than a file answered as it is).
+    #[serde(default)]
+    pub demo_backend: bool,
 }

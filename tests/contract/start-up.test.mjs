@@ -135,6 +135,18 @@ test('on the demo data, a page not drawn from data leaves the demo backend’s c
   }
 });
 
+test('on the demo data, a page whose files are answered as they are fetches them without the backend’s code', async () => {
+  for (const [path, file] of [['/services', 'services'], ['/stations', 'stations']]) {
+    const { urls, preloaded } = await visit(path, demo);
+    assert.deepEqual(
+      preloaded.filter((href) => TABLES.demoCode.some((file) => href.endsWith(`/${file}`))),
+      [],
+      path,
+    );
+    assert.deepEqual(urls, [`${ORIGIN}/config.json`, `${ORIGIN}/demo/site.json`, `${ORIGIN}/demo/${file}.json`], path);
+  }
+});
+
 test('the demo data is read from where config.json says', async () => {
   const { urls } = await visit('/stations/stn-01', { api_base: null, demo_base: 'https://cdn.example.cn/data/' });
   assert.deepEqual(urls.slice(1), ['https://cdn.example.cn/data/site.json', 'https://cdn.example.cn/data/stations.json']);

@@ -36,13 +36,21 @@ async function holdUntilAsked(page, isHeld, wanted) {
 }
 
 const PAGES = [
-  { path: '/services', chunk: 'services', apiPath: '/v1/services', demoFile: 'services.json', title: '服务清单' },
+  {
+    path: '/services',
+    chunk: 'services',
+    apiPath: '/v1/services',
+    demoFile: 'services.json',
+    title: '服务清单',
+    demoBackend: false,
+  },
   {
     path: '/stations/stn-01',
     chunk: 'station',
     apiPath: '/v1/stations/stn-01',
     demoFile: 'stations.json',
     title: demoItems('stations').find((station) => station.id === 'stn-01').name,
+    demoBackend: true,
   },
   { path: '/stories', chunk: 'stories', apiPath: '/v1/stories', demoFile: 'stories.json', title: '酉新向党' },
   { path: '/points', chunk: 'points', apiPath: '/v1/rewards', demoFile: 'rewards.json', title: '积分' },
@@ -97,7 +105,10 @@ test('leaving before the page’s code arrives cancels the data asked for ahead'
   await expect(page).toHaveURL(/\/stations$/);
 });
 
-for (const { path, apiPath, demoFile, title } of [PAGES[0], PAGES[1]]) {
+/** The demo backend's own chunk. */
+const isDemoBackend = (url) => url.pathname.endsWith('/split_demo_backend.wasm');
+
+for (const { path, apiPath, demoFile, title, demoBackend } of [PAGES[0], PAGES[1]]) {
   test(`a cold link to ${path} asks for the site and its data before the app's code has arrived, and only once`, async ({
     page,
     mode,
@@ -105,15 +116,17 @@ for (const { path, apiPath, demoFile, title } of [PAGES[0], PAGES[1]]) {
   }) => {
     const isSite = asksFor(mode, mockURL, '/v1/site', 'site.json');
     const isData = asksFor(mode, mockURL, apiPath, demoFile);
-    // On the demo data, the demo backend's code comes with them.
-    const isDemoBackend = (url) => url.pathname.endsWith('/split_demo_backend.wasm');
     const asked = [];
+    let demoBackendFetched = false;
     page.on('request', (request) => {
       const url = new URL(request.url());
       // A list's later pages (`cursor`) are other requests.
       if ((isSite(url) || isData(url)) && !url.searchParams.has('cursor')) asked.push(url.pathname);
+      if (isDemoBackend(url)) demoBackendFetched = true;
     });
-    const wanted = mode === 'demo' ? [isSite, isData, isDemoBackend] : [isSite, isData];
+    // On the demo data, the demo backend's code comes with them when the page needs it.
+    const needsBackend = mode === 'demo' && demoBackend;
+    const wanted = needsBackend ? [isSite, isData, isDemoBackend] : [isSite, isData];
     const askedWhileHeld = await holdUntilAsked(page, isMainWasm, wanted);
 
     await gotoApp(page, path);
@@ -122,6 +135,8 @@ for (const { path, apiPath, demoFile, title } of [PAGES[0], PAGES[1]]) {
     expect(askedWhileHeld(), 'asked for before the main module’s WebAssembly arrived').toBe(true);
     const expected = mode === 'http' ? ['/v1/site', apiPath] : ['/demo/site.json', `/demo/${demoFile}`];
     expect(asked.sort(), 'the app used the answers asked for at start-up').toEqual(expected.sort());
+    // A list answered from its file as it is needs none of the demo backend's code.
+    expect(demoBackendFetched, 'the demo backend’s code was fetched').toBe(needsBackend);
   });
 }
 

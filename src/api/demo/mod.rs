@@ -11,7 +11,8 @@ mod state;
 mod voice;
 
 pub use router::{
-    answer, files_for, is_for_later_parts, DemoFiles, DEMO_SMS_CODE, REPORT_PAGE_SIZE, STORY_PAGE_SIZE,
+    answer, file_as_it_is, files_for, is_for_later_parts, DemoFiles, DEMO_SMS_CODE, REPORT_PAGE_SIZE,
+    STORY_PAGE_SIZE,
 };
 pub use state::{DemoState, StoredReply};
 
@@ -158,6 +159,10 @@ impl DemoTransport {
     }
 
     pub async fn send(&self, request: ApiRequest) -> Result<ApiResponse, ApiError> {
+        if let Some(name) = file_as_it_is(&request) {
+            let body = self.file(name).await?.to_string();
+            return Ok(ApiResponse { saved_at: self.saved_at(), ..ApiResponse::new(200, body) });
+        }
         let backend = async {
             if is_for_later_parts(&request.path) {
                 backend::load_all().await
@@ -183,8 +188,13 @@ impl DemoTransport {
             files.insert(name, self.file(name).await?);
         }
         let mut response = (backend.answer)(&request, &files);
-        response.saved_at = self.saved_at.lock().ok().and_then(|saved_at| *saved_at);
+        response.saved_at = self.saved_at();
         Ok(response)
+    }
+
+    /// When the oldest saved copy among the files was saved, if one stood in for the network.
+    fn saved_at(&self) -> Option<i64> {
+        self.saved_at.lock().ok().and_then(|saved_at| *saved_at)
     }
 
     async fn file(&self, name: &'static str) -> Result<Arc<str>, ApiError> {
@@ -215,8 +225,13 @@ impl DemoTransport {
 
 #[cfg(test)]
 mod tests {
-    use super::{files_for, main_file, under_base_path};
-    use crate::api::transport::ApiRequest;
+    use serde_json::Value;
+
+    use super::{answer, file_as_it_is, files_for, main_file, under_base_path, DemoFiles, DemoState};
+    use crate::{
+        api::{decode, transport::ApiRequest},
+        domain::time::ChinaTime,
+    };
 
     #[test]
     fn the_start_up_script_fetches_the_files_the_first_reads_need() {
@@ -233,6 +248,11 @@ mod tests {
                 }
             }
             assert_eq!(reads.demo, needed, "{route}");
+            let needs_backend = reads
+                .api
+                .iter()
+                .any(|path| file_as_it_is(&ApiRequest::get(path.replace(":id", "some-id"))).is_none());
+            assert_eq!(reads.demo_backend, needs_backend, "{route}: demo_backend");
         }
     }
 
@@ -258,6 +278,44 @@ mod tests {
         for path in ["/v1/me", "/v1/points/rules", "/v1/honours", "/v1/activities/act-01", "/v1/sitemap"] {
             assert_eq!(main_file(path), None, "{path}");
         }
+    }
+
+    #[test]
+    fn the_reads_answered_from_a_file_as_it_is_get_the_whole_file() {
+        let clock = ChinaTime::parse_rfc3339("2026-11-30T10:00:00+08:00").unwrap();
+        let texts = [
+            ("site", include_str!("../../../public/demo/site.json")),
+            ("services", include_str!("../../../public/demo/services.json")),
+            ("stations", include_str!("../../../public/demo/stations.json")),
+            ("points-rules", include_str!("../../../public/demo/points-rules.json")),
+        ];
+        let files: DemoFiles =
+            texts.iter().map(|(name, text)| (*name, serde_json::from_str(text).unwrap())).collect();
+        for path in ["/v1/site", "/v1/services", "/v1/stations", "/v1/points/rules", "/v1/services?q=体检"]
+        {
+            let (base, query) = path.split_once('?').unwrap_or((path, ""));
+            let request = ApiRequest::get(base).param("q", query.strip_prefix("q="));
+            let name = file_as_it_is(&request).unwrap_or_else(|| panic!("{path} is answered as it is"));
+            assert_eq!(files_for(&request), [name], "{path}");
+            let answered = answer(&request, &files, &mut DemoState::default(), &clock);
+            assert_eq!(answered.status, 200, "{path}");
+            if name == "site" {
+                assert_eq!(serde_json::from_str::<Value>(&answered.body).unwrap(), files[name]);
+            } else {
+                let page = decode::page::<Value>(&answered).unwrap();
+                assert_eq!(
+                    (page.items.len(), page.next),
+                    (files[name]["items"].as_array().unwrap().len(), None)
+                );
+            }
+        }
+        // Everything else needs the backend's logic.
+        for path in
+            ["/v1/services/svc-01", "/v1/courses", "/v1/stories", "/v1/rewards", "/v1/sitemap", "/v1/me"]
+        {
+            assert_eq!(file_as_it_is(&ApiRequest::get(path)), None, "{path}");
+        }
+        assert_eq!(file_as_it_is(&ApiRequest::post("/v1/site", None)), None);
     }
 
     #[test]

@@ -86,6 +86,22 @@ pub fn is_for_later_parts(path: &str) -> bool {
     )
 }
 
+/// The data file a request is answered with as it is, if it is (whatever its
+/// query): the main module answers such a request itself, so that a page
+/// reading nothing else (home, the services, the stations) never downloads
+/// the backend's code.
+pub fn file_as_it_is(request: &ApiRequest) -> Option<&'static str> {
+    const AS_IT_IS: [(&str, &str); 4] = [
+        ("/v1/site", "site"),
+        ("/v1/services", "services"),
+        ("/v1/stations", "stations"),
+        ("/v1/points/rules", "points-rules"),
+    ];
+    let path = request.path.trim_end_matches('/');
+    let (_, name) = AS_IT_IS.into_iter().find(|(read, _)| *read == path)?;
+    (request.method == Method::Get).then_some(name)
+}
+
 /// [`answer`] with only the given `parts` besides the core.
 pub fn answer_with(
     request: &ApiRequest,
@@ -127,12 +143,13 @@ fn route(
     clock: &ChinaTime,
     parts: &[Part],
 ) -> ApiResponse {
+    if let Some(name) = file_as_it_is(request) {
+        return file(files, name);
+    }
     if let Some(response) = parts.iter().find_map(|part| part(request, segments, files, state, clock)) {
         return response;
     }
     match (request.method, segments) {
-        (Method::Get, ["site"]) => file(files, "site"),
-        (Method::Get, ["services"]) => list(files, "services", |_| true),
         (Method::Get, ["courses"]) => {
             let kind = request.query_value("kind");
             if kind.is_some_and(|k| !COURSE_KINDS.contains(&k)) {
@@ -157,8 +174,6 @@ fn route(
             let name = segments[0];
             find(files, name, id).map_or_else(not_found, |item| ok(&item))
         }
-        (Method::Get, ["stations"]) => list(files, "stations", |_| true),
-        (Method::Get, ["points", "rules"]) => list(files, "points-rules", |_| true),
         (Method::Get, ["points", "ledger"]) => {
             let mut entries = to_values(&state.ledger);
             entries.extend(items(files, "ledger"));
@@ -272,11 +287,6 @@ pub(super) fn items(files: &DemoFiles, name: &str) -> Vec<Value> {
         },
         _ => Vec::new(),
     }
-}
-
-fn list(files: &DemoFiles, name: &str, keep: impl Fn(&Value) -> bool) -> ApiResponse {
-    let items: Vec<Value> = items(files, name).into_iter().filter(|v| keep(v)).collect();
-    whole(items)
 }
 
 pub(super) fn find(files: &DemoFiles, name: &str, id: &str) -> Option<Value> {
