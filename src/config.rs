@@ -29,17 +29,31 @@ pub struct Config {
     /// Where the demo data lives.
     pub demo_base: String,
     /// How long to wait for an answer before saying so.
+    #[serde(deserialize_with = "count")]
     pub timeout_ms: u32,
     /// Start in large-text mode (elder-friendly).
     pub large_text: bool,
     /// Run as a kiosk at a station: touch only, shared by strangers.
     pub kiosk: bool,
     /// On a kiosk, how long a screen may go untouched before "30 秒后回到首页".
+    #[serde(deserialize_with = "count")]
     pub kiosk_idle_seconds: u32,
     /// The backend's WeChat OAuth start (http or https). The sign-in page then
     /// offers 微信登录: the app adds `return=<the page to come back to>`, and
     /// the backend sends the worker there with `#token=…`.
     pub wechat_login_url: Option<String>,
+}
+
+/// A count as JSON writes numbers: `15000`, or `15000.0` from a tool that
+/// writes every number with a point; never negative, fractional or too big.
+/// (The start-up script takes the same values: `Number.isInteger`.)
+fn count<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
+    let value = f64::deserialize(deserializer)?;
+    if value.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&value) {
+        Ok(value as u32)
+    } else {
+        Err(serde::de::Error::custom(format_args!("expected a whole number of 0 or more, not {value}")))
+    }
 }
 
 impl Default for Config {
@@ -178,6 +192,8 @@ mod tests {
             Config::parse(r#"{"api_base": "https://api.example.cn/youxin/", "unknown": 1}"#).unwrap();
         assert!(matches!(config.transport(), Transport::Http(_)));
         assert!(Config::parse(r#"{"api_base": null, "large_text": true}"#).unwrap().large_text);
+        let timeout = Config::parse(r#"{"api_base": null, "timeout_ms": 20000.0}"#).unwrap();
+        assert_eq!(timeout.timeout_ms, 20_000);
         let kiosk = Config::parse(r#"{"api_base": null, "kiosk": true, "kiosk_idle_seconds": 45}"#).unwrap();
         assert_eq!((kiosk.kiosk, kiosk.kiosk_idle_seconds), (true, 45));
         assert_eq!(Config::parse(r#"{"api_base": null}"#).unwrap().kiosk_idle_seconds, 90);
@@ -203,6 +219,8 @@ mod tests {
             r#"{"api_base": null, "timeout_ms": "15000"}"#,
             r#"{"api_base": null, "large_text": "yes"}"#,
             r#"{"api_base": null, "timeout_ms": -1}"#,
+            r#"{"api_base": null, "timeout_ms": 1500.5}"#,
+            r#"{"api_base": null, "kiosk_idle_seconds": 5e9}"#,
             r#"{"api_base": "  "}"#,
             r#"{"timeout_ms": 15000}"#,
             "{}",

@@ -226,5 +226,7 @@ test('a config is read as the app reads it: known fields typed, others ignored',
   assert.equal(readable({ api_base: BACKEND, timeout_ms: 5000, large_text: true, wechat_login_url: null }), true);
   assert.equal(readable({ api_base: null, a_later_setting: 'anything' }), true);
   assert.equal(readable({ api_base: null, kiosk_idle_seconds: 2 ** 32 }), false);
+  // A whole number written with a point is one too, to both (src/config.rs `count`).
+  assert.equal(readable(JSON.parse('{"api_base": null, "timeout_ms": 20000.0}')), true);
   assert.equal(readable(null), false);
 });
