@@ -52,7 +52,8 @@ fn count<'de, D: Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
     if value.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&value) {
         Ok(value as u32)
     } else {
-        Err(serde::de::Error::custom(format_args!("expected a whole number of 0 or more, not {value}")))
+        // Not naming the value: printing a float would cost the main module 5 KB.
+        Err(serde::de::Error::custom("expected a whole number of 0 or more"))
     }
 }
 
