@@ -12,14 +12,13 @@ const TEMPLATE = new URL('../public/sw.js', import.meta.url);
 
 /**
  * Writes `dir`/sw.js for the build in `dir`/`folder`: its shell is
- * index.html, the styles, the main JS and wasm and the split loader, the
- * manifest and icons. Pages' chunks are cached as they are used. Returns the shell.
+ * index.html (with the styles inside), the main JS and wasm and the split
+ * loader, the manifest and icons. Pages' chunks are cached as they are used.
+ * Returns the shell.
  */
 export async function writeServiceWorker(dir, folder) {
-  // Trunk's hashed styles: its hash is written without leading zeros.
-  const styles = readdirSync(dir).filter((name) => /-[0-9a-f]{8,16}\.css$/.test(name));
   const modules = readdirSync(join(dir, folder)).filter((name) => /^(youxin-[0-9a-f]+(_bg\.wasm|\.js)|__wasm_split\.js)$/.test(name));
-  const shell = ['index.html', ...styles, ...modules.map((name) => `${folder}/${name}`), 'manifest.webmanifest', 'favicon.svg', 'icon-192.png'];
+  const shell = ['index.html', ...modules.map((name) => `${folder}/${name}`), 'manifest.webmanifest', 'favicon.svg', 'icon-192.png'];
   for (const path of shell) readFileSync(join(dir, path)); // each must exist
   const source = readFileSync(TEMPLATE, 'utf8');
   const filled = source

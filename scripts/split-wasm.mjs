@@ -34,6 +34,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, transform } from 'esbuild';
+import { inlineStyles, withStylePolicy } from './csp.mjs';
 import { FEATURES, mergeChunks } from './merge-chunks.mjs';
 import { writeSectionPages } from './section-pages.mjs';
 import { writeServiceWorker } from './service-worker.mjs';
@@ -155,6 +156,12 @@ if (release) {
   const starter = /<script type="module">[\s\S]*?<\/script>/;
   if (!starter.test(html)) throw new Error('index.html has no inline start-up script');
   html = html.replace(starter, `<script type="module" src="./${folder}/${js}"></script>`);
+  // The styles inside the page, minified, and named by its own policy.
+  for (const css of inlineStyles(html)) {
+    const { code } = await transform(css, { loader: 'css', minify: true, legalComments: 'none' });
+    html = html.replace(`<style>${css}</style>`, () => `<style>${code.trim()}</style>`);
+  }
+  html = withStylePolicy(html);
   writeFileSync(indexPath, html);
   say(`${pieces.length} files in ${folder}/`);
   say(`${writeSectionPages(staging).length} pages with their heading painted in (home, sections)`);

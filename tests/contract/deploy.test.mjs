@@ -6,7 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { contentSecurityPolicy } from '../../scripts/csp.mjs';
+import { createHash } from 'node:crypto';
+import { contentSecurityPolicy, withStylePolicy } from '../../scripts/csp.mjs';
 import { withBase } from '../../scripts/set-base.mjs';
 
 const block = readFileSync(new URL('../../deploy/nginx.conf', import.meta.url), 'utf8');
@@ -15,7 +16,19 @@ test('nginx sends the policy of scripts/csp.mjs, for the example backend', () =>
   const sent = /add_header Content-Security-Policy "([^"]+)"/.exec(block);
   assert.ok(sent, 'deploy/nginx.conf sets Content-Security-Policy');
   assert.equal(sent[1], contentSecurityPolicy(['https://api.example.cn']));
-  assert.doesNotMatch(sent[1], /'unsafe-inline'|'unsafe-eval'/);
+  // No inline script, ever; inline styles only as each page's own policy names them (below).
+  assert.doesNotMatch(sent[1], /script-src[^;]*'unsafe-inline'|'unsafe-eval'/);
+});
+
+test('a page’s own policy names each of its inline styles by its hash, and comes before them', () => {
+  const page = '<head><meta charset="utf-8" /><style>a{color:red}</style><style>b{}</style></head>';
+  const named = withStylePolicy(page);
+  const own = /<meta http-equiv="Content-Security-Policy" content="([^"]*)" \/>/.exec(named)?.[1];
+  const hash = (css) => `'sha256-${createHash('sha256').update(css).digest('base64')}'`;
+  assert.equal(own, `style-src 'self' 'unsafe-inline' ${hash('a{color:red}')} ${hash('b{}')}`);
+  assert.ok(named.indexOf('http-equiv') < named.indexOf('<style>'));
+  assert.throws(() => withStylePolicy('<head><meta charset="utf-8" /></head>'), /no inline styles/);
+  assert.throws(() => withStylePolicy('<head><style>a{}</style></head>'), /charset/);
 });
 
 test('the policy allows the backend to be reached and shown, and nothing else outside', () => {

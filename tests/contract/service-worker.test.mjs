@@ -22,7 +22,9 @@ test('the shell it caches on install is the first paint, every file of it in the
   const main = /src="\.\/(app-[0-9a-f]{16}\/youxin-[0-9a-f]+\.js)"/.exec(index)[1];
   assert.ok(shell.includes(main), 'the main module');
   assert.ok(shell.includes(main.replace(/\.js$/, '_bg.wasm')), 'its wasm');
-  assert.ok(shell.some((path) => /\.css$/.test(path)), 'the styles');
+  // The styles are inside index.html: a stylesheet of their own would be one more file.
+  assert.deepEqual(shell.filter((path) => /\.css$/.test(path)), []);
+  assert.match(index, /<style>[^<]*\.site-header[^<]*<\/style>/, 'index.html carries the styles');
   for (const path of shell) assert.ok(existsSync(new URL(path, dist)), `${path} is in dist/`);
   // Pages' chunks are cached as they are used: a phone downloads only what it opens.
   assert.deepEqual(shell.filter((path) => /chunk_|split_/.test(path)), []);
