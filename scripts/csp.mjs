@@ -32,7 +32,7 @@ export function contentSecurityPolicy(apiOrigins = []) {
 export const inlineStyles = (html) => [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map(([, css]) => css);
 
 /** A source naming `css` by its hash, as a policy names an inline style. */
-export const styleSource = (css) => `'sha256-${createHash('sha256').update(css, 'utf8').digest('base64')}'`;
+const styleSource = (css) => `'sha256-${createHash('sha256').update(css, 'utf8').digest('base64')}'`;
 
 /**
  * `html` with its own policy for styles, first in its <head>: its inline

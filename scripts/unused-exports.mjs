@@ -56,6 +56,7 @@ export function dropExports(wasm, drop) {
     } while (value > 0);
     return out;
   };
+  const text = new TextDecoder();
   const parts = [bytes.subarray(0, 8)];
   while (at < bytes.length) {
     const start = at;
@@ -72,7 +73,7 @@ export function dropExports(wasm, drop) {
     for (let i = 0; i < count; i += 1) {
       const entryStart = at;
       const length = leb();
-      const name = new TextDecoder().decode(bytes.subarray(at, at + length));
+      const name = text.decode(bytes.subarray(at, at + length));
       at += length + 1; // the name, then the export's kind
       leb(); // its index
       if (!drop(name)) kept.push(bytes.subarray(entryStart, at));
