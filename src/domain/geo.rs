@@ -19,6 +19,26 @@ const EE: f64 = 0.006_693_421_622_965_943;
 /// Mean Earth radius for haversine distances.
 const EARTH_RADIUS_M: f64 = 6_371_008.8;
 
+/// Sine, cosine and arcsine. In the browser, JavaScript's: the engine has them
+/// already, and Rust's own would add 3 KB to the stations pages.
+#[cfg(target_arch = "wasm32")]
+mod trig {
+    pub use js_sys::Math::{asin, cos, sin};
+}
+#[cfg(not(target_arch = "wasm32"))]
+mod trig {
+    pub fn sin(x: f64) -> f64 {
+        x.sin()
+    }
+    pub fn cos(x: f64) -> f64 {
+        x.cos()
+    }
+    pub fn asin(x: f64) -> f64 {
+        x.asin()
+    }
+}
+use trig::{asin, cos, sin};
+
 /// Walking pace and e-bike speed behind the "15-minute service circle".
 pub const WALK_15_MIN_M: f64 = 1_200.0;
 pub const EBIKE_15_MIN_M: f64 = 4_000.0;
@@ -30,17 +50,17 @@ fn outside_china(lat: f64, lng: f64) -> bool {
 
 fn transform_lat(x: f64, y: f64) -> f64 {
     let mut r = -100.0 + 2.0 * x + 3.0 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * x.abs().sqrt();
-    r += (20.0 * (6.0 * x * PI).sin() + 20.0 * (2.0 * x * PI).sin()) * 2.0 / 3.0;
-    r += (20.0 * (y * PI).sin() + 40.0 * (y / 3.0 * PI).sin()) * 2.0 / 3.0;
-    r += (160.0 * (y / 12.0 * PI).sin() + 320.0 * (y * PI / 30.0).sin()) * 2.0 / 3.0;
+    r += (20.0 * sin(6.0 * x * PI) + 20.0 * sin(2.0 * x * PI)) * 2.0 / 3.0;
+    r += (20.0 * sin(y * PI) + 40.0 * sin(y / 3.0 * PI)) * 2.0 / 3.0;
+    r += (160.0 * sin(y / 12.0 * PI) + 320.0 * sin(y * PI / 30.0)) * 2.0 / 3.0;
     r
 }
 
 fn transform_lng(x: f64, y: f64) -> f64 {
     let mut r = 300.0 + x + 2.0 * y + 0.1 * x * x + 0.1 * x * y + 0.1 * x.abs().sqrt();
-    r += (20.0 * (6.0 * x * PI).sin() + 20.0 * (2.0 * x * PI).sin()) * 2.0 / 3.0;
-    r += (20.0 * (x * PI).sin() + 40.0 * (x / 3.0 * PI).sin()) * 2.0 / 3.0;
-    r += (150.0 * (x / 12.0 * PI).sin() + 300.0 * (x / 30.0 * PI).sin()) * 2.0 / 3.0;
+    r += (20.0 * sin(6.0 * x * PI) + 20.0 * sin(2.0 * x * PI)) * 2.0 / 3.0;
+    r += (20.0 * sin(x * PI) + 40.0 * sin(x / 3.0 * PI)) * 2.0 / 3.0;
+    r += (150.0 * sin(x / 12.0 * PI) + 300.0 * sin(x / 30.0 * PI)) * 2.0 / 3.0;
     r
 }
 
@@ -51,10 +71,10 @@ pub fn wgs84_to_gcj02(wgs: GeoPoint) -> GeoPoint {
     }
     let (x, y) = (wgs.lng - 105.0, wgs.lat - 35.0);
     let rad_lat = wgs.lat / 180.0 * PI;
-    let magic = 1.0 - EE * rad_lat.sin().powi(2);
+    let magic = 1.0 - EE * sin(rad_lat).powi(2);
     let sqrt_magic = magic.sqrt();
     let d_lat = transform_lat(x, y) * 180.0 / ((A * (1.0 - EE)) / (magic * sqrt_magic) * PI);
-    let d_lng = transform_lng(x, y) * 180.0 / (A / sqrt_magic * rad_lat.cos() * PI);
+    let d_lng = transform_lng(x, y) * 180.0 / (A / sqrt_magic * cos(rad_lat) * PI);
     GeoPoint { lat: wgs.lat + d_lat, lng: wgs.lng + d_lng }
 }
 
@@ -63,8 +83,8 @@ pub fn distance_m(a: GeoPoint, b: GeoPoint) -> f64 {
     let (lat1, lat2) = (a.lat.to_radians(), b.lat.to_radians());
     let d_lat = lat2 - lat1;
     let d_lng = (b.lng - a.lng).to_radians();
-    let h = (d_lat / 2.0).sin().powi(2) + lat1.cos() * lat2.cos() * (d_lng / 2.0).sin().powi(2);
-    2.0 * EARTH_RADIUS_M * h.sqrt().min(1.0).asin()
+    let h = sin(d_lat / 2.0).powi(2) + cos(lat1) * cos(lat2) * sin(d_lng / 2.0).powi(2);
+    2.0 * EARTH_RADIUS_M * asin(h.sqrt().min(1.0))
 }
 
 /// "350 米" or "2.4 公里".
