@@ -184,6 +184,25 @@ test('a service page shows its provider, audience, steps and a phone to call', a
   await expectServicesURL(page, {});
 });
 
+test('on a phone a card shows two lines of its summary, and the service page all of it', async ({ page }) => {
+  const service = services.reduce((longest, s) => (s.summary.length > longest.summary.length ? s : longest));
+  await page.setViewportSize({ width: 360, height: 740 });
+  await gotoApp(page, '/services');
+  const summary = card(page, service.title).getByText(service.summary, { exact: true });
+  // Clipped, not cut: a screen reader still hears the whole summary.
+  await expect(summary).toHaveText(service.summary);
+  const shown = await summary.evaluate((text) => ({
+    lines: Math.round(text.clientHeight / Number.parseFloat(getComputedStyle(text).lineHeight)),
+    clipped: text.scrollHeight > text.clientHeight,
+  }));
+  expect(shown, 'the longest summary is longer than two lines, and shows two').toEqual({ lines: 2, clipped: true });
+
+  await card(page, service.title).click();
+  const lead = main(page).getByText(service.summary, { exact: true });
+  await expect(lead).toBeVisible();
+  expect(await lead.evaluate((text) => text.scrollHeight <= text.clientHeight)).toBe(true);
+});
+
 test('text from the backend is shown as text, never as markup', async ({ page, api }) => {
   const hostile = '<img src=x onerror=alert(1)>';
   const victim = services[0];
