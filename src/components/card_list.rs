@@ -72,7 +72,12 @@ pub fn CardList(
                 .collect::<Vec<_>>()
         })
     });
-    let headings = Memo::new(move |_| drawn.with(|drawn| distinct(drawn, |(heading, ..)| heading)));
+    // Groups are keyed by their heading; the position is unused.
+    let headings = Memo::new(move |_| {
+        drawn.with(|drawn| {
+            distinct(drawn, |(heading, ..)| heading).into_iter().map(|heading| (heading, 0)).collect()
+        })
+    });
     let hidden = move || matches.with(Vec::len).saturating_sub(limit.get());
     let list = NodeRef::<leptos::html::Div>::new();
     let links = move || {
@@ -92,32 +97,28 @@ pub fn CardList(
         });
     };
 
+    let group = Callback::new(move |(heading, _): (String, usize)| {
+        let title = heading.clone();
+        let members = Memo::new(move |_| {
+            drawn.with(|drawn| {
+                drawn
+                    .iter()
+                    .filter(|(group, ..)| *group == heading)
+                    .map(|(_, key, at)| (key.clone(), *at))
+                    .collect::<Vec<_>>()
+            })
+        });
+        let cards =
+            keyed(members, Callback::new(move |(_, at)| view! { <li>{card.run(at)}</li> }.into_any()));
+        if title.is_empty() {
+            view! { <ul class="cards">{cards}</ul> }.into_any()
+        } else {
+            view! { <CardGroup title>{cards}</CardGroup> }.into_any()
+        }
+    });
+
     view! {
-        <div class="card-list" node_ref=list>
-            <For each=move || headings.get() key=|heading| heading.clone() let:heading>
-                {
-                    let title = heading.clone();
-                    let members = Memo::new(move |_| {
-                        drawn.with(|drawn| {
-                            drawn
-                                .iter()
-                                .filter(|(group, ..)| *group == heading)
-                                .map(|(_, key, at)| (key.clone(), *at))
-                                .collect::<Vec<_>>()
-                        })
-                    });
-                    let cards = view! {
-                        <For each=move || members.get() key=|(key, _)| key.clone()
-                            children=move |(_, at)| view! { <li>{card.run(at)}</li> } />
-                    };
-                    if title.is_empty() {
-                        view! { <ul class="cards">{cards}</ul> }.into_any()
-                    } else {
-                        view! { <CardGroup title>{cards}</CardGroup> }.into_any()
-                    }
-                }
-            </For>
-        </div>
+        <div class="card-list" node_ref=list>{keyed(headings, group)}</div>
         <Show when=move || { hidden() > 0 }>
             <p class="more">
                 <button class="button button-secondary" type="button" on:click=show_more>
@@ -126,6 +127,13 @@ pub fn CardList(
             </p>
         </Show>
     }
+}
+
+/// A keyed list of `(key, position)` items. Both levels of a card list, the
+/// groups and the cards in each, go through this one function, so that the
+/// keyed diffing is compiled once for both.
+fn keyed(items: Memo<Vec<(String, usize)>>, child: Callback<(String, usize), AnyView>) -> impl IntoView {
+    view! { <For each=move || items.get() key=|(key, _)| key.clone() children=move |item| child.run(item) /> }
 }
 
 /// The positions of every item of a list, for a [`CardList`] over a list that
