@@ -12,7 +12,7 @@ use crate::{
         time::{format_date_time, span_label},
         url::item_path,
     },
-    pages::activities::signup_phase,
+    pages::{activities::signup_phase, take_part_forms::FormFromChunk},
     platform::clock,
 };
 
@@ -77,7 +77,10 @@ fn SignupPart(activity: Activity, phase: SignupPhase, reload: Callback<()>) -> i
                 let here = here.clone();
                 move || view! { <SignInPrompt text="登录后才能报名。" action="登录后报名" return_to=here.clone() /> }
             }>
-                <SignupForm activity=activity.clone() reload />
+                <FormFromChunk draw={
+                    let activity = activity.clone();
+                    move |forms| (forms.signup)(activity.clone(), reload)
+                } />
             </Show>
         }
         .into_any(),
@@ -85,7 +88,7 @@ fn SignupPart(activity: Activity, phase: SignupPhase, reload: Callback<()>) -> i
 }
 
 #[component]
-fn SignupForm(activity: Activity, reload: Callback<()>) -> impl IntoView {
+pub(crate) fn SignupForm(activity: Activity, reload: Callback<()>) -> impl IntoView {
     let form = activity.form.clone().unwrap_or_default();
     let id = activity.id.clone();
     let send = use_form_send(

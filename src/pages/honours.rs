@@ -13,6 +13,7 @@ use crate::{
         CountLine, CutShort, Loaded, NoMatch, SendForm, SignInPrompt,
     },
     domain::{search::distinct, time::format_date_time, url::item_path, voice::nomination_form},
+    pages::take_part_forms::FormFromChunk,
 };
 
 /// The honours and the people honoured, loaded together: the roll cannot do
@@ -174,14 +175,17 @@ fn Nominate(honours: Vec<Honour>) -> impl IntoView {
             <Show when=move || signed_in.get() fallback=|| view! {
                 <SignInPrompt text="登录后才能推荐，评选结果会告诉你。" action="登录后推荐" return_to="/honours" />
             }>
-                <NominationForm honours=honours.clone() />
+                <FormFromChunk draw={
+                    let honours = honours.clone();
+                    move |forms| (forms.nomination)(honours.clone())
+                } />
             </Show>
         </section>
     }
 }
 
 #[component]
-fn NominationForm(honours: Vec<Honour>) -> impl IntoView {
+pub(crate) fn NominationForm(honours: Vec<Honour>) -> impl IntoView {
     let mine = use_api_resource(|api| async move { api.nominations().await });
     let form = nomination_form(honours.iter().map(|h| h.title.clone()).collect());
     let honours = StoredValue::new(honours);

@@ -9,7 +9,7 @@ use crate::{
     },
     components::{page_texts, use_form_send, use_signed_in, Loaded, SendForm, SignInPrompt},
     domain::{time::format_date_time, voice::application_form},
-    pages::honours::who_line,
+    pages::{honours::who_line, take_part_forms::FormFromChunk},
 };
 
 /// What members do, in the programme's own terms.
@@ -77,7 +77,9 @@ fn Apply() -> impl IntoView {
             let open = latest.as_ref().is_some_and(|a| a.status == ReviewStatus::Submitted);
             view! {
                 {latest.map(|application| view! { <ApplicationState application /> })}
-                {(!open).then(|| view! { <ApplicationForm on_sent=Callback::new(move |()| mine.refetch()) /> })}
+                {(!open).then(|| view! {
+                    <FormFromChunk draw=move |forms| (forms.knights_application)(Callback::new(move |()| mine.refetch())) />
+                })}
             }
         }} />
     }
@@ -103,7 +105,7 @@ fn ApplicationState(application: KnightApplication) -> impl IntoView {
 }
 
 #[component]
-fn ApplicationForm(on_sent: Callback<()>) -> impl IntoView {
+pub(crate) fn ApplicationForm(on_sent: Callback<()>) -> impl IntoView {
     let form = application_form();
     let send = use_form_send(
         "apply",

@@ -25,6 +25,7 @@ pub mod station;
 pub mod stations;
 pub mod stories;
 pub mod story;
+pub mod take_part_forms;
 pub mod topic;
 pub mod voice;
 pub mod voucher;

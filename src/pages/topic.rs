@@ -11,7 +11,7 @@ use crate::{
         url::item_path,
         voice::{opinion_form, takes_opinions},
     },
-    pages::voice::topic_state,
+    pages::{take_part_forms::FormFromChunk, voice::topic_state},
     platform::clock,
 };
 
@@ -97,14 +97,17 @@ fn SayIt(topic_id: String, reload: Callback<()>) -> impl IntoView {
                     <SignInPrompt text="登录后才能发表意见。可以先想好，登录后回到这里。" action="登录后发表意见" return_to=here.clone() />
                 }
             }>
-                <OpinionForm topic_id=topic_id.clone() reload />
+                <FormFromChunk draw={
+                    let topic_id = topic_id.clone();
+                    move |forms| (forms.opinion)(topic_id.clone(), reload)
+                } />
             </Show>
         </section>
     }
 }
 
 #[component]
-fn OpinionForm(topic_id: String, reload: Callback<()>) -> impl IntoView {
+pub(crate) fn OpinionForm(topic_id: String, reload: Callback<()>) -> impl IntoView {
     let id = topic_id.clone();
     let send = use_form_send(
         "say",

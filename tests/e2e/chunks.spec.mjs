@@ -2,7 +2,7 @@
 // splits the wasm by route): a chunk that fails to arrive shows 重试 in place
 // of the page, the rest of the app keeps working, and each build's files live
 // in a folder of their own that is cached for good.
-import { alert, demoItems, expect, gotoApp, heading, main, mainNav, retryButton, test } from './fixtures.mjs';
+import { alert, demoItems, expect, gotoApp, heading, main, mainNav, retryButton, signIn, test } from './fixtures.mjs';
 
 /** The app's own JS and wasm: everything index.html's loader pulls in. */
 const APP_FILE = /^\/app-[0-9a-f]{16}\/[^/]+\.(js|wasm)$/;
@@ -127,4 +127,29 @@ test('a cold link fetches its page’s code beside the main module, once', async
   await expect(heading(page)).toHaveText(station.name);
   expect(askedFirst, 'the page’s code was asked for before the main module arrived').toBe(true);
   expect(fetched, 'the page’s loader took the early download').toHaveLength(1);
+});
+
+test('the forms come in a chunk of their own: a reader never downloads it, a signed-in worker gets 重试 if it fails', async ({ page }) => {
+  const isFormsCode = (url) => url.pathname.endsWith('/split_take_part.wasm');
+  const state = { failing: true, asked: 0 };
+  await page.route(isFormsCode, (route) => {
+    state.asked += 1;
+    return state.failing ? route.abort('connectionrefused') : route.continue();
+  });
+
+  await gotoApp(page, '/honours');
+  await expect(main(page).getByRole('link', { name: '登录后推荐' })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(state.asked, 'a reader who is not signed in does not download the forms').toBe(0);
+
+  await main(page).getByRole('link', { name: '登录后推荐' }).click();
+  await signIn(page);
+  await expect(heading(page)).toHaveText('荣誉榜');
+  await expect(alert(page)).toContainText('网络连接失败，请检查网络后重试');
+  expect(state.asked).toBeGreaterThan(0);
+
+  state.failing = false;
+  await retryButton(page).click();
+  await expect(main(page).getByRole('button', { name: '提交推荐' })).toBeVisible();
+  await expect(alert(page).filter({ hasText: '网络连接失败' })).toHaveCount(0);
 });
