@@ -6,7 +6,7 @@
 //! pressed, so clearing a search over a thousand items stays quick on a cheap phone.
 //!
 //! Items are passed by position, not by type: one copy of this code (and of the
-//! router's keyed lists inside it) serves every list page.
+//! keyed lists inside it) serves every list page.
 
 use std::collections::HashMap;
 
