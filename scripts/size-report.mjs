@@ -80,8 +80,9 @@ const BUDGETS = {
   // list's groups and cards keyed by one function, so that its keyed diffing
   // is compiled once, not twice: 96.6. The signed-in forms in a chunk of
   // their own moved code between the shared files: 99.4 (and a cold link to
-  // 荣誉榜 313 to 254).
-  sectionExtraHttp: { label: 'a section after /, extra, http', target: 60, enforced: 100 },
+  // 荣誉榜 313 to 254). 关于行动 in a chunk of its own, not in 更多's (a
+  // tab of links, which went from 76.4 to 17.8): 92.2.
+  sectionExtraHttp: { label: 'a section after /, extra, http', target: 60, enforced: 94 },
   // On the demo data the first section that needs the demo backend's code
   // fetches it (its chunk and the model decoding it shares with the pages,
   // 47 KB) rather than home: /courses 74.2 to 121.5 KB, for home 197.4 to

@@ -131,8 +131,11 @@ lazy_pages! {
     voucher: { Voucher => pages::voucher::VoucherDetail },
     // 随手拍 and 我的上报 share a chunk: they are visited together.
     report: { Report => pages::report::ReportPages },
-    // 更多 and the sections under it: a list and its pages each share a chunk.
-    more: { More => pages::more::More, About => pages::about::About },
+    // 更多 is a tab of links, opened often; 关于行动 reads the services and the
+    // stations, so it is a chunk of its own rather than in 更多's.
+    more: { More => pages::more::More },
+    about: { About => pages::about::About },
+    // The sections under 更多: a list and its pages share a chunk.
     honours: {
         Honours => pages::honours::Honours,
         Honouree => pages::honouree::HonoureeDetail,
