@@ -58,7 +58,6 @@ pub fn FormFromChunk(draw: impl Fn(Forms) -> AnyView + Send + Sync + 'static) ->
     // None while the code comes.
     let arrived = RwSignal::new(None::<Result<Forms, ChunkMissing>>);
     let fetch = move || {
-        arrived.set(None);
         spawn_local(async move {
             let result = load().await;
             // The worker may have left the page meanwhile: then nobody is waiting.
@@ -66,12 +65,18 @@ pub fn FormFromChunk(draw: impl Fn(Forms) -> AnyView + Send + Sync + 'static) ->
         });
     };
     fetch();
+    let retry = Callback::new(move |()| {
+        // A second tap while the first try is under way changes nothing.
+        if arrived.with_untracked(|arrived| matches!(arrived, Some(Err(_)))) {
+            arrived.set(None);
+            fetch();
+        }
+    });
     move || match arrived.get() {
         None => view! { <Skeleton /> }.into_any(),
         Some(Ok(forms)) => draw(forms),
         Some(Err(ChunkMissing)) => view! {
-            <ErrorNotice error=ApiError::Network("the forms' code did not arrive".into())
-                on_retry=Callback::new(move |()| fetch()) />
+            <ErrorNotice error=ApiError::Network("the forms' code did not arrive".into()) on_retry=retry />
         }
         .into_any(),
     }
