@@ -60,7 +60,11 @@ export default defineConfig({
       workers: 1,
       // Accessibility and layout are properties of the markup, checked once in demo mode.
       // The service worker is checked once, in demo mode: it serves both alike.
-      testIgnore: ['**/a11y.spec.mjs', '**/screens.spec.mjs', '**/nginx.spec.mjs', '**/subpath.spec.mjs', '**/offline.spec.mjs'],
+      // The demo backend's chunks are the demo data's alone.
+      testIgnore: [
+        '**/a11y.spec.mjs', '**/screens.spec.mjs', '**/nginx.spec.mjs', '**/subpath.spec.mjs', '**/offline.spec.mjs',
+        '**/demo-backend.spec.mjs',
+      ],
     },
     // The same build behind deploy/nginx.conf (scripts/nginx.mjs): the shell,
     // deep links and the security policy once more, and nginx's headers.

@@ -395,14 +395,11 @@ fn the_level_climbs_with_points_earned_and_spending_does_not_lower_it() {
     let start = me(&mut demo);
     let level = start.level.clone().expect("the demo worker has a level");
     let to_next = level.next_at.expect("a next level") - start.points_earned;
-    demo.state.ledger.push(LedgerEntry { id: "spent".into(), delta: -50, reason: "兑换".into(), at: None });
+    demo.state.ledger.push(serde_json::json!({ "id": "spent", "delta": -50, "reason": "兑换", "at": null }));
     assert_eq!(me(&mut demo).level, Some(level.clone()), "spending keeps the level");
-    demo.state.ledger.push(LedgerEntry {
-        id: "earned".into(),
-        delta: to_next,
-        reason: "上报".into(),
-        at: None,
-    });
+    demo.state
+        .ledger
+        .push(serde_json::json!({ "id": "earned", "delta": to_next, "reason": "上报", "at": null }));
     let now = me(&mut demo);
     assert_eq!(now.points_earned, start.points_earned + to_next);
     assert_eq!(now.level.map(|l| l.name), level.next_name);

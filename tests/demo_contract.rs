@@ -73,12 +73,7 @@ fn a_repeated_key_replays_an_error_without_a_second_try() {
     // Enough points arrive between the two tries; the key still means the first answer.
     let first = demo.send(post(&path, json!({}), Some("key-dear")));
     assert_eq!(code(&first), "insufficient_points", "the dearest reward costs more than the demo balance");
-    demo.state.ledger.push(youxin::api::model::LedgerEntry {
-        id: "gift".into(),
-        delta: 1_000_000,
-        reason: "测试".into(),
-        at: None,
-    });
+    demo.state.ledger.push(json!({ "id": "gift", "delta": 1_000_000, "reason": "测试", "at": null }));
     let replay = demo.send(post(&path, json!({}), Some("key-dear")));
     assert_eq!(replay, first);
     let fresh = demo.send(post(&path, json!({}), Some("key-new")));

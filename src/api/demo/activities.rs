@@ -5,7 +5,7 @@ use serde_json::{json, Value};
 
 use super::router::{find, is_signed_in, items, not_found, ok, ok_created, whole, DemoFiles};
 use super::{state::DemoState, voice::missing_key};
-use crate::api::transport::{ApiRequest, ApiResponse, Method};
+use crate::api::transport::{ApiRequest, ApiResponse};
 use crate::domain::{
     forms::{as_typed, SignupForm, Typed},
     time::ChinaTime,
@@ -16,28 +16,41 @@ pub fn files_for(segments: &[&str]) -> Option<&'static [&'static str]> {
     matches!(segments, ["activities", ..] | ["signups", ..]).then_some(&["activities"])
 }
 
-/// Answers a request of this part; `None` for other requests.
-pub fn route(
+/// Answers a read of this part; `None` for other requests.
+pub fn read(
+    request: &ApiRequest,
+    segments: &[&str],
+    files: &DemoFiles,
+    state: &DemoState,
+    clock: &ChinaTime,
+) -> Option<ApiResponse> {
+    let signed_in = is_signed_in(request);
+    Some(match segments {
+        ["activities"] => {
+            let mut all: Vec<Value> =
+                items(files, "activities").into_iter().map(|a| view(a, state, signed_in)).collect();
+            all.sort_by_key(|a| order(a, clock));
+            whole(all)
+        }
+        ["activities", id] => match find(files, "activities", id) {
+            Some(activity) => ok(&view(activity, state, signed_in)),
+            None => not_found(),
+        },
+        _ => return None,
+    })
+}
+
+/// Answers a write of this part; `None` for other requests.
+pub fn write(
     request: &ApiRequest,
     segments: &[&str],
     files: &DemoFiles,
     state: &mut DemoState,
     clock: &ChinaTime,
 ) -> Option<ApiResponse> {
-    let signed_in = is_signed_in(request);
-    Some(match (request.method, segments) {
-        (Method::Get, ["activities"]) => {
-            let mut all: Vec<Value> =
-                items(files, "activities").into_iter().map(|a| view(a, state, signed_in)).collect();
-            all.sort_by_key(|a| order(a, clock));
-            whole(all)
-        }
-        (Method::Get, ["activities", id]) => match find(files, "activities", id) {
-            Some(activity) => ok(&view(activity, state, signed_in)),
-            None => not_found(),
-        },
-        (Method::Post, ["activities", id, "signups"]) => sign_up(request, files, state, clock, id),
-        (Method::Post, ["signups", id, "cancel"]) => cancel(files, state, clock, id),
+    Some(match segments {
+        ["activities", id, "signups"] => sign_up(request, files, state, clock, id),
+        ["signups", id, "cancel"] => cancel(files, state, clock, id),
         _ => return None,
     })
 }

@@ -1,9 +1,10 @@
 //! The demo transport: answers contract requests in the browser from the data
 //! in `public/demo/`, keeping the worker's writes in local storage.
 //!
-//! The backend's logic is a chunk of its own in release builds (`split`): a
-//! visitor of a real backend never downloads it. Its later parts (礼遇尊崇,
-//! 活动) are one more chunk, fetched with the first request for them.
+//! The backend's logic is in chunks of their own in release builds (`split`):
+//! a visitor of a real backend never downloads it. Its reads are one chunk,
+//! the reads of its later parts (礼遇尊崇, 活动) one more, and its writes a
+//! third, each fetched with the first request that needs it.
 
 mod activities;
 mod router;
@@ -11,12 +12,11 @@ mod state;
 mod voice;
 
 pub use router::{
-    answer, file_as_it_is, files_for, is_for_later_parts, DemoFiles, DEMO_SMS_CODE, REPORT_PAGE_SIZE,
-    STORY_PAGE_SIZE,
+    answer, file_as_it_is, files_for, Chunk, DemoFiles, DEMO_SMS_CODE, REPORT_PAGE_SIZE, STORY_PAGE_SIZE,
 };
 pub use state::{DemoState, StoredReply};
 
-use router::{answer_with, Part, LATER_PARTS};
+use router::{answer_with, Parts, ALL_READS, CORE_READS, WRITES};
 
 use std::{
     collections::HashMap,
@@ -29,7 +29,6 @@ use gloo_net::http::Request;
 use super::{
     decode::well_formed,
     http::{send_with_limits, Kind},
-    transport::Method,
     ApiError, ApiRequest, ApiResponse,
 };
 use crate::platform::{clock, storage};
@@ -50,25 +49,29 @@ pub struct DemoBackend {
     pub answer: fn(&ApiRequest, &DemoTexts) -> ApiResponse,
 }
 
-/// Answers at the browser's clock with the core and `parts`, keeping what a write changed.
-fn answer_and_keep(request: &ApiRequest, texts: &DemoTexts, parts: &[Part]) -> ApiResponse {
+/// Answers at the browser's clock with `parts`, keeping what a write changed.
+fn answer_and_keep(request: &ApiRequest, texts: &DemoTexts, parts: &Parts) -> ApiResponse {
     // Each file was checked before it was kept (`decode::well_formed`).
     let files: DemoFiles =
         texts.iter().filter_map(|(name, text)| Some((*name, serde_json::from_str(text).ok()?))).collect();
     let mut state: DemoState = storage::load(STATE_KEY).unwrap_or_default();
     let response = answer_with(request, &files, &mut state, &clock::now(), parts);
-    if request.method == Method::Post {
+    if parts.writes.is_some() {
         storage::save(STATE_KEY, &state);
     }
     response
 }
 
-fn answer_core(request: &ApiRequest, texts: &DemoTexts) -> ApiResponse {
-    answer_and_keep(request, texts, &[])
+fn answer_core_reads(request: &ApiRequest, texts: &DemoTexts) -> ApiResponse {
+    answer_and_keep(request, texts, &CORE_READS)
 }
 
-fn answer_all(request: &ApiRequest, texts: &DemoTexts) -> ApiResponse {
-    answer_and_keep(request, texts, &LATER_PARTS)
+fn answer_all_reads(request: &ApiRequest, texts: &DemoTexts) -> ApiResponse {
+    answer_and_keep(request, texts, &ALL_READS)
+}
+
+fn answer_writes(request: &ApiRequest, texts: &DemoTexts) -> ApiResponse {
+    answer_and_keep(request, texts, &WRITES)
 }
 
 mod backend {
@@ -85,27 +88,40 @@ mod backend {
         }
     }
 
+    /// The reads of every page but those of 礼遇尊崇 and 活动.
     #[cfg(feature = "split")]
     #[leptos::wasm_split::wasm_split(demo_backend, wasm_split_path = ::leptos::wasm_split, fallible)]
     pub fn load() -> Result<DemoBackend, Missing> {
-        Ok(DemoBackend { files_for, answer: answer_core })
+        Ok(DemoBackend { files_for, answer: answer_core_reads })
     }
 
-    /// The whole backend, for the requests of its later parts.
+    /// The reads of every page.
     #[cfg(feature = "split")]
     #[leptos::wasm_split::wasm_split(demo_backend_later, wasm_split_path = ::leptos::wasm_split, fallible)]
-    pub fn load_all() -> Result<DemoBackend, Missing> {
-        Ok(DemoBackend { files_for, answer: answer_all })
+    pub fn load_later() -> Result<DemoBackend, Missing> {
+        Ok(DemoBackend { files_for, answer: answer_all_reads })
+    }
+
+    /// Every write.
+    #[cfg(feature = "split")]
+    #[leptos::wasm_split::wasm_split(demo_backend_writes, wasm_split_path = ::leptos::wasm_split, fallible)]
+    pub fn load_writes() -> Result<DemoBackend, Missing> {
+        Ok(DemoBackend { files_for, answer: answer_writes })
     }
 
     #[cfg(not(feature = "split"))]
     pub async fn load() -> Result<DemoBackend, Missing> {
-        Ok(DemoBackend { files_for, answer: answer_core })
+        Ok(DemoBackend { files_for, answer: answer_core_reads })
     }
 
     #[cfg(not(feature = "split"))]
-    pub async fn load_all() -> Result<DemoBackend, Missing> {
-        Ok(DemoBackend { files_for, answer: answer_all })
+    pub async fn load_later() -> Result<DemoBackend, Missing> {
+        Ok(DemoBackend { files_for, answer: answer_all_reads })
+    }
+
+    #[cfg(not(feature = "split"))]
+    pub async fn load_writes() -> Result<DemoBackend, Missing> {
+        Ok(DemoBackend { files_for, answer: answer_writes })
     }
 }
 
@@ -164,10 +180,10 @@ impl DemoTransport {
             return Ok(ApiResponse { saved_at: self.saved_at(), ..ApiResponse::new(200, body) });
         }
         let backend = async {
-            if is_for_later_parts(&request.path) {
-                backend::load_all().await
-            } else {
-                backend::load().await
+            match Chunk::for_request(&request) {
+                Chunk::Reads => backend::load().await,
+                Chunk::LaterReads => backend::load_later().await,
+                Chunk::Writes => backend::load_writes().await,
             }
         };
         // The request's main data file downloads while the backend's code does,

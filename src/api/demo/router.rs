@@ -59,31 +59,67 @@ pub fn files_for(request: &ApiRequest) -> &'static [&'static str] {
     }
 }
 
-/// Answers one request at the moment `clock`, which dates what it creates.
+/// Answers one request at the moment `clock`, which dates what it creates,
+/// with the part of the backend the browser loads for it.
 pub fn answer(
     request: &ApiRequest,
     files: &DemoFiles,
     state: &mut DemoState,
     clock: &ChinaTime,
 ) -> ApiResponse {
-    answer_with(request, files, state, clock, &LATER_PARTS)
+    let parts = match Chunk::for_request(request) {
+        Chunk::Reads => &CORE_READS,
+        Chunk::LaterReads => &ALL_READS,
+        Chunk::Writes => &WRITES,
+    };
+    answer_with(request, files, state, clock, parts)
 }
 
-/// A part of the demo backend that answers its own requests (`None` for the others).
-pub type Part = fn(&ApiRequest, &[&str], &DemoFiles, &mut DemoState, &ChinaTime) -> Option<ApiResponse>;
+/// Answers the reads of one part of the backend (`None` for other requests).
+pub type Reads = fn(&ApiRequest, &[&str], &DemoFiles, &DemoState, &ChinaTime) -> Option<ApiResponse>;
+/// Answers every write, keeping its effect in the state.
+pub type Writes = fn(&ApiRequest, &[&str], &DemoFiles, &mut DemoState, &ChinaTime) -> ApiResponse;
 
-/// The parts of the backend that only 礼遇尊崇 and 活动 need: in the browser a
-/// chunk of their own, so that a demo visit that never opens them does not fetch them.
-pub const LATER_PARTS: [Part; 2] = [voice::route, activities::route];
+/// The parts of the backend that one chunk of its code holds.
+pub struct Parts {
+    pub reads: &'static [Reads],
+    pub writes: Option<Writes>,
+}
 
-/// Whether a request is for one of [`LATER_PARTS`].
-pub fn is_for_later_parts(path: &str) -> bool {
-    // Kept in step with `voice::files_for` and `activities::files_for`: a test checks it.
-    let first = path.trim_start_matches('/').trim_start_matches("v1/").split(['/', '?']).next();
-    matches!(
-        first,
-        Some("honours" | "honourees" | "nominations" | "knights" | "topics" | "activities" | "signups")
-    )
+/// The reads of every page but those of 礼遇尊崇 and 活动.
+pub const CORE_READS: Parts = Parts { reads: &[read], writes: None };
+/// The reads of every page.
+pub const ALL_READS: Parts = Parts { reads: &[voice::read, activities::read, read], writes: None };
+/// Every write.
+pub const WRITES: Parts = Parts { reads: &[], writes: Some(write_once) };
+
+/// The chunks of the backend's code in the browser: a demo visit fetches
+/// only the code its requests run, and most visits only read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Chunk {
+    /// [`CORE_READS`].
+    Reads,
+    /// [`ALL_READS`].
+    LaterReads,
+    /// [`WRITES`].
+    Writes,
+}
+
+impl Chunk {
+    /// The chunk that answers `request`.
+    pub fn for_request(request: &ApiRequest) -> Self {
+        // Kept in step with `voice::files_for` and `activities::files_for`: a test checks it.
+        let first = request.path.trim_start_matches('/').trim_start_matches("v1/").split(['/', '?']).next();
+        let later = matches!(
+            first,
+            Some("honours" | "honourees" | "nominations" | "knights" | "topics" | "activities" | "signups")
+        );
+        match request.method {
+            Method::Post => Chunk::Writes,
+            Method::Get if later => Chunk::LaterReads,
+            Method::Get => Chunk::Reads,
+        }
+    }
 }
 
 /// The data file a request is answered with as it is, if it is (whatever its
@@ -102,58 +138,98 @@ pub fn file_as_it_is(request: &ApiRequest) -> Option<&'static str> {
     (request.method == Method::Get).then_some(name)
 }
 
-/// [`answer`] with only the given `parts` besides the core.
+/// [`answer`] with only the given `parts`.
 pub fn answer_with(
     request: &ApiRequest,
     files: &DemoFiles,
     state: &mut DemoState,
     clock: &ChinaTime,
-    parts: &[Part],
+    parts: &Parts,
 ) -> ApiResponse {
-    let now = &clock.to_rfc3339();
     let segments = segments(&request.path);
     let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
-    let authed = is_signed_in(request);
     let needs_login = matches!(
         (request.method, segments.as_slice()),
         (_, ["me"] | ["points", "ledger"] | ["reports"] | ["redemptions", ..] | ["uploads"])
             | (Method::Post, [_, _, _])
     ) || voice::needs_login(&segments);
-    if needs_login && !authed {
+    if needs_login && !is_signed_in(request) {
         return ApiResponse::error(401, "unauthorized", "请先登录");
     }
-    // A repeated key answers what the first request got, an error as well, without a second effect.
-    let Some(key) = request.idempotency_key.as_ref().filter(|_| request.method == Method::Post) else {
-        return route(request, &segments, files, state, now, clock, parts);
-    };
-    if let Some(reply) = state.replies.get(key) {
-        return ApiResponse::new(reply.status, reply.body.clone());
+    if let Some(name) = file_as_it_is(request) {
+        return file(files, name);
     }
-    let response = route(request, &segments, files, state, now, clock, parts);
-    state.replies.insert(key.clone(), StoredReply { status: response.status, body: response.body.clone() });
-    response
+    match (request.method, parts.writes) {
+        (Method::Get, _) => parts
+            .reads
+            .iter()
+            .find_map(|read| read(request, &segments, files, state, clock))
+            .unwrap_or_else(not_found),
+        (Method::Post, Some(write)) => write(request, &segments, files, state, clock),
+        (Method::Post, None) => not_found(),
+    }
 }
 
-fn route(
+/// Every write, once per idempotency key: a repeated key answers what the
+/// first request got, an error as well, without a second effect.
+fn write_once(
     request: &ApiRequest,
     segments: &[&str],
     files: &DemoFiles,
     state: &mut DemoState,
-    now: &str,
     clock: &ChinaTime,
-    parts: &[Part],
 ) -> ApiResponse {
-    if let Some(name) = file_as_it_is(request) {
-        return file(files, name);
+    let Some(key) = request.idempotency_key.clone() else {
+        return write(request, segments, files, state, clock);
+    };
+    if let Some(reply) = state.replies.get(&key) {
+        return ApiResponse::new(reply.status, reply.body.clone());
     }
+    let response = write(request, segments, files, state, clock);
+    state.replies.insert(key, StoredReply { status: response.status, body: response.body.clone() });
+    response
+}
+
+fn write(
+    request: &ApiRequest,
+    segments: &[&str],
+    files: &DemoFiles,
+    state: &mut DemoState,
+    clock: &ChinaTime,
+) -> ApiResponse {
+    let parts = [voice::write, activities::write];
     if let Some(response) = parts.iter().find_map(|part| part(request, segments, files, state, clock)) {
         return response;
     }
-    match (request.method, segments) {
-        (Method::Get, ["courses"]) => {
+    let now = &clock.to_rfc3339();
+    match segments {
+        ["courses", id, "enrolments"] => enrol(files, state, id, now),
+        ["reports"] => submit_report(request, state, now),
+        ["uploads"] => upload(request, state),
+        ["campaigns", id, "checkins"] => check_in(files, state, id, now),
+        ["rewards", id, "redemptions"] => redeem(files, state, id, clock),
+        ["auth", "sms-code"] => match phone_of(request) {
+            Some(_) => ApiResponse::new(204, ""),
+            None => ApiResponse::error(400, "invalid_phone", "手机号格式不正确"),
+        },
+        ["auth", "login"] => login(request),
+        _ => not_found(),
+    }
+}
+
+/// The core's reads: every page's but those of 礼遇尊崇 and 活动.
+fn read(
+    request: &ApiRequest,
+    segments: &[&str],
+    files: &DemoFiles,
+    state: &DemoState,
+    _clock: &ChinaTime,
+) -> Option<ApiResponse> {
+    Some(match segments {
+        ["courses"] => {
             let kind = request.query_value("kind");
             if kind.is_some_and(|k| !COURSE_KINDS.contains(&k)) {
-                return ApiResponse::error(400, "bad_request", "课程类型无效");
+                return Some(ApiResponse::error(400, "bad_request", "课程类型无效"));
             }
             let mut items = items(files, "courses");
             // A course without a kind is an online one, as the contract says.
@@ -161,25 +237,19 @@ fn route(
             items.iter_mut().for_each(|c| mark_enrolled(c, state));
             whole(items)
         }
-        (Method::Get, ["courses", id]) => match find(files, "courses", id) {
+        ["courses", id] => match find(files, "courses", id) {
             Some(mut course) => {
                 mark_enrolled(&mut course, state);
                 ok(&course)
             }
             None => not_found(),
         },
-        (Method::Post, ["courses", id, "enrolments"]) => enrol(files, state, id, now),
-        (Method::Get, ["stories"]) => stories(files, request),
-        (Method::Get, ["services" | "stories" | "stations", id]) => {
-            let name = segments[0];
-            find(files, name, id).map_or_else(not_found, |item| ok(&item))
+        ["stories"] => stories(files, request),
+        ["services" | "stories" | "stations", id] => {
+            find(files, segments[0], id).map_or_else(not_found, |item| ok(&item))
         }
-        (Method::Get, ["points", "ledger"]) => {
-            let mut entries = to_values(&state.ledger);
-            entries.extend(items(files, "ledger"));
-            whole(entries)
-        }
-        (Method::Get, ["me"]) => match files.get("me") {
+        ["points", "ledger"] => whole(made_here_then_bundled(&state.ledger, files, "ledger")),
+        ["me"] => match files.get("me") {
             Some(me) => {
                 let mut me = me.clone();
                 // A file that is not an object is passed on as it is, for the client to refuse.
@@ -195,50 +265,40 @@ fn route(
             }
             None => not_found(),
         },
-        (Method::Get, ["reports"]) => {
-            let mut reports = to_values(&state.reports);
-            reports.extend(items(files, "reports"));
-            offset_page(request, reports, REPORT_PAGE_SIZE)
+        ["reports"] => {
+            offset_page(request, made_here_then_bundled(&state.reports, files, "reports"), REPORT_PAGE_SIZE)
         }
-        (Method::Post, ["reports"]) => submit_report(request, state, now),
-        (Method::Post, ["uploads"]) => upload(request, state),
-        (Method::Get, ["campaigns"]) => {
+        ["campaigns"] => {
             let mut campaigns = items(files, "campaigns");
             campaigns.iter_mut().for_each(|c| mark_checked_in(c, state, is_signed_in(request)));
             whole(campaigns)
         }
-        (Method::Get, ["campaigns", id]) => match find(files, "campaigns", id) {
+        ["campaigns", id] => match find(files, "campaigns", id) {
             Some(mut campaign) => {
                 mark_checked_in(&mut campaign, state, is_signed_in(request));
                 ok(&campaign)
             }
             None => not_found(),
         },
-        (Method::Post, ["campaigns", id, "checkins"]) => check_in(files, state, id, now),
-        (Method::Get, ["rewards"]) => {
+        ["rewards"] => {
             let mut rewards = items(files, "rewards");
             rewards.iter_mut().for_each(|r| take_redeemed_from_stock(r, state));
             whole(rewards)
         }
-        (Method::Get, ["rewards", id]) => match find(files, "rewards", id) {
+        ["rewards", id] => match find(files, "rewards", id) {
             Some(mut reward) => {
                 take_redeemed_from_stock(&mut reward, state);
                 ok(&reward)
             }
             None => not_found(),
         },
-        (Method::Post, ["rewards", id, "redemptions"]) => redeem(files, state, id, clock),
-        (Method::Get, ["redemptions"]) => whole(redemptions(files, state)),
-        (Method::Get, ["redemptions", id]) => {
-            redemptions(files, state).into_iter().find(|r| r["id"] == *id).map_or_else(not_found, |r| ok(&r))
-        }
-        (Method::Post, ["auth", "sms-code"]) => match phone_of(request) {
-            Some(_) => ApiResponse::new(204, ""),
-            None => ApiResponse::error(400, "invalid_phone", "手机号格式不正确"),
-        },
-        (Method::Post, ["auth", "login"]) => login(request),
-        _ => not_found(),
-    }
+        ["redemptions"] => whole(made_here_then_bundled(&state.redemptions, files, "redemptions")),
+        ["redemptions", id] => made_here_then_bundled(&state.redemptions, files, "redemptions")
+            .into_iter()
+            .find(|r| r["id"] == *id)
+            .map_or_else(not_found, |r| ok(&r)),
+        _ => return None,
+    })
 }
 
 pub(super) fn is_signed_in(request: &ApiRequest) -> bool {
@@ -293,8 +353,14 @@ pub(super) fn find(files: &DemoFiles, name: &str, id: &str) -> Option<Value> {
     items(files, name).into_iter().find(|item| item["id"] == id)
 }
 
-fn to_values<T: Serialize>(things: &[T]) -> Vec<Value> {
-    things.iter().filter_map(|t| serde_json::to_value(t).ok()).collect()
+/// The demo worker's own things, newest first: those made here, then the bundled ones.
+pub(super) fn made_here_then_bundled(made_here: &[Value], files: &DemoFiles, name: &str) -> Vec<Value> {
+    made_here.iter().cloned().chain(items(files, name)).collect()
+}
+
+/// A thing made in demo mode, as the state keeps it.
+fn kept<T: Serialize>(thing: &T) -> Value {
+    serde_json::to_value(thing).unwrap_or_default()
 }
 
 /// `checked_in` is personal: without a token it is always false.
@@ -309,17 +375,10 @@ fn mark_checked_in(campaign: &mut Value, state: &DemoState, authed: bool) {
 /// The stock left once the demo worker's own redemptions are taken out.
 fn take_redeemed_from_stock(reward: &mut Value, state: &DemoState) {
     let id = reward["id"].as_str().unwrap_or_default();
-    let redeemed = state.redemptions.iter().filter(|r| r.reward_id == id).count() as u64;
+    let redeemed = state.redeemed(id);
     if let Some(stock) = reward["stock"].as_u64() {
         reward["stock"] = json!(stock.saturating_sub(redeemed));
     }
-}
-
-/// The demo worker's redemptions, newest first: those made here, then the bundled ones.
-fn redemptions(files: &DemoFiles, state: &DemoState) -> Vec<Value> {
-    let mut all = to_values(&state.redemptions);
-    all.extend(items(files, "redemptions"));
-    all
 }
 
 fn mark_enrolled(course: &mut Value, state: &DemoState) {
@@ -410,7 +469,7 @@ fn submit_report(request: &ApiRequest, state: &mut DemoState, now: &str) -> ApiR
         review_note: None,
         created_at: Some(now.to_owned()),
     };
-    state.reports.insert(0, report.clone());
+    state.reports.insert(0, kept(&report));
     ok_created(&report)
 }
 
@@ -457,8 +516,7 @@ fn redeem(files: &DemoFiles, state: &mut DemoState, id: &str, clock: &ChinaTime)
     if balance < cost {
         return ApiResponse::error(409, "insufficient_points", "积分不足");
     }
-    let redeemed = state.redemptions.iter().filter(|r| r.reward_id == id).count() as u64;
-    if reward["stock"].as_u64().is_some_and(|stock| stock <= redeemed) {
+    if reward["stock"].as_u64().is_some_and(|stock| stock <= state.redeemed(id)) {
         return ApiResponse::error(409, "out_of_stock", "已经兑完了");
     }
     let title = reward["title"].as_str().unwrap_or_default().to_owned();
@@ -479,13 +537,13 @@ fn redeem(files: &DemoFiles, state: &mut DemoState, id: &str, clock: &ChinaTime)
         created_at: Some(now.to_owned()),
         expires_at,
     };
-    state.redemptions.insert(0, redemption.clone());
+    state.redemptions.insert(0, kept(&redemption));
     ok_created(&redemption)
 }
 
 fn add_ledger(state: &mut DemoState, delta: i64, reason: String, now: &str) {
     let entry = LedgerEntry { id: state.new_id("led"), delta, reason, at: Some(now.to_owned()) };
-    state.ledger.insert(0, entry);
+    state.ledger.insert(0, kept(&entry));
 }
 
 fn body_field(request: &ApiRequest, name: &str) -> Option<String> {

@@ -5,8 +5,6 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::api::model::{LedgerEntry, Redemption, Report};
-
 /// Writes made in demo mode; they survive a reload because the transport stores them.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -16,13 +14,13 @@ pub struct DemoState {
     /// Campaign ids the demo worker checked in to.
     pub checkins: Vec<String>,
     /// Reports sent in demo mode, newest first.
-    pub reports: Vec<Report>,
+    pub reports: Vec<Value>,
     /// Photos uploaded in demo mode: their size in bytes by upload id (the pictures are not kept).
     pub uploads: BTreeMap<String, u64>,
     /// Redemptions made in demo mode, newest first.
-    pub redemptions: Vec<Redemption>,
+    pub redemptions: Vec<Value>,
     /// Points earned and spent in demo mode, newest first.
-    pub ledger: Vec<LedgerEntry>,
+    pub ledger: Vec<Value>,
     /// Nominations made in demo mode, newest first.
     pub nominations: Vec<Value>,
     /// Applications to 先锋骑士团 made in demo mode, newest first.
@@ -52,11 +50,20 @@ impl DemoState {
 
     /// The points earned (not spent) in demo mode.
     pub fn points_earned(&self) -> i64 {
-        self.ledger.iter().map(|entry| entry.delta.max(0)).sum()
+        self.deltas().map(|delta| delta.max(0)).sum()
     }
 
     /// The sum of the points earned and spent in demo mode.
     pub fn points_delta(&self) -> i64 {
-        self.ledger.iter().map(|entry| entry.delta).sum()
+        self.deltas().sum()
+    }
+
+    /// How many times the demo worker redeemed the reward `id`.
+    pub fn redeemed(&self, id: &str) -> u64 {
+        self.redemptions.iter().filter(|r| r["reward_id"] == id).count() as u64
+    }
+
+    fn deltas(&self) -> impl Iterator<Item = i64> + '_ {
+        self.ledger.iter().filter_map(|entry| entry["delta"].as_i64())
     }
 }

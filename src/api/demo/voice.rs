@@ -3,9 +3,11 @@
 
 use serde_json::{json, Map, Value};
 
-use super::router::{find, is_signed_in, items, not_found, ok, ok_created, whole, DemoFiles};
+use super::router::{
+    find, is_signed_in, items, made_here_then_bundled, not_found, ok, ok_created, whole, DemoFiles,
+};
 use super::state::DemoState;
-use crate::api::transport::{ApiRequest, ApiResponse, Method};
+use crate::api::transport::{ApiRequest, ApiResponse};
 use crate::domain::time::ChinaTime;
 
 /// Which data files a request of this part needs; `None` for other requests.
@@ -27,39 +29,47 @@ pub fn needs_login(segments: &[&str]) -> bool {
     matches!(segments, ["nominations"] | ["knights", "applications"])
 }
 
-/// Answers a request of this part; `None` for other requests.
-pub fn route(
+/// Answers a read of this part; `None` for other requests.
+pub fn read(
+    request: &ApiRequest,
+    segments: &[&str],
+    files: &DemoFiles,
+    state: &DemoState,
+    clock: &ChinaTime,
+) -> Option<ApiResponse> {
+    let signed_in = is_signed_in(request);
+    Some(match segments {
+        ["honours"] => whole(items(files, "honours")),
+        ["honourees"] => honourees(request, files),
+        ["honourees", id] => find(files, "honourees", id).map_or_else(not_found, |h| ok(&h)),
+        ["nominations"] => whole(made_here_then_bundled(&state.nominations, files, "nominations")),
+        ["knights"] => whole(items(files, "knights")),
+        ["knights", "applications"] => {
+            whole(made_here_then_bundled(&state.knight_applications, files, "knight-applications"))
+        }
+        ["topics"] => topics(request, files, state, clock, signed_in),
+        ["topics", id] => match find(files, "topics", id) {
+            Some(topic) => ok(&topic_view(topic, state, clock, signed_in)),
+            None => not_found(),
+        },
+        _ => return None,
+    })
+}
+
+/// Answers a write of this part; `None` for other requests.
+pub fn write(
     request: &ApiRequest,
     segments: &[&str],
     files: &DemoFiles,
     state: &mut DemoState,
     clock: &ChinaTime,
 ) -> Option<ApiResponse> {
-    let signed_in = is_signed_in(request);
-    Some(match (request.method, segments) {
-        (Method::Get, ["honours"]) => whole(items(files, "honours")),
-        (Method::Get, ["honourees"]) => honourees(request, files),
-        (Method::Get, ["honourees", id]) => find(files, "honourees", id).map_or_else(not_found, |h| ok(&h)),
-        (Method::Get, ["nominations"]) => whole(mine(&state.nominations, files, "nominations")),
-        (Method::Post, ["nominations"]) => nominate(request, files, state, clock),
-        (Method::Get, ["knights"]) => whole(items(files, "knights")),
-        (Method::Get, ["knights", "applications"]) => {
-            whole(mine(&state.knight_applications, files, "knight-applications"))
-        }
-        (Method::Post, ["knights", "applications"]) => apply(request, files, state, clock),
-        (Method::Get, ["topics"]) => topics(request, files, state, clock, signed_in),
-        (Method::Get, ["topics", id]) => match find(files, "topics", id) {
-            Some(topic) => ok(&topic_view(topic, state, clock, signed_in)),
-            None => not_found(),
-        },
-        (Method::Post, ["topics", id, "opinions"]) => send_opinion(request, files, state, clock, id),
+    Some(match segments {
+        ["nominations"] => nominate(request, files, state, clock),
+        ["knights", "applications"] => apply(request, files, state, clock),
+        ["topics", id, "opinions"] => send_opinion(request, files, state, clock, id),
         _ => return None,
     })
-}
-
-/// The worker's own things: those made in demo mode, newest first, then the bundled ones.
-fn mine(made_here: &[Value], files: &DemoFiles, name: &str) -> Vec<Value> {
-    made_here.iter().cloned().chain(items(files, name)).collect()
 }
 
 fn honourees(request: &ApiRequest, files: &DemoFiles) -> ApiResponse {
@@ -158,7 +168,7 @@ fn apply(request: &ApiRequest, files: &DemoFiles, state: &mut DemoState, clock: 
     let Ok(Some(reason)) = text(&body, "reason", 1, 500) else {
         return invalid("请写下申请理由（500 字以内）");
     };
-    if mine(&state.knight_applications, files, "knight-applications")
+    if made_here_then_bundled(&state.knight_applications, files, "knight-applications")
         .iter()
         .any(|a| a["status"] == "submitted")
     {
