@@ -3,7 +3,7 @@
 
 use serde_json::{json, Value};
 
-use super::router::{find, is_signed_in, items, not_found, ok, ok_created, whole, DemoFiles};
+use super::router::{find, is_signed_in, items, not_found, ok, ok_created, whole, Call, DemoFiles};
 use super::{state::DemoState, voice::missing_key};
 use crate::api::transport::{ApiRequest, ApiResponse};
 use crate::domain::{
@@ -17,13 +17,8 @@ pub fn files_for(segments: &[&str]) -> Option<&'static [&'static str]> {
 }
 
 /// Answers a read of this part; `None` for other requests.
-pub fn read(
-    request: &ApiRequest,
-    segments: &[&str],
-    files: &DemoFiles,
-    state: &DemoState,
-    clock: &ChinaTime,
-) -> Option<ApiResponse> {
+pub fn read(call: &Call, state: &DemoState) -> Option<ApiResponse> {
+    let Call { request, segments, files, clock } = *call;
     let signed_in = is_signed_in(request);
     Some(match segments {
         ["activities"] => {
@@ -41,13 +36,8 @@ pub fn read(
 }
 
 /// Answers a write of this part; `None` for other requests.
-pub fn write(
-    request: &ApiRequest,
-    segments: &[&str],
-    files: &DemoFiles,
-    state: &mut DemoState,
-    clock: &ChinaTime,
-) -> Option<ApiResponse> {
+pub fn write(call: &Call, state: &mut DemoState) -> Option<ApiResponse> {
+    let Call { request, segments, files, clock } = *call;
     Some(match segments {
         ["activities", id, "signups"] => sign_up(request, files, state, clock, id),
         ["signups", id, "cancel"] => cancel(files, state, clock, id),

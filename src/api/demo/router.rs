@@ -75,10 +75,22 @@ pub fn answer(
     answer_with(request, files, state, clock, parts)
 }
 
+/// What a request is answered from, besides the demo state.
+#[derive(Clone, Copy)]
+pub struct Call<'a> {
+    pub request: &'a ApiRequest,
+    /// The path's segments under `/v1/`, percent-decoded.
+    pub segments: &'a [&'a str],
+    /// The data files the request needs ([`files_for`]).
+    pub files: &'a DemoFiles,
+    /// The moment of the request, which dates what it creates.
+    pub clock: &'a ChinaTime,
+}
+
 /// Answers the reads of one part of the backend (`None` for other requests).
-pub type Reads = fn(&ApiRequest, &[&str], &DemoFiles, &DemoState, &ChinaTime) -> Option<ApiResponse>;
+pub type Reads = fn(&Call, &DemoState) -> Option<ApiResponse>;
 /// Answers every write, keeping its effect in the state.
-pub type Writes = fn(&ApiRequest, &[&str], &DemoFiles, &mut DemoState, &ChinaTime) -> ApiResponse;
+pub type Writes = fn(&Call, &mut DemoState) -> ApiResponse;
 
 /// The parts of the backend that one chunk of its code holds.
 pub struct Parts {
@@ -159,48 +171,34 @@ pub fn answer_with(
     if let Some(name) = file_as_it_is(request) {
         return file(files, name);
     }
+    let call = Call { request, segments: &segments, files, clock };
     match (request.method, parts.writes) {
-        (Method::Get, _) => parts
-            .reads
-            .iter()
-            .find_map(|read| read(request, &segments, files, state, clock))
-            .unwrap_or_else(not_found),
-        (Method::Post, Some(write)) => write(request, &segments, files, state, clock),
+        (Method::Get, _) => parts.reads.iter().find_map(|read| read(&call, state)).unwrap_or_else(not_found),
+        (Method::Post, Some(write)) => write(&call, state),
         (Method::Post, None) => not_found(),
     }
 }
 
 /// Every write, once per idempotency key: a repeated key answers what the
 /// first request got, an error as well, without a second effect.
-fn write_once(
-    request: &ApiRequest,
-    segments: &[&str],
-    files: &DemoFiles,
-    state: &mut DemoState,
-    clock: &ChinaTime,
-) -> ApiResponse {
-    let Some(key) = request.idempotency_key.clone() else {
-        return write(request, segments, files, state, clock);
+fn write_once(call: &Call, state: &mut DemoState) -> ApiResponse {
+    let Some(key) = call.request.idempotency_key.clone() else {
+        return write(call, state);
     };
     if let Some(reply) = state.replies.get(&key) {
         return ApiResponse::new(reply.status, reply.body.clone());
     }
-    let response = write(request, segments, files, state, clock);
+    let response = write(call, state);
     state.replies.insert(key, StoredReply { status: response.status, body: response.body.clone() });
     response
 }
 
-fn write(
-    request: &ApiRequest,
-    segments: &[&str],
-    files: &DemoFiles,
-    state: &mut DemoState,
-    clock: &ChinaTime,
-) -> ApiResponse {
+fn write(call: &Call, state: &mut DemoState) -> ApiResponse {
     let parts = [voice::write, activities::write];
-    if let Some(response) = parts.iter().find_map(|part| part(request, segments, files, state, clock)) {
+    if let Some(response) = parts.iter().find_map(|part| part(call, state)) {
         return response;
     }
+    let Call { request, segments, files, clock } = *call;
     let now = &clock.to_rfc3339();
     match segments {
         ["courses", id, "enrolments"] => enrol(files, state, id, now),
@@ -218,13 +216,8 @@ fn write(
 }
 
 /// The core's reads: every page's but those of 礼遇尊崇 and 活动.
-fn read(
-    request: &ApiRequest,
-    segments: &[&str],
-    files: &DemoFiles,
-    state: &DemoState,
-    _clock: &ChinaTime,
-) -> Option<ApiResponse> {
+fn read(call: &Call, state: &DemoState) -> Option<ApiResponse> {
+    let Call { request, segments, files, .. } = *call;
     Some(match segments {
         ["courses"] => {
             let kind = request.query_value("kind");

@@ -4,7 +4,7 @@
 use serde_json::{json, Map, Value};
 
 use super::router::{
-    find, is_signed_in, items, made_here_then_bundled, not_found, ok, ok_created, whole, DemoFiles,
+    find, is_signed_in, items, made_here_then_bundled, not_found, ok, ok_created, whole, Call, DemoFiles,
 };
 use super::state::DemoState;
 use crate::api::transport::{ApiRequest, ApiResponse};
@@ -30,13 +30,8 @@ pub fn needs_login(segments: &[&str]) -> bool {
 }
 
 /// Answers a read of this part; `None` for other requests.
-pub fn read(
-    request: &ApiRequest,
-    segments: &[&str],
-    files: &DemoFiles,
-    state: &DemoState,
-    clock: &ChinaTime,
-) -> Option<ApiResponse> {
+pub fn read(call: &Call, state: &DemoState) -> Option<ApiResponse> {
+    let Call { request, segments, files, clock } = *call;
     let signed_in = is_signed_in(request);
     Some(match segments {
         ["honours"] => whole(items(files, "honours")),
@@ -57,13 +52,8 @@ pub fn read(
 }
 
 /// Answers a write of this part; `None` for other requests.
-pub fn write(
-    request: &ApiRequest,
-    segments: &[&str],
-    files: &DemoFiles,
-    state: &mut DemoState,
-    clock: &ChinaTime,
-) -> Option<ApiResponse> {
+pub fn write(call: &Call, state: &mut DemoState) -> Option<ApiResponse> {
+    let Call { request, segments, files, clock } = *call;
     Some(match segments {
         ["nominations"] => nominate(request, files, state, clock),
         ["knights", "applications"] => apply(request, files, state, clock),
