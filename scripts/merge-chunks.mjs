@@ -14,7 +14,8 @@ import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { groupChunks, visits } from './chunk-groups.mjs';
 
-const LOADER = '__wasm_split.js';
+/** The chunks' loader, which wasm-split writes and the main JS imports. */
+export const LOADER = '__wasm_split.js';
 const HOST = '__wasm_split';
 const STAND_IN = '__wasm_splix';
 /** The split point loaded before every page in demo mode. */

@@ -129,6 +129,25 @@ test('a cold link fetches its page’s code beside the main module, once', async
   expect(fetched, 'the page’s loader took the early download').toHaveLength(1);
 });
 
+test('the chunks’ loader is fetched beside the main JS, which imports it, not after it', async ({ page }) => {
+  const isLoader = (url) => APP_FILE.test(url.pathname) && url.pathname.endsWith('/__wasm_split.js');
+  const isMainJs = (url) => APP_FILE.test(url.pathname) && /\/youxin-[0-9a-f]+\.js$/.test(url.pathname);
+  // The main JS is held back until the loader has been asked for (or long enough to say it was not).
+  const loader = page.waitForRequest((request) => isLoader(new URL(request.url())), { timeout: 15_000 });
+  let askedFirst = null;
+  await page.route(isMainJs, async (route) => {
+    askedFirst = await loader.then(
+      () => true,
+      () => false,
+    );
+    await route.continue();
+  });
+
+  await gotoApp(page, '/');
+  await expect(heading(page)).toHaveText('酉新送暖 · 阳光同行');
+  expect(askedFirst, 'the loader was asked for before the main JS arrived').toBe(true);
+});
+
 test('the forms come in a chunk of their own: a reader never downloads it, a signed-in worker gets 重试 if it fails', async ({ page }) => {
   const isFormsCode = (url) => url.pathname.endsWith('/split_take_part.wasm');
   const state = { failing: true, asked: 0 };
