@@ -6,6 +6,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 /// Writes made in demo mode; they survive a reload because the transport stores them.
+///
+/// What the worker made is kept as the contract's JSON, so that a read passes
+/// it on as it is: the chunk of the backend's reads decodes none of the models.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct DemoState {
