@@ -2,7 +2,9 @@
 // splits the wasm by route): a chunk that fails to arrive shows 重试 in place
 // of the page, the rest of the app keeps working, and each build's files live
 // in a folder of their own that is cached for good.
-import { alert, demoItems, expect, gotoApp, heading, main, mainNav, retryButton, signIn, test } from './fixtures.mjs';
+import {
+  alert, demoItems, expect, gotoApp, heading, holdUntilAsked, main, mainNav, retryButton, signIn, test,
+} from './fixtures.mjs';
 
 /** The app's own JS and wasm: everything index.html's loader pulls in. */
 const APP_FILE = /^\/app-[0-9a-f]{16}\/[^/]+\.(js|wasm)$/;
@@ -110,22 +112,11 @@ test('a cold link fetches its page’s code beside the main module, once', async
   const fetched = [];
   page.on('request', (request) => isPageCode(new URL(request.url())) && fetched.push(request.url()));
   // The main module is held back until the page's code has been asked for (or long enough to say it was not).
-  const pageCode = page.waitForRequest((request) => isPageCode(new URL(request.url())), { timeout: 30_000 });
-  let askedFirst = null;
-  await page.route(
-    (url) => MAIN_WASM.test(url.pathname),
-    async (route) => {
-      askedFirst = await pageCode.then(
-        () => true,
-        () => false,
-      );
-      await route.continue();
-    },
-  );
+  const askedFirst = await holdUntilAsked(page, (url) => MAIN_WASM.test(url.pathname), [isPageCode]);
 
   await gotoApp(page, `/stations/${station.id}`);
   await expect(heading(page)).toHaveText(station.name);
-  expect(askedFirst, 'the page’s code was asked for before the main module arrived').toBe(true);
+  expect(askedFirst(), 'the page’s code was asked for before the main module arrived').toBe(true);
   expect(fetched, 'the page’s loader took the early download').toHaveLength(1);
 });
 
@@ -133,19 +124,11 @@ test('the chunks’ loader is fetched beside the main JS, which imports it, not 
   const isLoader = (url) => APP_FILE.test(url.pathname) && url.pathname.endsWith('/__wasm_split.js');
   const isMainJs = (url) => APP_FILE.test(url.pathname) && /\/youxin-[0-9a-f]+\.js$/.test(url.pathname);
   // The main JS is held back until the loader has been asked for (or long enough to say it was not).
-  const loader = page.waitForRequest((request) => isLoader(new URL(request.url())), { timeout: 15_000 });
-  let askedFirst = null;
-  await page.route(isMainJs, async (route) => {
-    askedFirst = await loader.then(
-      () => true,
-      () => false,
-    );
-    await route.continue();
-  });
+  const askedFirst = await holdUntilAsked(page, isMainJs, [isLoader]);
 
   await gotoApp(page, '/');
   await expect(heading(page)).toHaveText('酉新送暖 · 阳光同行');
-  expect(askedFirst, 'the loader was asked for before the main JS arrived').toBe(true);
+  expect(askedFirst(), 'the loader was asked for before the main JS arrived').toBe(true);
 });
 
 test('the forms come in a chunk of their own: a reader never downloads it, a signed-in worker gets 重试 if it fails', async ({ page }) => {

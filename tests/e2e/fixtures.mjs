@@ -74,6 +74,24 @@ export async function gotoApp(page, path) {
   await page.locator('#static-shell').waitFor({ state: 'detached' });
 }
 
+/**
+ * Holds back the files `isHeld` names until every request `wanted` names has
+ * gone out (or long enough to say they did not); returns whether they had.
+ */
+export async function holdUntilAsked(page, isHeld, wanted) {
+  const seen = (isWanted) => page.waitForRequest((request) => isWanted(new URL(request.url())), { timeout: 30_000 });
+  const asked = Promise.all(wanted.map(seen));
+  let whileHeld = null;
+  await page.route(isHeld, async (route) => {
+    whileHeld = await asked.then(
+      () => true,
+      () => false,
+    );
+    await route.continue();
+  });
+  return () => whileHeld;
+}
+
 /** Reloads the page and waits for the app, as gotoApp does. */
 export async function reloadApp(page) {
   await page.reload();

@@ -17,24 +17,6 @@ const chunkOf = (name) => (url) => url.pathname.endsWith(`/split_${name}.wasm`);
 /** The main module's WebAssembly. */
 const isMainWasm = (url) => /\/youxin-[0-9a-f]+_bg\.wasm$/.test(url.pathname);
 
-/**
- * Holds back the files `isHeld` names until every request `wanted` names has
- * gone out (or long enough to say they did not); returns whether they had.
- */
-async function holdUntilAsked(page, isHeld, wanted) {
-  const seen = (isWanted) => page.waitForRequest((request) => isWanted(new URL(request.url())), { timeout: 30_000 });
-  const asked = Promise.all(wanted.map(seen));
-  let whileHeld = null;
-  await page.route(isHeld, async (route) => {
-    whileHeld = await asked.then(
-      () => true,
-      () => false,
-    );
-    await route.continue();
-  });
-  return () => whileHeld;
-}
-
 const PAGES = [
   {
     path: '/services',
