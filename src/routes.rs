@@ -46,7 +46,7 @@ impl ChooseView for Page {
             Self::Home => pages::home::Home().into_any(),
             Self::Lazy(target) => target.show().await,
         };
-        // The first page drawn takes the static shell's place in the same task; later ones find it gone.
+        // The first page drawn takes the static shell's place (once the shell has been shown); later ones find it gone.
         platform::shell::remove();
         view
     }

@@ -14,14 +14,39 @@ fn shell_main() -> Option<web_sys::Element> {
     document.query_selector(&format!("#{SHELL_ID} .site-main")).ok()?
 }
 
+/// How many frames the shell waits at most for the browser to say it has been shown.
+const FRAMES_TO_WAIT: u8 = 10;
+
 /// Removes the shell, once the app's first page is there to replace it: the
 /// app, mounted beside it, is hidden until then (main.css).
+///
+/// Not before the shell has been shown and one more frame painted: the app's
+/// page starts with the same words, and a browser that had not yet counted
+/// the shell's would time the page's largest text by the app's, not by when
+/// the worker saw it. At most a frame or two when the app is that quick.
 pub fn remove() {
-    if let Some(shell) =
-        web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(SHELL_ID))
-    {
+    remove_once_shown(FRAMES_TO_WAIT);
+}
+
+fn remove_once_shown(frames: u8) {
+    let Some(window) = web_sys::window() else { return };
+    let Some(shell) = window.document().and_then(|d| d.get_element_by_id(SHELL_ID)) else { return };
+    if frames == 0 {
         shell.remove();
+    } else if shown(&window) {
+        // After the next frame's paint, not before it.
+        leptos::prelude::request_animation_frame(move || {
+            leptos::prelude::set_timeout(move || shell.remove(), std::time::Duration::ZERO);
+        });
+    } else {
+        leptos::prelude::request_animation_frame(move || remove_once_shown(frames - 1));
     }
+}
+
+/// Whether the browser has painted the page's first words (without paint
+/// timing, it never says so: the shell then waits out its frames).
+fn shown(window: &web_sys::Window) -> bool {
+    window.performance().is_some_and(|p| p.get_entries_by_name("first-contentful-paint").length() > 0)
 }
 
 /// Shows `message` with a 重试 button in the shell, in place of whatever it
