@@ -3,7 +3,7 @@
 // shows. The page then uses that answer instead of asking again, and leaving
 // before it arrives cancels it. Both modes: the backend's /v1/… in http mode,
 // the demo's data file in demo mode.
-import { demoItems, expect, gotoApp, heading, main, mainNav, test } from './fixtures.mjs';
+import { demoItems, expect, gotoApp, heading, holdUntilAsked, main, mainNav, test } from './fixtures.mjs';
 
 /** Whether a request asks for `apiPath` (http mode) or the demo's `demoFile`. */
 const asksFor = (mode, mockURL, apiPath, demoFile) => (url) =>
