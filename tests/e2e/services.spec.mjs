@@ -198,6 +198,9 @@ test('on a phone a card shows two lines of its summary, and the service page all
   expect(shown, 'the longest summary is longer than two lines, and shows two').toEqual({ lines: 2, clipped: true });
 
   await card(page, service.title).click();
+  // The list stays until the service page is ready: wait for its heading, or
+  // the card's own clipped summary would be measured.
+  await expect(heading(page)).toHaveText(service.title);
   const lead = main(page).getByText(service.summary, { exact: true });
   await expect(lead).toBeVisible();
   expect(await lead.evaluate((text) => text.scrollHeight <= text.clientHeight)).toBe(true);

@@ -1,6 +1,6 @@
 // The story column: a tag filter in the address, paging by cursor, and coming
 // back from a story to the same loaded pages at the same place.
-import { test, expect, gotoApp, demoItems, cards, main, heading } from './fixtures.mjs';
+import { test, expect, gotoApp, demoItems, card, cards, main, heading } from './fixtures.mjs';
 
 const stories = demoItems('stories');
 const moreButton = (page) => main(page).getByRole('button', { name: '加载更多' });
@@ -23,6 +23,7 @@ test('a tag shows only its stories and is kept in the address', async ({ page })
 test('back from a story returns to the loaded pages at the same place', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 600 });
   await gotoApp(page, '/stories');
+  await expect(card(page, stories[0].title)).toBeVisible();
   const firstPage = await cards(page).count();
   await moreButton(page).click();
   await expect.poll(() => cards(page).count()).toBeGreaterThan(firstPage);
