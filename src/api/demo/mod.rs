@@ -140,7 +140,7 @@ fn main_file(path: &str) -> Option<&'static str> {
         "redemptions",
         "reports",
     ];
-    let first = path.trim_start_matches('/').trim_start_matches("v1/").split(['/', '?']).next()?;
+    let first = router::first_segment(path)?;
     SAME_NAME.into_iter().find(|name| *name == first)
 }
 

@@ -121,7 +121,7 @@ impl Chunk {
     /// The chunk that answers `request`.
     pub fn for_request(request: &ApiRequest) -> Self {
         // Kept in step with `voice::files_for` and `activities::files_for`: a test checks it.
-        let first = request.path.trim_start_matches('/').trim_start_matches("v1/").split(['/', '?']).next();
+        let first = first_segment(&request.path);
         let later = matches!(
             first,
             Some("honours" | "honourees" | "nominations" | "knights" | "topics" | "activities" | "signups")
@@ -296,6 +296,11 @@ fn read(call: &Call, state: &DemoState) -> Option<ApiResponse> {
 
 pub(super) fn is_signed_in(request: &ApiRequest) -> bool {
     request.bearer.as_deref().is_some_and(|t| t.starts_with(DEMO_TOKEN_PREFIX))
+}
+
+/// The first path segment under `/v1/`, as sent: `services` for `/v1/services/a?b`.
+pub(super) fn first_segment(path: &str) -> Option<&str> {
+    path.trim_start_matches('/').trim_start_matches("v1/").split(['/', '?']).next()
 }
 
 /// Path segments under `/v1/`, percent-decoded: the client encodes ids.
