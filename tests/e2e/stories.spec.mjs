@@ -22,7 +22,7 @@ test('a tag shows only its stories and is kept in the address', async ({ page })
     await expect.poll(() => cards(page).count()).toBeGreaterThan(shown);
   }
   await expect(cards(page)).toHaveCount(tagged.length);
-  for (const card of await cards(page).all()) await expect(card).toContainText(tag);
+  for (const item of await cards(page).all()) await expect(item).toContainText(tag);
   await tagButton(page, '全部').click();
   await expect(cards(page).first()).toContainText(stories[0].title);
 });
