@@ -266,12 +266,16 @@ try {
     for (const route of ROUTES) {
       const visitor = await visit(mode, route);
       const bytes = total(visitor.files).transferred;
-      figures.deepLink.push({ what: `${route} (${mode})`, value: bytes / 1024 });
+      figures.deepLink.push({ what: `${route} (${mode})`, value: bytes / 1024, files: visitor.files });
       figures.deepLinkFiles.push({ what: `${route} (${mode})`, value: visitor.files.length });
       console.log(`${route.padEnd(24)} ${kb(bytes)} KB  ${visitor.files.length} files`);
       await visitor.close();
     }
   }
+
+  // What the heaviest page is made of: where cutting a deep link starts.
+  const heaviest = figures.deepLink.reduce((a, b) => (b.value > a.value ? b : a));
+  printFiles(`The heaviest cold deep link, ${heaviest.what}`, heaviest.files);
 
   console.log('\nBudgets (KB brotli or files; the largest figure of each kind)');
   for (const [key, budget] of Object.entries(BUDGETS)) {
