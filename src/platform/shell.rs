@@ -15,7 +15,7 @@ fn shell_main() -> Option<web_sys::Element> {
 }
 
 /// How many frames the shell waits at most for the browser to say it has been shown.
-const FRAMES_TO_WAIT: u8 = 10;
+pub const FRAMES_TO_WAIT: u8 = 10;
 
 /// Removes the shell, once the app's first page is there to replace it: the
 /// app, mounted beside it, is hidden until then (main.css).
