@@ -108,6 +108,17 @@ export const cards = (page) => main(page).getByRole('listitem').getByRole('link'
 /** A card by its title (the card's accessible name also holds its other lines). */
 export const card = (page, title) => cards(page).filter({ has: page.getByText(title, { exact: true }) });
 
+/** The 加载更多 of a list that comes in pages (it reads 正在加载… while a page loads). */
+export const moreButton = (page) => main(page).getByRole('button', { name: '加载更多' });
+
+/** Taps 加载更多 and waits until the next page's cards are shown; returns how many are. */
+export async function showMore(page) {
+  const shown = await cards(page).count();
+  await moreButton(page).click();
+  await expect.poll(() => cards(page).count()).toBeGreaterThan(shown);
+  return cards(page).count();
+}
+
 // ---------------------------------------------------------------------------
 // The service list.
 

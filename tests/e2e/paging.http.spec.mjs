@@ -1,10 +1,9 @@
 // Lists that come in pages, against the mock with every list paged by a few
 // items (/__mock/paging): small lists are followed to their end, long ones
 // load more on request, and a backend whose cursors never end cannot hang the app.
-import { test, expect, gotoApp, demoItems, cards, main, alert, signIn } from './fixtures.mjs';
+import { test, expect, gotoApp, demoItems, cards, main, alert, moreButton, signIn } from './fixtures.mjs';
 
 const PAGE = 2;
-const moreButton = (page) => main(page).getByRole('button', { name: '加载更多' });
 const requestsFor = async (mock, path) => (await mock.requests()).filter((r) => r.path === path);
 
 test.beforeEach(async ({ mock }) => {

@@ -1,5 +1,5 @@
 // Smoke tests of the other sections: 学堂, 故事, 驿站 and 积分, in both modes.
-import { card, cards, demoItems, expect, gotoApp, heading, main, pageTitle, test } from './fixtures.mjs';
+import { card, cards, demoItems, expect, gotoApp, heading, main, moreButton, pageTitle, showMore, test } from './fixtures.mjs';
 
 /** The cards under the h2 `title` of a grouped list. */
 const groupCards = (page, title) =>
@@ -35,7 +35,6 @@ test.describe('学堂', () => {
 
 test.describe('故事', () => {
   const stories = demoItems('stories');
-  const moreButton = (page) => main(page).getByRole('button', { name: '加载更多' });
 
   test('lists the first page, and 加载更多 loads the rest until there is no more', async ({ page }) => {
     await gotoApp(page, '/stories');
@@ -44,11 +43,7 @@ test.describe('故事', () => {
     const firstPage = await cards(page).count();
     expect(firstPage, 'the stories come in more than one page').toBeLessThan(stories.length);
 
-    for (let shown = firstPage; shown < stories.length; ) {
-      await moreButton(page).click();
-      await expect.poll(() => cards(page).count()).toBeGreaterThan(shown);
-      shown = await cards(page).count();
-    }
+    for (let shown = firstPage; shown < stories.length; ) shown = await showMore(page);
     await expect(moreButton(page)).toHaveCount(0);
     await expect(cards(page)).toHaveCount(stories.length);
     await expect(card(page, stories.at(-1).title)).toBeVisible();

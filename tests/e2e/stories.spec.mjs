@@ -1,9 +1,8 @@
 // The story column: a tag filter in the address, paging by cursor, and coming
 // back from a story to the same loaded pages at the same place.
-import { test, expect, gotoApp, demoItems, card, cards, main, heading } from './fixtures.mjs';
+import { test, expect, gotoApp, demoItems, card, cards, main, heading, moreButton, showMore } from './fixtures.mjs';
 
 const stories = demoItems('stories');
-const moreButton = (page) => main(page).getByRole('button', { name: '加载更多' });
 const tagButton = (page, name) => main(page).getByRole('group', { name: '按主题筛选' }).getByRole('button', { name, exact: true });
 
 test('a tag shows only its stories and is kept in the address', async ({ page }) => {
@@ -16,11 +15,7 @@ test('a tag shows only its stories and is kept in the address', async ({ page })
   // Once only the tag's stories are shown, load their pages to the end.
   const onlyTagged = (texts) => texts.length > 0 && texts.every((text) => text.includes(tag));
   await expect.poll(async () => onlyTagged(await cards(page).allTextContents())).toBe(true);
-  while (await moreButton(page).isVisible()) {
-    const shown = await cards(page).count();
-    await moreButton(page).click();
-    await expect.poll(() => cards(page).count()).toBeGreaterThan(shown);
-  }
+  while (await moreButton(page).isVisible()) await showMore(page);
   await expect(cards(page)).toHaveCount(tagged.length);
   for (const item of await cards(page).all()) await expect(item).toContainText(tag);
   await tagButton(page, '全部').click();
@@ -31,10 +26,7 @@ test('back from a story returns to the loaded pages at the same place', async ({
   await page.setViewportSize({ width: 390, height: 600 });
   await gotoApp(page, '/stories');
   await expect(card(page, stories[0].title)).toBeVisible();
-  const firstPage = await cards(page).count();
-  await moreButton(page).click();
-  await expect.poll(() => cards(page).count()).toBeGreaterThan(firstPage);
-  const loaded = await cards(page).count();
+  const loaded = await showMore(page);
   const target = cards(page).nth(loaded - 1);
   await target.scrollIntoViewIfNeeded();
   const title = stories[loaded - 1].title;
