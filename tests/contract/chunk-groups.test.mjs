@@ -35,6 +35,13 @@ test('a large chunk is not pushed onto a page that does not use it', () => {
   assert.deepEqual(groupChunks(chunks, visits(['p', 'q', 'r']), 1000), [['big'], ['small']]);
 });
 
+test('a merge that saves the light pages a file is not made at the heaviest page\'s expense', () => {
+  // Merged, x and y save a, b and c a file each (3,000) and cost h x's 2,000
+  // bytes: less in sum, but h is the visit everyone waits longest for.
+  const chunks = [chunk('big', 100_000, 'h'), chunk('x', 2_000, 'a', 'b', 'c'), chunk('y', 100, 'a', 'b', 'c', 'h')];
+  assert.deepEqual(groupChunks(chunks, visits(['a', 'b', 'c', 'h']), 1000), [['big'], ['x'], ['y']]);
+});
+
 test('small chunks of different pages merge when a file costs more than the bytes', () => {
   const chunks = [chunk('a', 50, 'p', 'q'), chunk('b', 60, 'q', 'r'), chunk('c', 70, 'p', 'r')];
   assert.deepEqual(groupChunks(chunks, visits(['p', 'q', 'r']), 1000), [['a', 'b', 'c']]);
