@@ -94,8 +94,9 @@ const BUDGETS = {
   // reports, redemptions and points kept as JSON, not decoded into the
   // models: the reads' chunk went from 28.3 to 19.0 KB, /courses to 104.6.
   sectionExtraDemo: { label: 'a section after /, extra, demo', target: 60, enforced: 107 },
-  // The worst is /honours: 荣誉榜, its person pages and 先锋骑士团 pull most
-  // shared files; in demo mode, with the demo backend's JSON tree (see
+  // The worst is /honours: 荣誉榜 pulls the most shared files (until the
+  // chunks' regrouping below, with its person pages and 先锋骑士团 in its
+  // chunk); in demo mode, with the demo backend's JSON tree (see
   // demoHome). The route matcher: 330.3. The start-up code's reads ahead:
   // 332.4. The forms only a signed-in worker fills in (until then in a 54 KB
   // chunk they shared with these pages), a chunk of their own
