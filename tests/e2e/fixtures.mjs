@@ -108,6 +108,10 @@ export const cards = (page) => main(page).getByRole('listitem').getByRole('link'
 /** A card by its title (the card's accessible name also holds its other lines). */
 export const card = (page, title) => cards(page).filter({ has: page.getByText(title, { exact: true }) });
 
+/** A list's topic filter button (全部 or a tag), by its exact name. */
+export const tagButton = (page, name) =>
+  main(page).getByRole('group', { name: '按主题筛选' }).getByRole('button', { name, exact: true });
+
 /** The 加载更多 of a list that comes in pages (it reads 正在加载… while a page loads). */
 export const moreButton = (page) => main(page).getByRole('button', { name: '加载更多' });
 

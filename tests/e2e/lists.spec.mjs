@@ -1,10 +1,7 @@
 // Lists as a careful user would try them: tags switched quickly, ids with
 // odd characters, every item of a list broken, a course of a kind the app does
 // not know, and a station that opens while the page is open.
-import { test, expect, gotoApp, reloadApp, demoItems, cards, card, main, heading, alert, retryButton, showMore } from './fixtures.mjs';
-
-const tagButton = (page, name) =>
-  main(page).getByRole('group', { name: '按主题筛选' }).getByRole('button', { name, exact: true });
+import { test, expect, gotoApp, reloadApp, demoItems, cards, card, main, heading, alert, retryButton, showMore, tagButton } from './fixtures.mjs';
 
 test('switching tags A→B→A while A is slow shows A’s stories once', async ({ page, mode, mockURL }) => {
   const stories = demoItems('stories');

@@ -1,9 +1,8 @@
 // The story column: a tag filter in the address, paging by cursor, and coming
 // back from a story to the same loaded pages at the same place.
-import { test, expect, gotoApp, demoItems, card, cards, main, heading, moreButton, showMore } from './fixtures.mjs';
+import { test, expect, gotoApp, demoItems, card, cards, heading, moreButton, showMore, tagButton } from './fixtures.mjs';
 
 const stories = demoItems('stories');
-const tagButton = (page, name) => main(page).getByRole('group', { name: '按主题筛选' }).getByRole('button', { name, exact: true });
 
 test('a tag shows only its stories and is kept in the address', async ({ page }) => {
   const tag = '新就业群体';
