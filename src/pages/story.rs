@@ -39,6 +39,7 @@ fn StoryArticle(story: Story) -> impl IntoView {
             <header class="page-header">
                 <p class="kicker">{summary.tag}</p>
                 <h1>{summary.title}</h1>
+                {(!summary.summary.trim().is_empty()).then(|| view! { <p class="lead">{summary.summary}</p> })}
                 <p class="byline">{summary.author} " " {date}</p>
                 <ReadAloud text=spoken />
             </header>
