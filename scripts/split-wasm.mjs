@@ -131,7 +131,10 @@ if (release) {
   const glue = readFileSync(mainModule, 'utf8');
   if (!glue.includes('__wbg_init as default')) throw new Error(`${js} has no __wbg_init to start the app with`);
   const reads = JSON.parse(readFileSync('src/first_reads.json', 'utf8'));
-  const startUp = await startUpCode({ pages: pageFiles, reads, demoCode });
+  // Each section's name, by its path: where a detail page's breadcrumb leads back to.
+  const texts = Object.entries(JSON.parse(readFileSync('src/page_texts.json', 'utf8')));
+  const sections = Object.fromEntries(texts.map(([address, text]) => [address.slice(1), text.title]));
+  const startUp = await startUpCode({ pages: pageFiles, reads, demoCode, sections });
   writeFileSync(mainModule, `${glue}\n${startUp}\nawait __wbg_init();\n`);
   for (const name of pieces.filter((piece) => piece.endsWith('.js'))) {
     const path = join(staging, name);
@@ -201,7 +204,7 @@ function filesOfPages(needs, dir) {
  * tables and the page's own means. A block: its names stay out of the glue's.
  */
 async function startUpCode(tables) {
-  const entry = `import { earlyAnswers, startUp } from './start-up.mjs';
+  const entry = `import { drawItem, earlyAnswers, startUp } from './start-up.mjs';
 const early = earlyAnswers();
 globalThis.youxinEarly = early.take;
 startUp(${JSON.stringify(tables)}, {
@@ -217,6 +220,7 @@ startUp(${JSON.stringify(tables)}, {
   fetch: (url, init) => fetch(url, init),
   afterFirstPaint: () => new Promise((painted) => requestAnimationFrame(() => setTimeout(painted))),
   early,
+  draw: (heading) => drawItem(document, heading),
 });`;
   const { outputFiles } = await build({
     stdin: { contents: entry, resolveDir: fileURLToPath(new URL('.', import.meta.url)), loader: 'js' },

@@ -9,6 +9,10 @@
 //   (src/first_reads.json): the backend's answers, or on the demo data the
 //   data's files, and for a page whose reads need it the demo backend's code.
 //
+// - On a detail page, the item's answer before the page's code, and once it
+//   is in, the item's heading (`drawItem`): the words the worker came for,
+//   painted while the app's code is still on its way.
+//
 // Each answer waits under the URL the app will ask, with the means to cancel
 // it (`earlyAnswers`). The app takes it from there once
 // (src/platform/early.rs), as if it had sent the request itself. What the app
@@ -23,10 +27,13 @@
 /**
  * @param {{
  *   pages: Record<string, string[]>,
- *   reads: Record<string, {api: string[], demo: string[], demo_backend?: boolean}>,
+ *   reads: Record<string, {api: string[], demo: string[], demo_backend?: boolean, words?: Words}>,
  *   demoCode: string[],
+ *   sections: Record<string, string>,
  * }} tables the files of each address's page; the reads of every page
- *   (`*`) and of each address; the files of the demo backend's code
+ *   (`*`) and of each address, the first of a detail page's being its item
+ *   (`words`: which of its fields head the page); the files of the demo
+ *   backend's code; each section's name, by its path
  * @param {{
  *   baseURI: string,
  *   location: {pathname: string, search: string, hash: string},
@@ -36,7 +43,10 @@
  *   fetch: (url: string, init: object) => Promise<Response>,
  *   afterFirstPaint: () => Promise<void>,
  *   early: ReturnType<typeof earlyAnswers>,
+ *   draw: (heading: Heading) => void,
  * }} env
+ * @returns a promise settled once the reads are asked for and, on a detail
+ *   page, its heading drawn or not
  */
 export function startUp(tables, env) {
   /** Fetches `url` as the app would, and leaves the answer for the app to take; unless the app has asked already. */
@@ -54,15 +64,31 @@ export function startUp(tables, env) {
   const { search, hash } = env.location;
   const { address, id } = addressOf(env.location.pathname, new URL(env.baseURI).pathname);
 
-  for (const file of tables.pages[address] ?? []) env.preload(at(file, env.moduleURL));
+  // A detail page's item comes first: its words can be drawn before the
+  // page's code has run, if the code does not share the line with it.
+  const words = search ? undefined : tables.reads[address]?.words;
+  const itemFirst = words !== undefined && id !== undefined;
+  const code = [];
+  const preload = (files) => code.push(...files.map((file) => at(file, env.moduleURL)));
+  const preloadCode = () => code.splice(0).forEach((href) => env.preload(href));
+  preload(tables.pages[address] ?? []);
+  if (!itemFirst) preloadCode();
 
   const configURL = at('config.json', env.baseURI);
-  // Settles once the data is asked for, or nothing is (for the tests: the page waits for nothing).
-  return ask(configURL, { cache: 'no-cache' })
+  // A copy of each answer asked for here, by URL, made before the app can
+  // read the answer: a detail page's item's words are read from it.
+  const copies = new Map();
+  const askFor = (url, init) => {
+    copies.set(url, ask(url, init)?.then((answer) => answer.clone(), () => null));
+    return url;
+  };
+  // Settles once the data is asked for, or nothing is, with where the page's item is if it has one:
+  // on the demo data, in the section's file, which lists it.
+  const asking = ask(configURL, { cache: 'no-cache' })
     // A copy is read here; the app reads the answer itself.
     .then((response) => (response.ok ? response.clone().json() : null))
     .then(async (config) => {
-      if (!readable(config)) return;
+      if (!readable(config)) return undefined;
       // The page's first paint (its heading, from the HTML) needs none of it: it goes first.
       await env.afterFirstPaint();
       // A filtered list asks for other data than the address alone tells.
@@ -75,22 +101,97 @@ export function startUp(tables, env) {
         // as they are) waits for its code; on any other, it would only slow
         // the app's own code down. Once the app runs, it fetches that code itself.
         if (pageReads?.demo_backend && !env.early.taken(configURL)) {
-          for (const file of tables.demoCode) env.preload(at(file, env.moduleURL));
+          preload(tables.demoCode);
+          if (!itemFirst) preloadCode();
         }
-        const files = new Set(reads.flatMap((read) => read.demo));
-        for (const name of files) ask(at(`${demoBase}/${name}.json`, env.baseURI), {});
-      } else if (!env.signedIn && !/token=/.test(hash)) {
-        // A signed-in worker's reads carry a token: the app asks for those itself.
-        const itemId = id === undefined ? '' : encodeURIComponent(decodeURIComponent(id));
-        const root = apiBase.trim().replace(/\/+$/, '');
-        for (const read of reads.flatMap((read) => read.api)) {
-          ask(at(root + read.replace(':id', itemId), env.baseURI), { headers: { Accept: 'application/json' } });
-        }
+        const files = [...new Set(reads.flatMap((read) => read.demo))];
+        const urls = files.map((name) => askFor(at(`${demoBase}/${name}.json`, env.baseURI), {}));
+        return { url: urls[files.indexOf(pageReads?.demo[0])], listed: true };
       }
+      // A signed-in worker's reads carry a token: the app asks for those itself.
+      if (env.signedIn || /token=/.test(hash)) return undefined;
+      const itemId = id === undefined ? '' : encodeURIComponent(decodeURIComponent(id));
+      const root = apiBase.trim().replace(/\/+$/, '');
+      const askAt = (read) => askFor(at(root + read.replace(':id', itemId), env.baseURI), { headers: { Accept: 'application/json' } });
+      const urls = reads.flatMap((read) => read.api).map(askAt);
+      return { url: urls[tables.reads['*'].api.length], listed: false };
     })
     // An unreadable config is the app's to report; nothing is read ahead.
-    .catch(() => {})
+    .catch(() => undefined)
     .finally(() => env.early.done());
+
+  if (!itemFirst) return asking;
+  const section = address.split('/')[0];
+  return asking.finally(preloadCode).then(async (item) => {
+    // What the app asked for before the start-up code did, it draws itself.
+    const copy = await copies.get(item?.url);
+    if (!copy) return;
+    const read = async () => headingOf(copy, words, item.listed ? decodeURIComponent(id) : undefined);
+    const heading = await read().catch(() => null);
+    if (heading) env.draw({ ...heading, back: { href: at(section, env.baseURI), label: tables.sections[section] } });
+  });
+}
+
+/**
+ * Which fields of a detail page's item head the page: the page's own words
+ * for them (src/pages/service.rs and its like draw the same).
+ * @typedef {{title: string, lead: string, kicker?: string}} Words
+ * @typedef {{title: string, lead: string, kicker?: string, back: {href: string, label: string}}} Heading
+ */
+
+/**
+ * The heading of the item in `response` (the backend's answer for the item,
+ * or, with `listedId`, the demo data's file of the section, which lists it);
+ * `null` where it is not the contract's item. The texts are only ever drawn
+ * as text.
+ * @param {Response} response
+ * @param {Words} words
+ * @param {string} [listedId]
+ */
+export async function headingOf(response, words, listedId) {
+  if (!response.ok) return null;
+  const body = await response.json();
+  const item = listedId === undefined ? body : listed(body).find((entry) => entry?.id === listedId);
+  const text = (field) => {
+    const value = field === undefined ? undefined : item?.[field];
+    return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+  };
+  const [title, lead, kicker] = [text(words.title), text(words.lead), text(words.kicker)];
+  if (typeof item !== 'object' || item === null || title === undefined || lead === undefined) return null;
+  return kicker === undefined ? { title, lead } : { title, lead, kicker };
+}
+
+const listed = (body) => (Array.isArray(body?.items) ? body.items : []);
+
+/**
+ * Draws `heading` in the static shell of index.html, in the place and shape
+ * the detail page gives it (src/components/detail_page.rs), above the
+ * shell's skeleton; and marks the shell as holding it, so that the app keeps
+ * it until the item itself is drawn (src/platform/shell.rs). Not once the
+ * app has begun to take the shell down: it might not be asked again.
+ * @param {Document} document
+ * @param {Heading} heading
+ */
+export function drawItem(document, { title, lead, kicker, back }) {
+  const shell = document.getElementById('static-shell');
+  const main = shell?.querySelector('.site-main');
+  const skeleton = main?.querySelector('.skeleton');
+  if (!main || !skeleton || shell.hasAttribute('data-leaving')) return;
+  const element = (tag, className, ...children) => {
+    const made = document.createElement(tag);
+    if (className) made.className = className;
+    made.append(...children);
+    return made;
+  };
+  const nav = element('nav', 'breadcrumb', Object.assign(element('a', '', `‹ ${back.label}`), { href: back.href }));
+  nav.setAttribute('aria-label', '位置');
+  // The kicker's line is kept even while its words are not known: the heading does not move when they come.
+  const header = element('header', 'page-header', element('p', 'kicker', kicker ?? '\u00a0'), element('h1', '', title), element('p', 'lead', lead));
+  // The page's skeleton is one card; new elements, not the shell's own moved down.
+  const waiting = skeleton.cloneNode(true);
+  for (const card of [...waiting.querySelectorAll('.skeleton-card')].slice(1)) card.remove();
+  main.replaceChildren(nav, element('article', 'detail', header), waiting);
+  shell.setAttribute('data-item', '');
 }
 
 /**

@@ -17,7 +17,7 @@ fn start() {
             Ok(config) => {
                 // The shell gives way when the first page is drawn (routes.rs), or
                 // after a while if its code is slow to come, so the tabs show.
-                set_timeout(platform::shell::remove, SHELL_AT_MOST);
+                set_timeout(platform::shell::remove_with_item, SHELL_AT_MOST);
                 mount_to_body(move || view! { <App config /> });
             }
             Err(error) => {

@@ -10,7 +10,7 @@ use leptos_router::hooks::use_params_map;
 use super::{ContinueOnPhone, Loaded, SkeletonShape};
 use crate::{
     api::{use_api_resource, ApiClient, ApiError},
-    platform::{base, document::use_page_meta},
+    platform::{self, base, document::use_page_meta},
 };
 
 /// Loads and shows one item. `render` gets the item and a callback that loads
@@ -44,6 +44,13 @@ where
         move || described().map_or_else(|| title.to_owned(), |(title, _)| title),
         move || described().map(|(_, description)| description).unwrap_or_default(),
     );
+    // A cold link's shell may show the item's heading, drawn from its data
+    // before the app ran: it gives way to the item itself, or its error.
+    Effect::new(move || {
+        if item.read().is_some() {
+            platform::shell::remove_with_item();
+        }
+    });
     let reload = Callback::new(move |()| item.refetch());
     let (href, label) = back;
     view! {

@@ -1,6 +1,7 @@
 //! The static shell that index.html paints before the WebAssembly runs (with
-//! the page's heading, on a section's own index.html): the app removes it when
-//! its first page is drawn, or shows in it why it could not start.
+//! the page's heading, on a section's own index.html; with the item's, drawn
+//! by the start-up script, on a detail page): the app removes it when its
+//! first page is drawn, or shows in it why it could not start.
 
 use wasm_bindgen::{closure::Closure, JsCast};
 
@@ -14,17 +15,42 @@ fn shell_main() -> Option<web_sys::Element> {
     document.query_selector(&format!("#{SHELL_ID} .site-main")).ok()?
 }
 
+/// Set on the shell by the start-up script when it has drawn the heading of
+/// the item a detail page is about (scripts/start-up.mjs, `drawItem`).
+const HOLDS_ITEM: &str = "data-item";
+/// Set by the app once it has begun to take the shell down: the start-up
+/// script draws nothing in it from then on, as the app would not look again.
+const LEAVING: &str = "data-leaving";
+
 /// How many frames the shell waits at most for the browser to say it has been shown.
 pub const FRAMES_TO_WAIT: u8 = 10;
 
 /// Removes the shell, once the app's first page is there to replace it: the
-/// app, mounted beside it, is hidden until then (main.css).
+/// app, mounted beside it, is hidden until then (main.css). A shell that
+/// shows the page's item stays until the item itself is drawn
+/// ([`remove_with_item`]): the app's page would show a skeleton in its place.
 ///
 /// Not before the shell has been shown and one more frame painted: the app's
 /// page starts with the same words, and a browser that had not yet counted
 /// the shell's would time the page's largest text by the app's, not by when
 /// the worker saw it. At most a frame or two when the app is that quick.
 pub fn remove() {
+    leave(false);
+}
+
+/// Removes the shell, whatever it shows: the page's item (or why it could
+/// not be had) is drawn, or the app has waited long enough.
+pub fn remove_with_item() {
+    leave(true);
+}
+
+fn leave(with_item: bool) {
+    let document = web_sys::window().and_then(|w| w.document());
+    let Some(shell) = document.and_then(|d| d.get_element_by_id(SHELL_ID)) else { return };
+    if !with_item && shell.has_attribute(HOLDS_ITEM) {
+        return;
+    }
+    let _ = shell.set_attribute(LEAVING, "");
     remove_once_shown(FRAMES_TO_WAIT);
 }
 

@@ -6,13 +6,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { addressOf, earlyAnswers, readable, startUp } from '../../scripts/start-up.mjs';
+import { addressOf, earlyAnswers, headingOf, readable, startUp } from '../../scripts/start-up.mjs';
 
 const reads = JSON.parse(readFileSync(new URL('../../src/first_reads.json', import.meta.url), 'utf8'));
 const TABLES = {
   pages: { services: ['split_services.wasm', 'chunk_1.wasm'], 'services/:id': ['split_service.wasm'] },
   reads,
   demoCode: ['split_demo_backend.wasm', 'chunk_9.wasm'],
+  sections: { services: '服务清单', stations: '酉新驿站' },
 };
 const ORIGIN = 'https://app.example.cn';
 const MODULE = `${ORIGIN}/app-0123/youxin.js`;
@@ -20,13 +21,15 @@ const BACKEND = 'https://api.example.cn/youxin';
 
 /**
  * Runs the script at `path` with config.json answering `config` (a value to
- * serve as JSON, or a Response), and records what it asks for. `beforePaint`
- * runs when the page's first paint would: what the app does before it.
+ * serve as JSON, or a Response), and records what it asks for and draws.
+ * `beforePaint` runs when the page's first paint would: what the app does
+ * before it. `answer(url, early)` is the Response to any other request.
  */
-async function visit(path, config, { base = '/', signedIn = false, beforePaint = () => {} } = {}) {
+async function visit(path, config, { base = '/', signedIn = false, beforePaint = () => {}, answer = () => new Response('{}') } = {}) {
   const url = new URL(path, ORIGIN);
   const fetched = [];
   const preloaded = [];
+  const drawn = [];
   const early = earlyAnswers();
   const env = {
     baseURI: new URL(base, ORIGIN).href,
@@ -39,13 +42,14 @@ async function visit(path, config, { base = '/', signedIn = false, beforePaint =
       if (to.endsWith('/config.json')) {
         return Promise.resolve(config instanceof Response ? config : new Response(JSON.stringify(config)));
       }
-      return Promise.resolve(new Response('{}'));
+      return Promise.resolve(answer(to, early));
     },
     afterFirstPaint: async () => beforePaint({ early, urls: fetched.map((f) => f.url), preloaded: [...preloaded] }),
     early,
+    draw: (heading) => drawn.push(heading),
   };
   await startUp(TABLES, env);
-  return { fetched, urls: fetched.map((f) => f.url), preloaded, early };
+  return { fetched, urls: fetched.map((f) => f.url), preloaded, early, drawn };
 }
 
 const demo = { api_base: null, demo_base: 'demo' };
@@ -206,6 +210,117 @@ test('a config the app will refuse starts nothing more, and throws nothing', asy
     const { urls, preloaded } = await visit('/services', config);
     assert.deepEqual(urls, [`${ORIGIN}/config.json`], JSON.stringify(config));
     assert.equal(preloaded.length, 2, 'only the page’s code');
+  }
+});
+
+const demoFile = (name) => readFileSync(new URL(`../../public/demo/${name}.json`, import.meta.url), 'utf8');
+const json = (value) => new Response(JSON.stringify(value));
+const SERVICE = { id: 'svc 01', title: '驿站免费热水充电', summary: '全县驿站都能接热水、充电。', category: '暖心驿站' };
+
+test('a detail page’s heading is drawn from its item’s answer, with the way back to its section', async () => {
+  const itemURL = `${BACKEND}/v1/services/svc%2001`;
+  const { drawn, early } = await visit('/services/svc%2001', backend, {
+    answer: (url) => (url === itemURL ? json(SERVICE) : json({})),
+  });
+  assert.deepEqual(drawn, [{
+    title: SERVICE.title,
+    lead: SERVICE.summary,
+    kicker: SERVICE.category,
+    back: { href: `${ORIGIN}/services`, label: '服务清单' },
+  }]);
+  // The app still reads the whole answer itself.
+  assert.deepEqual(await (await early.take(itemURL)).json(), SERVICE);
+});
+
+test('on the demo data, the heading is the item’s in the section’s file', async () => {
+  const stations = JSON.parse(demoFile('stations')).items;
+  const station = stations.at(-1);
+  const { drawn } = await visit(`/youxin/stations/${encodeURIComponent(station.id)}`, demo, {
+    base: '/youxin/',
+    answer: (url) => new Response(url.endsWith('/stations.json') ? demoFile('stations') : '{}'),
+  });
+  assert.deepEqual(drawn, [{
+    title: station.name,
+    lead: station.address,
+    kicker: station.town,
+    back: { href: `${ORIGIN}/youxin/stations`, label: '酉新驿站' },
+  }]);
+});
+
+test('the heading is read from a copy, whenever the app reads the answer itself', async () => {
+  const itemURL = `${BACKEND}/v1/services/svc%2001`;
+  let appRead;
+  // The app takes the answer and reads it as soon as it is there.
+  const takenAtOnce = (url, early) => {
+    queueMicrotask(() => (appRead = early.take(url).then((answer) => answer.json())));
+    return json(SERVICE);
+  };
+  const { drawn } = await visit('/services/svc%2001', backend, {
+    answer: (url, early) => (url === itemURL ? takenAtOnce(url, early) : json({})),
+  });
+  assert.deepEqual(await appRead, SERVICE);
+  assert.equal(drawn[0]?.title, SERVICE.title);
+  // Nothing is drawn for an answer the app asked for before the start-up code did.
+  const appFirst = ({ early }) => early.take(itemURL);
+  const late = await visit('/services/svc%2001', backend, { beforePaint: appFirst, answer: () => json(SERVICE) });
+  assert.deepEqual(late.drawn, []);
+});
+
+test('on a detail page, the item is asked for before the page’s code, which follows it at once', async () => {
+  let atPaint;
+  const { urls, preloaded } = await visit('/services/svc-01', demo, { beforePaint: (seen) => (atPaint = seen) });
+  assert.deepEqual(atPaint.preloaded, []);
+  assert.deepEqual(urls.slice(1), [`${ORIGIN}/demo/site.json`, `${ORIGIN}/demo/services.json`]);
+  assert.deepEqual(preloaded, [
+    `${ORIGIN}/app-0123/split_service.wasm`,
+    `${ORIGIN}/app-0123/split_demo_backend.wasm`,
+    `${ORIGIN}/app-0123/chunk_9.wasm`,
+  ]);
+  // A config the app refuses asks for nothing: the page's code is fetched all the same.
+  assert.deepEqual((await visit('/services/svc-01', { api_base: 42 })).preloaded, [`${ORIGIN}/app-0123/split_service.wasm`]);
+});
+
+test('nothing is drawn from an answer that is not the contract’s item, and nothing throws', async () => {
+  const answers = [
+    new Response(JSON.stringify(SERVICE), { status: 404 }),
+    new Response('{"title": "驿站"'),
+    new Response('<html>'),
+    json(null),
+    json([SERVICE]),
+    json({ ...SERVICE, title: 7 }),
+    json({ ...SERVICE, title: '   ' }),
+    json({ ...SERVICE, summary: undefined }),
+    json({ ...SERVICE, summary: { text: '热水' } }),
+  ];
+  for (const item of answers) {
+    const { drawn } = await visit('/services/svc-01', backend, { answer: (url) => (url.endsWith('svc-01') ? item : json({})) });
+    assert.deepEqual(drawn, [], await item.clone().text().catch(() => 'a used body'));
+  }
+  // A kicker that is not text is left out; the heading is drawn without it.
+  const { drawn } = await visit('/services/svc-01', backend, { answer: () => json({ ...SERVICE, category: ['暖心'] }) });
+  assert.equal(drawn[0].kicker, undefined);
+  assert.equal(drawn[0].title, SERVICE.title);
+  // On the demo data: an id the file does not list, a file of no list, an id that is not one.
+  for (const [path, file] of [['/services/no-such', demoFile('services')], ['/services/svc-01', '{"items": 3}'], ['/services/%E0', demoFile('services')]]) {
+    const visited = await visit(path, demo, { answer: () => new Response(file) });
+    assert.deepEqual(visited.drawn, [], path);
+  }
+});
+
+test('a signed-in worker’s detail page and a list draw nothing ahead of the app', async () => {
+  assert.deepEqual((await visit('/services/svc-01', backend, { signedIn: true, answer: () => json(SERVICE) })).drawn, []);
+  assert.deepEqual((await visit('/services', backend, { answer: () => json(SERVICE) })).drawn, []);
+  assert.deepEqual((await visit('/services/svc-01?from=share', backend, { answer: () => json(SERVICE) })).drawn, []);
+});
+
+test('every item of the demo data has the heading its detail page draws', async () => {
+  for (const [address, read] of Object.entries(reads).filter(([, read]) => read.words)) {
+    const file = demoFile(read.demo[0]);
+    for (const { id } of JSON.parse(file).items) {
+      const heading = await headingOf(new Response(file), read.words, id);
+      assert.ok(heading?.title && heading.lead, `${address} ${id}`);
+      if (read.words.kicker) assert.ok(heading.kicker, `${address} ${id} has its kicker`);
+    }
   }
 });
 

@@ -1,9 +1,10 @@
 // The home page's and each section's own page (scripts/section-pages.mjs): a
 // cold link to / or /courses shows where the worker is before the app's code
 // has arrived, says what the app's page then says, and the heading never
-// leaves the screen as the app takes over.
+// leaves the screen as the app takes over. A cold link to an item shows the
+// item's heading, drawn from its data by the start-up code, as early.
 import { readFileSync } from 'node:fs';
-import { cards, expect, gotoApp, heading, main, pageTitle, test } from './fixtures.mjs';
+import { cards, demoItems, expect, gotoApp, heading, main, pageTitle, test } from './fixtures.mjs';
 
 /** src/page_texts.json: each section's address, title, description and lead. */
 const TEXTS = Object.entries(JSON.parse(readFileSync(new URL('../../src/page_texts.json', import.meta.url), 'utf8')));
@@ -53,7 +54,61 @@ test("every section's own page, and home's, says what the app's page says", asyn
   }
 });
 
-for (const [address, title] of [['/courses', '酉新学堂'], ['/', '酉新送暖 · 阳光同行']]) {
+/** Each detail page: its section, the section's name, and the item's heading and lead. */
+const DETAILS = [
+  ['services', '服务清单', (item) => [item.title, item.summary]],
+  ['courses', '酉新学堂', (item) => [item.title, item.summary]],
+  ['stories', '酉新向党', (item) => [item.title, item.summary]],
+  ['stations', '酉新驿站', (item) => [item.name, item.address]],
+];
+
+test("a cold link to an item shows its heading, from its data, before the app's code arrives", async ({ page }) => {
+  for (const [section, name, words] of DETAILS) {
+    const item = demoItems(section)[1];
+    const [title, lead] = words(item);
+    const release = await holdWasm(page);
+    await page.goto(`/${section}/${encodeURIComponent(item.id)}`, { waitUntil: 'commit' });
+    const shell = page.locator('#static-shell');
+    await expect(shell.getByRole('heading', { level: 1 }), section).toHaveText(title);
+    await expect(shell.locator('.lead'), section).toHaveText(lead);
+    await expect(shell.getByRole('navigation', { name: '位置' }).getByRole('link'), section).toHaveText(`‹ ${name}`);
+    await expect(shell.getByRole('status'), section).toContainText('正在加载');
+
+    await release();
+    await expect(shell, section).toHaveCount(0);
+    await expect(heading(page), section).toHaveText(title);
+    await expect(main(page).locator('.lead').first(), section).toHaveText(lead);
+    await page.unrouteAll();
+  }
+});
+
+test('an item’s heading drawn before the app is text, whatever the data holds', async ({ page }, { project }) => {
+  const service = demoItems('services')[0];
+  const title = `<img src=x onerror="window.__drawn=1">${service.title}`;
+  const hostile = { ...service, title };
+  // The item's answer: the backend's, or on the demo data the section's file.
+  const body = project.name === 'demo' ? { items: [hostile], next: null } : hostile;
+  const path = project.name === 'demo' ? '**/demo/services.json' : `**/v1/services/${service.id}`;
+  await page.route(path, (route) =>
+    route.fulfill({ json: body, headers: { 'Access-Control-Allow-Origin': '*' } }),
+  );
+  const release = await holdWasm(page);
+  await page.goto(`/services/${service.id}`, { waitUntil: 'commit' });
+  const shell = page.locator('#static-shell');
+  await expect(shell.getByRole('heading', { level: 1 })).toHaveText(title);
+  await expect(shell.locator('img')).toHaveCount(0);
+
+  await release();
+  await expect(shell).toHaveCount(0);
+  await expect(heading(page)).toHaveText(title);
+  expect(await page.evaluate(() => window.__drawn)).toBeUndefined();
+});
+
+for (const [address, title] of [
+  ['/courses', '酉新学堂'],
+  ['/', '酉新送暖 · 阳光同行'],
+  [`/services/${demoItems('services')[2].id}`, demoItems('services')[2].title],
+]) {
   test(`the heading of ${address} stays on screen while the app takes over from the static page`, async ({ page }) => {
     // At every change to the page, from the first time the heading is seen:
     // is a visible heading of the page there?
