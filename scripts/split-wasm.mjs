@@ -131,14 +131,16 @@ if (release) {
   const glue = readFileSync(mainModule, 'utf8');
   if (!glue.includes('__wbg_init as default')) throw new Error(`${js} has no __wbg_init to start the app with`);
   const reads = JSON.parse(readFileSync('src/first_reads.json', 'utf8'));
-  // Each section's name, by its path: where a detail page's breadcrumb leads back to.
-  const texts = Object.entries(JSON.parse(readFileSync('src/page_texts.json', 'utf8')));
-  const sections = Object.fromEntries(texts.map(([address, text]) => [address.slice(1), text.title]));
+  // The name of each section with detail pages, by its path: where their breadcrumb leads back to.
+  const texts = JSON.parse(readFileSync('src/page_texts.json', 'utf8'));
+  const detailed = Object.keys(reads).filter((address) => reads[address].words).map((address) => address.split('/')[0]);
+  const sections = Object.fromEntries(detailed.map((section) => [section, texts[`/${section}`].title]));
   const startUp = await startUpCode({ pages: pageFiles, reads, demoCode, sections });
   writeFileSync(mainModule, `${glue}\n${startUp}\nawait __wbg_init();\n`);
   for (const name of pieces.filter((piece) => piece.endsWith('.js'))) {
     const path = join(staging, name);
-    const options = { minify: true, treeShaking: true, format: 'esm', legalComments: 'none' };
+    // Chinese text as it is: escaped, each character took 6 bytes instead of 3.
+    const options = { minify: true, treeShaking: true, format: 'esm', legalComments: 'none', charset: 'utf8' };
     const { code } = await transform(readFileSync(path, 'utf8'), options);
     writeFileSync(path, code);
   }
@@ -212,9 +214,10 @@ startUp(${JSON.stringify(tables)}, {
   location,
   moduleURL: import.meta.url,
   signedIn: (() => { try { return localStorage.getItem('youxin.token') !== null; } catch { return false; } })(),
-  preload: (href) => {
+  preload: (href, as = 'fetch') => {
     const link = document.createElement('link');
-    Object.assign(link, { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href });
+    // A picture is fetched as the page's <img> will ask for it.
+    Object.assign(link, { rel: 'preload', as, href }, as === 'fetch' ? { crossOrigin: 'anonymous' } : {});
     document.head.append(link);
   },
   fetch: (url, init) => fetch(url, init),

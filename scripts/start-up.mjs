@@ -39,7 +39,7 @@
  *   location: {pathname: string, search: string, hash: string},
  *   moduleURL: string,
  *   signedIn: boolean,
- *   preload: (href: string) => void,
+ *   preload: (href: string, as?: 'fetch' | 'image') => void,
  *   fetch: (url: string, init: object) => Promise<Response>,
  *   afterFirstPaint: () => Promise<void>,
  *   early: ReturnType<typeof earlyAnswers>,
@@ -82,8 +82,8 @@ export function startUp(tables, env) {
     copies.set(url, ask(url, init)?.then((answer) => answer.clone(), () => null));
     return url;
   };
-  // Settles once the data is asked for, or nothing is, with where the page's item is if it has one:
-  // on the demo data, in the section's file, which lists it.
+  // Settles once the data is asked for, or nothing is, with where the page's
+  // item is if it has one: on the demo data, in the section's file, which lists it.
   const asking = ask(configURL, { cache: 'no-cache' })
     // A copy is read here; the app reads the answer itself.
     .then((response) => (response.ok ? response.clone().json() : null))
@@ -102,7 +102,6 @@ export function startUp(tables, env) {
         // the app's own code down. Once the app runs, it fetches that code itself.
         if (pageReads?.demo_backend && !env.early.taken(configURL)) {
           preload(tables.demoCode);
-          if (!itemFirst) preloadCode();
         }
         const files = [...new Set(reads.flatMap((read) => read.demo))];
         const urls = files.map((name) => askFor(at(`${demoBase}/${name}.json`, env.baseURI), {}));
@@ -112,30 +111,39 @@ export function startUp(tables, env) {
       if (env.signedIn || /token=/.test(hash)) return undefined;
       const itemId = id === undefined ? '' : encodeURIComponent(decodeURIComponent(id));
       const root = apiBase.trim().replace(/\/+$/, '');
-      const askAt = (read) => askFor(at(root + read.replace(':id', itemId), env.baseURI), { headers: { Accept: 'application/json' } });
-      const urls = reads.flatMap((read) => read.api).map(askAt);
+      const asJSON = { headers: { Accept: 'application/json' } };
+      const urls = reads.flatMap((read) => read.api).map((read) => askFor(at(root + read.replace(':id', itemId), env.baseURI), asJSON));
       return { url: urls[tables.reads['*'].api.length], listed: false };
     })
     // An unreadable config is the app's to report; nothing is read ahead.
     .catch(() => undefined)
-    .finally(() => env.early.done());
+    .finally(() => {
+      // An app already running fetches the code itself: a preload now would download it twice.
+      if (!env.early.taken(configURL)) preloadCode();
+      env.early.done();
+    });
 
   if (!itemFirst) return asking;
   const section = address.split('/')[0];
-  return asking.finally(preloadCode).then(async (item) => {
+  return asking.then(async (item) => {
     // What the app asked for before the start-up code did, it draws itself.
     const copy = await copies.get(item?.url);
     if (!copy) return;
     const read = async () => headingOf(copy, words, item.listed ? decodeURIComponent(id) : undefined);
     const heading = await read().catch(() => null);
-    if (heading) env.draw({ ...heading, back: { href: at(section, env.baseURI), label: tables.sections[section] } });
+    if (!heading) return;
+    const { picture, ...drawn } = heading;
+    // Fetched now, the picture is there when the page draws it.
+    if (picture !== undefined) env.preload(at(picture, env.baseURI), 'image');
+    env.draw({ ...drawn, back: { href: at(section, env.baseURI), label: tables.sections[section] } });
   });
 }
 
 /**
  * Which fields of a detail page's item head the page: the page's own words
- * for them (src/pages/service.rs and its like draw the same).
- * @typedef {{title: string, lead: string, kicker?: string}} Words
+ * for them (src/pages/service.rs and its like draw the same); and, for a
+ * story, the field of blocks whose first picture is on its first screen.
+ * @typedef {{title: string, lead: string, kicker?: string, picture?: string}} Words
  * @typedef {{title: string, lead: string, kicker?: string, back: {href: string, label: string}}} Heading
  */
 
@@ -158,8 +166,23 @@ export async function headingOf(response, words, listedId) {
   };
   const [title, lead, kicker] = [text(words.title), text(words.lead), text(words.kicker)];
   if (typeof item !== 'object' || item === null || title === undefined || lead === undefined) return null;
-  return kicker === undefined ? { title, lead } : { title, lead, kicker };
+  const picture = words.picture === undefined ? undefined : firstPicture(item[words.picture]);
+  return Object.fromEntries(Object.entries({ title, lead, kicker, picture }).filter(([, value]) => value !== undefined));
 }
+
+/** How many blocks of a story come before its first picture, at most, for the picture to be on the first screen. */
+const FIRST_SCREEN_BLOCKS = 3;
+
+/** The address of the first picture among a story's first `blocks`, if it is one the page would show. */
+function firstPicture(blocks) {
+  if (!Array.isArray(blocks)) return undefined;
+  const src = blocks.slice(0, FIRST_SCREEN_BLOCKS).find((block) => block?.type === 'image')?.src;
+  return typeof src === 'string' && showable(src.trim()) ? src.trim() : undefined;
+}
+
+/** As src/domain/url.rs's `safe_link`: an http(s) address or a path on this site, with no character a browser drops. */
+const showable = (src) =>
+  (/^https?:\/\//i.test(src) || (src.startsWith('/') && !src.startsWith('//'))) && !/[\s\\\p{Cc}]/u.test(src);
 
 const listed = (body) => (Array.isArray(body?.items) ? body.items : []);
 
@@ -186,7 +209,13 @@ export function drawItem(document, { title, lead, kicker, back }) {
   const nav = element('nav', 'breadcrumb', Object.assign(element('a', '', `‹ ${back.label}`), { href: back.href }));
   nav.setAttribute('aria-label', '位置');
   // The kicker's line is kept even while its words are not known: the heading does not move when they come.
-  const header = element('header', 'page-header', element('p', 'kicker', kicker ?? '\u00a0'), element('h1', '', title), element('p', 'lead', lead));
+  const header = element(
+    'header',
+    'page-header',
+    element('p', 'kicker', kicker ?? '\u00a0'),
+    element('h1', '', title),
+    element('p', 'lead', lead),
+  );
   // The page's skeleton is one card; new elements, not the shell's own moved down.
   const waiting = skeleton.cloneNode(true);
   for (const card of [...waiting.querySelectorAll('.skeleton-card')].slice(1)) card.remove();

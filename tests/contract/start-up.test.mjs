@@ -247,6 +247,26 @@ test('on the demo data, the heading is the item’s in the section’s file', as
   }]);
 });
 
+test('a story’s first picture, near its top, is fetched with its heading', async () => {
+  const story = { id: 'sty-01', title: '那壶姜汤', summary: '超市角落的补给站。', tag: '新经济组织' };
+  const paragraph = { type: 'paragraph', text: '晚上十点。' };
+  const picture = (src) => ({ type: 'image', src, alt: '示意图' });
+  const visitStory = async (body) => {
+    const { drawn, preloaded } = await visit('/stories/sty-01', backend, { answer: () => json({ ...story, body }) });
+    assert.equal(drawn[0]?.title, story.title);
+    assert.equal(drawn[0].picture, undefined, 'the picture is not drawn ahead, only fetched');
+    return preloaded.filter((href) => !href.endsWith('.wasm'));
+  };
+  assert.deepEqual(await visitStory([paragraph, picture(' /media/tea.jpg ')]), [`${ORIGIN}/media/tea.jpg`]);
+  assert.deepEqual(await visitStory([picture('https://cdn.example.cn/tea.jpg')]), ['https://cdn.example.cn/tea.jpg']);
+  // Further down the story, or an address the page would not show: nothing is fetched.
+  assert.deepEqual(await visitStory([paragraph, paragraph, paragraph, picture('/media/tea.jpg')]), []);
+  for (const src of ['javascript:alert(1)', 'data:image/png;base64,AAAA', '//evil.example/x.png', '/a\tb.png', '/a\\b.png', 7]) {
+    assert.deepEqual(await visitStory([picture(src)]), [], String(src));
+  }
+  assert.deepEqual(await visitStory('not blocks'), []);
+});
+
 test('the heading is read from a copy, whenever the app reads the answer itself', async () => {
   const itemURL = `${BACKEND}/v1/services/svc%2001`;
   let appRead;
@@ -278,6 +298,9 @@ test('on a detail page, the item is asked for before the page’s code, which fo
   ]);
   // A config the app refuses asks for nothing: the page's code is fetched all the same.
   assert.deepEqual((await visit('/services/svc-01', { api_base: 42 })).preloaded, [`${ORIGIN}/app-0123/split_service.wasm`]);
+  // An app already running has fetched the page's code itself: it is not fetched twice.
+  const running = ({ early }) => early.take(`${ORIGIN}/config.json`);
+  assert.deepEqual((await visit('/services/svc-01', demo, { beforePaint: running })).preloaded, []);
 });
 
 test('nothing is drawn from an answer that is not the contract’s item, and nothing throws', async () => {

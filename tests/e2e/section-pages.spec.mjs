@@ -82,6 +82,24 @@ test("a cold link to an item shows its heading, from its data, before the app's 
   }
 });
 
+test("a cold link to a story fetches its first picture with its heading, before the app's code", async ({ page }) => {
+  const story = demoItems('stories').find((item) => item.body.slice(0, 3).some((block) => block.type === 'image'));
+  const { src } = story.body.find((block) => block.type === 'image');
+  const asked = [];
+  page.on('request', (request) => request.url().endsWith(src) && asked.push(request));
+  const release = await holdWasm(page);
+  await page.goto(`/stories/${story.id}`, { waitUntil: 'commit' });
+  await expect(page.locator('#static-shell').getByRole('heading', { level: 1 })).toHaveText(story.title);
+  await expect.poll(() => asked.length, 'the picture is asked for while the code is held').toBe(1);
+
+  // The page draws the picture it was fetched for, without asking again.
+  await release();
+  const picture = main(page).locator(`img[src="${src}"]`);
+  await expect(picture).toHaveJSProperty('complete', true);
+  expect(await picture.evaluate((img) => img.naturalWidth)).toBeGreaterThan(0);
+  expect(asked).toHaveLength(1);
+});
+
 test('an item’s heading drawn before the app is text, whatever the data holds', async ({ page }, { project }) => {
   const service = demoItems('services')[0];
   const title = `<img src=x onerror="window.__drawn=1">${service.title}`;
@@ -123,6 +141,8 @@ for (const [address, title] of [
       }).observe(document, { childList: true, subtree: true });
     }, title);
     await gotoApp(page, address);
+    // The app's page, with its data: the heading is there, and so are its links.
+    await expect(heading(page)).toHaveText(title);
     await expect(main(page).getByRole('link').first()).toBeVisible();
     expect(await page.evaluate(() => window.__headingSeen)).toBe(true);
     expect(await page.evaluate(() => window.__headingGone)).toBe(0);
