@@ -75,11 +75,12 @@ export function startUp(tables, env) {
   if (!itemFirst) preloadCode();
 
   const configURL = at('config.json', env.baseURI);
-  // A copy of each answer asked for here, by URL, made before the app can
-  // read the answer: a detail page's item's words are read from it.
+  // On a detail page, a copy of each answer asked for here, by URL, made
+  // before the app can read the answer: the item's words are read from it.
   const copies = new Map();
   const askFor = (url, init) => {
-    copies.set(url, ask(url, init)?.then((answer) => answer.clone(), () => null));
+    const response = ask(url, init);
+    if (itemFirst) copies.set(url, response?.then((answer) => answer.clone(), () => null));
     return url;
   };
   // Settles once the data is asked for, or nothing is, with where the page's
