@@ -1,8 +1,10 @@
 //! Finding a station: filters, open now, distance and the 15-minute circle.
 
 use super::{
+    facilities::facility_label,
     geo::{distance_m, EBIKE_15_MIN_M, WALK_15_MIN_M},
     hours::{state_at, OpenState},
+    search::SearchIndex,
     time::ChinaTime,
 };
 use crate::api::model::{GeoPoint, Station};
@@ -15,6 +17,9 @@ pub struct StationFilter {
     pub open_now: bool,
     /// Only the night 星空补给站.
     pub night: bool,
+    /// Typed words, folded ([`super::search::query_words`]): each must be in
+    /// the station's name, town, address, host or one of its facilities.
+    pub words: Vec<String>,
 }
 
 /// A station as the list shows it: with its state now and, if known, how far.
@@ -26,32 +31,50 @@ pub struct StationMatch {
     pub distance_m: Option<f64>,
 }
 
-/// Stations that pass the filter: nearest first when `here` (GCJ-02) is known,
-/// otherwise in the order the backend gave (grouped by town on screen).
-pub fn find_stations(
-    stations: &[Station],
-    filter: &StationFilter,
-    now: &ChinaTime,
-    here: Option<GeoPoint>,
-) -> Vec<StationMatch> {
-    let mut found: Vec<StationMatch> = stations
-        .iter()
-        .filter(|s| filter.facility.as_ref().is_none_or(|f| s.facilities.contains(f)))
-        .filter(|s| !filter.night || s.night)
-        .map(|s| StationMatch {
-            open: state_at(&s.hours, now),
-            distance_m: here.zip(s.location).map(|(here, there)| distance_m(here, there)),
-            station: s.clone(),
-        })
-        .filter(|m| !filter.open_now || m.open.is_open())
-        .collect();
-    if here.is_some() {
-        // Stations without a position go last rather than vanish.
-        found.sort_by(|a, b| {
-            a.distance_m.unwrap_or(f64::INFINITY).total_cmp(&b.distance_m.unwrap_or(f64::INFINITY))
-        });
+/// The stations of one answer, with what each is searched by, folded once
+/// when the list arrives: a keystroke then only looks for its words.
+pub struct StationFinder {
+    stations: Vec<Station>,
+    index: SearchIndex,
+}
+
+impl StationFinder {
+    pub fn new(stations: Vec<Station>) -> Self {
+        let index = SearchIndex::new(stations.iter().map(|s| {
+            [s.name.as_str(), &s.town, &s.address, s.host.as_deref().unwrap_or_default()]
+                .into_iter()
+                .chain(s.facilities.iter().map(|code| facility_label(code)))
+        }));
+        Self { stations, index }
     }
-    found
+
+    /// Stations that pass the filter: nearest first when `here` (GCJ-02) is
+    /// known, otherwise in the order the backend gave (grouped by town on screen).
+    pub fn find(&self, filter: &StationFilter, now: &ChinaTime, here: Option<GeoPoint>) -> Vec<StationMatch> {
+        let mut found: Vec<StationMatch> = self
+            .stations
+            .iter()
+            .enumerate()
+            // The words first: the cheapest test, and it spares the others most stations.
+            .filter(|(at, _)| self.index.matches(*at, &filter.words))
+            .map(|(_, s)| s)
+            .filter(|s| filter.facility.as_ref().is_none_or(|f| s.facilities.contains(f)))
+            .filter(|s| !filter.night || s.night)
+            .map(|s| StationMatch {
+                open: state_at(&s.hours, now),
+                distance_m: here.zip(s.location).map(|(here, there)| distance_m(here, there)),
+                station: s.clone(),
+            })
+            .filter(|m| !filter.open_now || m.open.is_open())
+            .collect();
+        if here.is_some() {
+            // Stations without a position go last rather than vanish.
+            found.sort_by(|a, b| {
+                a.distance_m.unwrap_or(f64::INFINITY).total_cmp(&b.distance_m.unwrap_or(f64::INFINITY))
+            });
+        }
+        found
+    }
 }
 
 /// The programme's "15-minute service circle": on foot (≈1.2 km) or by e-bike (≈4 km).
@@ -68,7 +91,10 @@ pub fn reach_label(distance_m: f64) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::model::{OpeningHours, OpeningSpan};
+    use crate::{
+        api::model::{OpeningHours, OpeningSpan},
+        domain::search::query_words,
+    };
 
     fn station(id: &str, lat: f64, night: bool, facilities: &[&str], opens: &str, closes: &str) -> Station {
         Station {
@@ -98,6 +124,10 @@ mod tests {
         ]
     }
 
+    fn finder() -> StationFinder {
+        StationFinder::new(fixtures())
+    }
+
     fn at(clock: &str) -> ChinaTime {
         ChinaTime::parse_rfc3339(&format!("2026-11-30T{clock}:00+08:00")).unwrap()
     }
@@ -108,7 +138,7 @@ mod tests {
 
     #[test]
     fn without_a_position_the_order_is_kept_and_distances_are_unknown() {
-        let found = find_stations(&fixtures(), &StationFilter::default(), &at("12:00"), None);
+        let found = finder().find(&StationFilter::default(), &at("12:00"), None);
         assert_eq!(ids(&found), ["far", "near", "night"]);
         assert!(found.iter().all(|m| m.distance_m.is_none()));
     }
@@ -116,21 +146,48 @@ mod tests {
     #[test]
     fn with_a_position_the_nearest_come_first() {
         let here = GeoPoint { lat: 28.84, lng: 108.77 };
-        let found = find_stations(&fixtures(), &StationFilter::default(), &at("12:00"), Some(here));
+        let found = finder().find(&StationFilter::default(), &at("12:00"), Some(here));
         assert_eq!(ids(&found), ["near", "night", "far"]);
         assert!(found[0].distance_m.unwrap() < 200.0);
     }
 
     #[test]
     fn filters_combine() {
-        let stations = fixtures();
+        let stations = finder();
         let microwave = StationFilter { facility: Some("microwave".into()), ..Default::default() };
-        assert_eq!(ids(&find_stations(&stations, &microwave, &at("12:00"), None)), ["near"]);
+        assert_eq!(ids(&stations.find(&microwave, &at("12:00"), None)), ["near"]);
         let night = StationFilter { night: true, ..Default::default() };
-        assert_eq!(ids(&find_stations(&stations, &night, &at("12:00"), None)), ["night"]);
+        assert_eq!(ids(&stations.find(&night, &at("12:00"), None)), ["night"]);
         let open_now = StationFilter { open_now: true, ..Default::default() };
-        assert_eq!(ids(&find_stations(&stations, &open_now, &at("12:00"), None)), ["far", "near"]);
-        assert_eq!(ids(&find_stations(&stations, &open_now, &at("23:00"), None)), ["night"]);
+        assert_eq!(ids(&stations.find(&open_now, &at("12:00"), None)), ["far", "near"]);
+        assert_eq!(ids(&stations.find(&open_now, &at("23:00"), None)), ["night"]);
+    }
+
+    #[test]
+    fn typed_words_find_a_station_by_its_name_town_address_host_or_facility() {
+        let mut stations = fixtures();
+        stations[0].town = "龙潭镇".into();
+        stations[1].address = "桃花源大道 8 号".into();
+        stations[2].host = Some("ＡＢＣ超市".into());
+        let finder = StationFinder::new(stations);
+        let search = |query: &str| {
+            let filter = StationFilter { words: query_words(query), ..Default::default() };
+            ids(&finder.find(&filter, &at("12:00"), None)).join(",")
+        };
+        assert_eq!(search("龙潭"), "far");
+        assert_eq!(search("桃花源 8"), "near");
+        assert_eq!(search("abc"), "night");
+        assert_eq!(search("微波炉"), "near");
+        assert_eq!(search("热水"), "far,near,night");
+        assert_eq!(search("龙潭 微波炉"), "");
+        assert_eq!(search("night"), "night");
+    }
+
+    #[test]
+    fn typed_words_combine_with_the_filters() {
+        let finder = finder();
+        let filter = StationFilter { words: query_words("热水"), open_now: true, ..Default::default() };
+        assert_eq!(ids(&finder.find(&filter, &at("23:00"), None)), ["night"]);
     }
 
     #[test]

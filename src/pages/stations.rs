@@ -6,13 +6,14 @@ use crate::{
     api::{model::Station, use_api_resource, Page},
     components::{
         card_list::{positions, CardEntry},
-        page_texts, use_query_param, use_query_setter, Card, CardList, Chip, CountLine, CutShort, Loaded,
-        NoMatch,
+        page_texts, use_query_param, use_query_setter, use_typed_search, Card, CardList, Chip, CountLine,
+        CutShort, Loaded, NoMatch, SearchField,
     },
     domain::{
         facilities::{facility_label, FACILITIES},
         geo::{distance_label, wgs84_to_gcj02},
-        stations::{find_stations, reach_label, StationFilter, StationMatch},
+        search::query_words,
+        stations::{reach_label, StationFilter, StationFinder, StationMatch},
         time::ChinaTime,
         url::item_path,
     },
@@ -45,20 +46,28 @@ pub fn Stations() -> impl IntoView {
 
     let (facility, open, night) =
         (use_query_param("facility"), use_query_param("open"), use_query_param("night"));
+    // The chips' filter; the typed words join it in the results, at every keystroke.
     let filter = Memo::new(move |_| StationFilter {
         facility: Some(facility.get()).filter(|f| !f.is_empty()),
         open_now: open.get() == "1",
         night: night.get() == "1",
+        words: Vec::new(),
     });
     let set_query = use_query_setter("/stations");
-    let set_filter = move |f: StationFilter| {
+    let write_query = move |q: String, f: StationFilter| {
         let flag = |on: bool| if on { "1".to_owned() } else { String::new() };
         set_query(&[
+            ("q", q),
             ("facility", f.facility.unwrap_or_default()),
             ("open", flag(f.open_now)),
             ("night", flag(f.night)),
         ]);
     };
+    let search = use_typed_search(use_query_param("q"), {
+        let write_query = write_query.clone();
+        move |text: String| write_query(text, filter.get_untracked())
+    });
+    let set_filter = move |f: StationFilter| write_query(search.text.get_untracked(), f);
 
     let whereabouts = RwSignal::new(Whereabouts::Unknown);
     let locate = move |_| {
@@ -77,7 +86,8 @@ pub fn Stations() -> impl IntoView {
 
     view! {
         {page_texts::STATIONS.header()}
-        <div class="filters">
+        <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>
+            <SearchField label="搜索驿站" placeholder="搜索：名称、乡镇、地址、热水…" search />
             <div class="chips" role="group" aria-label="筛选驿站">
                 <Chip label="营业中" pressed=Signal::derive(move || filter.get().open_now)
                     on_toggle={
@@ -118,8 +128,11 @@ pub fn Stations() -> impl IntoView {
                 Whereabouts::Failed(error) => Some(view! { <p class="notice" role="status">{error.user_message()}</p> }),
                 _ => None,
             }}
-        </div>
-        <Loaded resource=stations render={move |page: Page<Station>| view! { <StationResults page filter whereabouts now /> }} />
+        </form>
+        <Loaded
+            resource=stations
+            render={move |page: Page<Station>| view! { <StationResults page filter search=search.text whereabouts now /> }}
+        />
     }
 }
 
@@ -127,12 +140,13 @@ pub fn Stations() -> impl IntoView {
 fn StationResults(
     page: Page<Station>,
     filter: Memo<StationFilter>,
+    search: Signal<String>,
     whereabouts: RwSignal<Whereabouts>,
     now: Signal<ChinaTime>,
 ) -> impl IntoView {
     let cut_short = page.next.is_some();
-    let stations = page.items;
-    let total = stations.len();
+    let total = page.items.len();
+    let finder = StationFinder::new(page.items);
     let here = move || match whereabouts.get() {
         Whereabouts::Known(point) => Some(point),
         _ => None,
@@ -140,7 +154,9 @@ fn StationResults(
     // Each station with the words for its state now; they change only when a station opens or closes.
     let found = Memo::new(move |_| {
         let now = now.get();
-        find_stations(&stations, &filter.get(), &now, here())
+        let filter = StationFilter { words: query_words(&search.get()), ..filter.get() };
+        finder
+            .find(&filter, &now, here())
             .into_iter()
             .map(|found| {
                 let state = found.open.label(&now);
@@ -172,7 +188,7 @@ fn StationResults(
         <Show
             when=move || { shown.get() > 0 }
             fallback=|| view! {
-                <NoMatch title="没有符合条件的驿站" text="少选几个条件试试。" reset=("/stations", "查看全部驿站") />
+                <NoMatch title="没有符合条件的驿站" text="换个词，或者少选几个条件试试。" reset=("/stations", "查看全部驿站") />
             }
         >
             <CardList matches=positions(found) entry card measure="个" />
