@@ -1,11 +1,16 @@
-// The station finder: filters kept in the address, open now at a fixed China
-// time, nearest first when location is allowed, and a clear word when it is not.
-import { test, expect, gotoApp, demoItems, cards, main } from './fixtures.mjs';
+// The station finder: a search and filters kept in the address, open now at a
+// fixed China time, nearest first when location is allowed, and a clear word
+// when it is not.
+import { test, expect, gotoApp, reloadApp, demoItems, cards, main } from './fixtures.mjs';
 
 const stations = demoItems('stations');
 const night = stations.filter((s) => s.night);
 const filterButton = (page, name) => page.getByRole('button', { name, exact: true });
 const countLine = (page) => main(page).getByText(/^(共|找到) \d+ 个驿站/);
+const searchBox = (page) => page.getByRole('searchbox', { name: '搜索驿站' });
+const found = (count) => `找到 ${count} 个驿站（共 ${stations.length} 个）`;
+/** The stations a typed word finds by their own words (facility names aside). */
+const byWord = (word) => stations.filter((s) => [s.name, s.town, s.address, s.host ?? ''].some((f) => f.includes(word)));
 
 /** Haversine metres, to pick the most isolated station for the location test. */
 function metres(a, b) {
@@ -34,6 +39,50 @@ test('a facility filter keeps only the stations that have it', async ({ page }) 
   await expect(cards(page)).toHaveCount(withMicrowave.length);
   await filterButton(page, '微波炉').click();
   await expect(cards(page)).toHaveCount(stations.length);
+});
+
+test('typing a town finds its stations, with the chips too, and both are kept in the address', async ({ page }) => {
+  // The town with most stations, some of them night stations but not all.
+  const town = [...new Set(stations.map((s) => s.town))]
+    .map((name) => ({ name, matches: byWord(name) }))
+    .filter(({ matches }) => matches.some((s) => s.night) && matches.some((s) => !s.night) && matches.length < stations.length)
+    .sort((a, b) => b.matches.length - a.matches.length)[0];
+  await gotoApp(page, '/stations');
+  await expect(countLine(page)).toHaveText(`共 ${stations.length} 个驿站`);
+
+  await searchBox(page).fill(town.name);
+  await expect(countLine(page)).toHaveText(found(town.matches.length));
+  await expect(cards(page)).toHaveCount(town.matches.length);
+  await filterButton(page, '星空补给站').click();
+  const nightInTown = town.matches.filter((s) => s.night);
+  await expect(countLine(page)).toHaveText(found(nightInTown.length));
+  for (const station of nightInTown) await expect(main(page).getByText(station.name, { exact: true })).toBeVisible();
+  await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe(town.name);
+  expect(new URL(page.url()).searchParams.get('night')).toBe('1');
+
+  await reloadApp(page);
+  await expect(searchBox(page)).toHaveValue(town.name);
+  await expect(countLine(page)).toHaveText(found(nightInTown.length));
+});
+
+test('typing a facility finds the stations that have it', async ({ page }) => {
+  const withMicrowave = stations.filter((s) => s.facilities.includes('microwave') || byWord('微波炉').includes(s));
+  expect(withMicrowave.length).toBeLessThan(stations.length);
+  await gotoApp(page, '/stations');
+  await searchBox(page).fill('微波炉');
+  await expect(countLine(page)).toHaveText(found(withMicrowave.length));
+  await expect(cards(page)).toHaveCount(withMicrowave.length);
+});
+
+test('a search with no station says so, and 查看全部驿站 brings every station back', async ({ page }) => {
+  await gotoApp(page, '/stations');
+  await searchBox(page).fill('无此驿站zzqx');
+  await expect(main(page).getByText('没有符合条件的驿站')).toBeVisible();
+  await expect(cards(page)).toHaveCount(0);
+  await main(page).getByRole('link', { name: '查看全部驿站' }).click();
+  await expect(searchBox(page)).toHaveValue('');
+  await expect(cards(page)).toHaveCount(stations.length);
+  expect(new URL(page.url()).search).toBe('');
 });
 
 for (const timezoneId of ['Asia/Shanghai', 'America/New_York']) {
