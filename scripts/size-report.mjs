@@ -84,7 +84,10 @@ const BUDGETS = {
   // tab of links, which went from 76.4 to 17.8): 92.2. The demo backend's
   // writes in a chunk of their own moved code between the shared files: 89.6.
   // The shared chunks grouped by the costs squared (see deepLink): 88.5.
-  sectionExtraHttp: { label: 'a section after /, extra, http', target: 60, enforced: 92 },
+  // A search on 酉新驿站 (the search box, its typed words kept in the
+  // address, the stations' index) shares the services' and courses' search
+  // code with them, so that code moved into files /stations fetches too: 94.9.
+  sectionExtraHttp: { label: 'a section after /, extra, http', target: 60, enforced: 96 },
   // On the demo data the first section that needs the demo backend's code
   // fetches it (its chunk and the model decoding it shares with the pages,
   // 47 KB) rather than home: /courses 74.2 to 121.5 KB, for home 197.4 to
@@ -104,7 +107,9 @@ const BUDGETS = {
   // of their own: 282.1. Shared chunks grouped by the sum of the visits'
   // costs squared, not the sum (scripts/chunk-groups.mjs), and 荣誉榜, its
   // person pages and 先锋骑士团 a chunk each: 255.2, still at /honours.
-  deepLink: { label: 'a cold deep link', target: 210, enforced: 258 },
+  // The stations' search regrouped the shared files; two that 荣誉榜 fetches
+  // grew: 259.5.
+  deepLink: { label: 'a cold deep link', target: 210, enforced: 261 },
   // On weak 4G each file is a round trip: wasm-split alone made up to 203 for one
   // page, 266 of its shared chunks under 1 KB. The page and the shell's own
   // files are a dozen; the target leaves a page eight of its own.
