@@ -10,7 +10,7 @@ const DAY: u32 = 24 * 60;
 const WEEK: u32 = 7 * DAY;
 
 /// Whether a place is open at a moment, and until when.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OpenState {
     AlwaysOpen,
     /// Open now; closes at this minute of the week.

@@ -22,10 +22,12 @@ pub struct StationFilter {
     pub words: Vec<String>,
 }
 
-/// A station as the list shows it: with its state now and, if known, how far.
+/// A station as the list shows it: where it is in the list (not a copy: a
+/// keystroke over a long list copies nothing), its state now and, if known,
+/// how far.
 #[derive(Clone, Debug, PartialEq)]
 pub struct StationMatch {
-    pub station: Station,
+    pub at: usize,
     pub open: OpenState,
     /// Metres from the worker (both in GCJ-02), when the position is known.
     pub distance_m: Option<f64>,
@@ -48,22 +50,38 @@ impl StationFinder {
         Self { stations, index }
     }
 
-    /// Stations that pass the filter: nearest first when `here` (GCJ-02) is
-    /// known, otherwise in the order the backend gave (grouped by town on screen).
-    pub fn find(&self, filter: &StationFilter, now: &ChinaTime, here: Option<GeoPoint>) -> Vec<StationMatch> {
+    /// The station at a [`StationMatch::at`].
+    pub fn station(&self, at: usize) -> &Station {
+        &self.stations[at]
+    }
+
+    /// Each station's state at `now`, in list order: worked out when the
+    /// minute changes, not at every keystroke.
+    pub fn states_at(&self, now: &ChinaTime) -> Vec<OpenState> {
+        self.stations.iter().map(|s| state_at(&s.hours, now)).collect()
+    }
+
+    /// Stations that pass the filter, given their [`Self::states_at`] now:
+    /// nearest first when `here` (GCJ-02) is known, otherwise in the order the
+    /// backend gave (grouped by town on screen).
+    pub fn find(
+        &self,
+        filter: &StationFilter,
+        states: &[OpenState],
+        here: Option<GeoPoint>,
+    ) -> Vec<StationMatch> {
         let mut found: Vec<StationMatch> = self
             .stations
             .iter()
             .enumerate()
             // The words first: the cheapest test, and it spares the others most stations.
             .filter(|(at, _)| self.index.matches(*at, &filter.words))
-            .map(|(_, s)| s)
-            .filter(|s| filter.facility.as_ref().is_none_or(|f| s.facilities.contains(f)))
-            .filter(|s| !filter.night || s.night)
-            .map(|s| StationMatch {
-                open: state_at(&s.hours, now),
+            .filter(|(_, s)| filter.facility.as_ref().is_none_or(|f| s.facilities.contains(f)))
+            .filter(|(_, s)| !filter.night || s.night)
+            .map(|(at, s)| StationMatch {
+                at,
+                open: states.get(at).copied().unwrap_or(OpenState::NeverOpen),
                 distance_m: here.zip(s.location).map(|(here, there)| distance_m(here, there)),
-                station: s.clone(),
             })
             .filter(|m| !filter.open_now || m.open.is_open())
             .collect();
@@ -132,22 +150,29 @@ mod tests {
         ChinaTime::parse_rfc3339(&format!("2026-11-30T{clock}:00+08:00")).unwrap()
     }
 
-    fn ids(found: &[StationMatch]) -> Vec<&str> {
-        found.iter().map(|m| m.station.id.as_str()).collect()
+    fn ids(finder: &StationFinder, found: &[StationMatch]) -> Vec<String> {
+        found.iter().map(|m| finder.station(m.at).id.clone()).collect()
+    }
+
+    /// The ids found at a China clock time, with no position known.
+    fn found_ids(finder: &StationFinder, filter: &StationFilter, clock: &str) -> Vec<String> {
+        ids(finder, &finder.find(filter, &finder.states_at(&at(clock)), None))
     }
 
     #[test]
     fn without_a_position_the_order_is_kept_and_distances_are_unknown() {
-        let found = finder().find(&StationFilter::default(), &at("12:00"), None);
-        assert_eq!(ids(&found), ["far", "near", "night"]);
+        let finder = finder();
+        let found = finder.find(&StationFilter::default(), &finder.states_at(&at("12:00")), None);
+        assert_eq!(ids(&finder, &found), ["far", "near", "night"]);
         assert!(found.iter().all(|m| m.distance_m.is_none()));
     }
 
     #[test]
     fn with_a_position_the_nearest_come_first() {
         let here = GeoPoint { lat: 28.84, lng: 108.77 };
-        let found = finder().find(&StationFilter::default(), &at("12:00"), Some(here));
-        assert_eq!(ids(&found), ["near", "night", "far"]);
+        let finder = finder();
+        let found = finder.find(&StationFilter::default(), &finder.states_at(&at("12:00")), Some(here));
+        assert_eq!(ids(&finder, &found), ["near", "night", "far"]);
         assert!(found[0].distance_m.unwrap() < 200.0);
     }
 
@@ -155,12 +180,12 @@ mod tests {
     fn filters_combine() {
         let stations = finder();
         let microwave = StationFilter { facility: Some("microwave".into()), ..Default::default() };
-        assert_eq!(ids(&stations.find(&microwave, &at("12:00"), None)), ["near"]);
+        assert_eq!(found_ids(&stations, &microwave, "12:00"), ["near"]);
         let night = StationFilter { night: true, ..Default::default() };
-        assert_eq!(ids(&stations.find(&night, &at("12:00"), None)), ["night"]);
+        assert_eq!(found_ids(&stations, &night, "12:00"), ["night"]);
         let open_now = StationFilter { open_now: true, ..Default::default() };
-        assert_eq!(ids(&stations.find(&open_now, &at("12:00"), None)), ["far", "near"]);
-        assert_eq!(ids(&stations.find(&open_now, &at("23:00"), None)), ["night"]);
+        assert_eq!(found_ids(&stations, &open_now, "12:00"), ["far", "near"]);
+        assert_eq!(found_ids(&stations, &open_now, "23:00"), ["night"]);
     }
 
     #[test]
@@ -172,7 +197,7 @@ mod tests {
         let finder = StationFinder::new(stations);
         let search = |query: &str| {
             let filter = StationFilter { words: query_words(query), ..Default::default() };
-            ids(&finder.find(&filter, &at("12:00"), None)).join(",")
+            found_ids(&finder, &filter, "12:00").join(",")
         };
         assert_eq!(search("龙潭"), "far");
         assert_eq!(search("桃花源 8"), "near");
@@ -187,7 +212,7 @@ mod tests {
     fn typed_words_combine_with_the_filters() {
         let finder = finder();
         let filter = StationFilter { words: query_words("热水"), open_now: true, ..Default::default() };
-        assert_eq!(ids(&finder.find(&filter, &at("23:00"), None)), ["night"]);
+        assert_eq!(found_ids(&finder, &filter, "23:00"), ["night"]);
     }
 
     #[test]

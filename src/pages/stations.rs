@@ -1,19 +1,20 @@
 //! 酉新驿站: the rest stations and the night 星空补给站 — open now, nearest first.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::{
     api::{model::Station, use_api_resource, Page},
     components::{
-        card_list::{positions, CardEntry},
-        page_texts, use_query_param, use_query_setter, use_typed_search, Card, CardList, Chip, CountLine,
-        CutShort, Loaded, NoMatch, SearchField,
+        card_list::CardEntry, page_texts, use_query_param, use_query_setter, use_typed_search, Card,
+        CardList, Chip, CountLine, CutShort, Loaded, NoMatch, SearchField,
     },
     domain::{
         facilities::{facility_label, FACILITIES},
         geo::{distance_label, wgs84_to_gcj02},
         search::query_words,
-        stations::{reach_label, StationFilter, StationFinder, StationMatch},
+        stations::{reach_label, StationFilter, StationFinder},
         time::ChinaTime,
         url::item_path,
     },
@@ -146,41 +147,56 @@ fn StationResults(
 ) -> impl IntoView {
     let cut_short = page.next.is_some();
     let total = page.items.len();
-    let finder = StationFinder::new(page.items);
+    let finder = Arc::new(StationFinder::new(page.items));
     let here = move || match whereabouts.get() {
         Whereabouts::Known(point) => Some(point),
         _ => None,
     };
-    // Each station with the words for its state now; they change only when a station opens or closes.
-    let found = Memo::new(move |_| {
-        let now = now.get();
-        let filter = StationFilter { words: query_words(&search.get()), ..filter.get() };
-        finder
-            .find(&filter, &now, here())
-            .into_iter()
-            .map(|found| {
-                let state = found.open.label(&now);
-                (found, state)
-            })
-            .collect::<Vec<_>>()
+    // Every station's state, worked out when the minute changes; the weekday
+    // is kept with them because a state's words ("明天 08:00 开门") change with it.
+    let states = Memo::new({
+        let finder = finder.clone();
+        move |_| now.with(|now| (now.weekday, finder.states_at(now)))
     });
-    let shown = Signal::derive(move || found.with(Vec::len));
-    let entry = Callback::new(move |at: usize| {
-        found.with_untracked(|found| {
-            let (m, state) = &found[at];
-            CardEntry {
-                // By town, unless they are nearest first.
-                heading: if here().is_some() { String::new() } else { m.station.town.clone() },
-                // What the card says is in the key, so it is drawn again when
-                // its station opens or closes, or the worker moves (to the
-                // metre: finer than any label, and no float printing).
-                key: format!("{}|{state}|{}", m.station.id, m.distance_m.map_or(-1, |d| d.round() as i64)),
-            }
-        })
+    // Positions and states, not copies or words: a keystroke over a long list
+    // copies nothing, and the clock's minute changes nothing until a station
+    // opens or closes.
+    let found = Memo::new({
+        let finder = finder.clone();
+        move |_| {
+            let filter = StationFilter { words: query_words(&search.get()), ..filter.get() };
+            states.with(|(weekday, states)| (*weekday, finder.find(&filter, states, here())))
+        }
+    });
+    let shown = Signal::derive(move || found.with(|(_, found)| found.len()));
+    let matches = Signal::derive(move || (0..shown.get()).collect::<Vec<_>>());
+    let entry = Callback::new({
+        let finder = finder.clone();
+        move |at: usize| {
+            found.with_untracked(|(_, found)| {
+                let m = &found[at];
+                let station = finder.station(m.at);
+                CardEntry {
+                    // By town, unless they are nearest first.
+                    heading: if here().is_some() { String::new() } else { station.town.clone() },
+                    // What the card says is in the key, so it is drawn again when
+                    // its station opens or closes, or the worker moves (to the
+                    // metre: finer than any label, and no float printing).
+                    key: format!(
+                        "{}|{}|{}",
+                        station.id,
+                        m.open.label(&now.get_untracked()),
+                        m.distance_m.map_or(-1, |d| d.round() as i64)
+                    ),
+                }
+            })
+        }
     });
     let card = Callback::new(move |at: usize| {
-        let (found, state) = found.with_untracked(|found| found[at].clone());
-        view! { <StationCard found state /> }.into_any()
+        let found = found.with_untracked(|(_, found)| found[at].clone());
+        let state = found.open.label(&now.get_untracked());
+        view! { <StationCard station=finder.station(found.at).clone() distance_m=found.distance_m state /> }
+            .into_any()
     });
     view! {
         <CutShort cut_short loaded=total />
@@ -191,14 +207,13 @@ fn StationResults(
                 <NoMatch title="没有符合条件的驿站" text="换个词，或者少选几个条件试试。" reset=("/stations", "查看全部驿站") />
             }
         >
-            <CardList matches=positions(found) entry card measure="个" />
+            <CardList matches entry card measure="个" />
         </Show>
     }
 }
 
 #[component]
-fn StationCard(found: StationMatch, state: String) -> impl IntoView {
-    let StationMatch { station, distance_m, .. } = found;
+fn StationCard(station: Station, distance_m: Option<f64>, state: String) -> impl IntoView {
     let kicker = if station.night { format!("星空补给站 · {state}") } else { state };
     let distance = distance_m.map(|m| match reach_label(m) {
         Some(reach) => format!("{} · {reach}", distance_label(m)),
