@@ -4,9 +4,9 @@
 //
 // - sizes: scripts/size-report.mjs (bytes per file and per route, both modes).
 // - typing: in headless Chromium at 4x CPU throttling, typing a search into lists
-//   of 1,000 services and courses (generated, served by tests/mock/backend.mjs):
-//   time from each keystroke to the next paint, median and max, then each in order
-//   (the query is typed and erased three times).
+//   of 1,000 services, courses and stations (generated, served by
+//   tests/mock/backend.mjs): time from each keystroke to the next paint, median
+//   and max, then each in order (the query is typed and erased three times).
 // - lighthouse: Lighthouse mobile (simulated slow 4G) on the main routes,
 //   served brotli-compressed by scripts/serve-dist.mjs: the four category scores
 //   and FCP, LCP, TBT and CLS per route, each the median of --runs runs (3 by
@@ -92,7 +92,7 @@ async function typing() {
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     const config = { ...JSON.parse(readFileSync(`${DIST}/config.json`, 'utf8')), api_base: MOCK };
     console.log(`\nTyping a search, ${LIST_SIZE} items, CPU ${CPU_SLOWDOWN}x slower: ms from keystroke to next paint`);
-    for (const [path, query] of [['/services', '体检 服务 12'], ['/courses', '课程 急救 3']]) {
+    for (const [path, query] of [['/services', '体检 服务 12'], ['/courses', '课程 急救 3'], ['/stations', '钟多 驿站 12']]) {
       const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
       await page.route('**/config.json', (route) => route.fulfill({ json: config }));
       await page.goto(`${APP}${path}`);
