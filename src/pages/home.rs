@@ -16,7 +16,7 @@ use crate::{
 pub fn Home() -> impl IntoView {
     // The site's own name is the document's title here.
     use_page_meta(String::new, || HOME.description.into());
-    let SiteResource(site) = expect_context();
+    let site = expect_context::<SiteResource>();
     // The shell loaded the programme's facts once; this page only looks at them.
     let loaded = page_memo(move || site.get());
     let retry = Callback::new(move |()| site.refetch());
