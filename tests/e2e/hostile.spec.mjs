@@ -231,6 +231,11 @@ async function playAll(page, options, target, cases) {
   expect(failures, `${failures.length} of ${cases.length} bad answers broke a promise`).toEqual([]);
 }
 
+// A trace's DOM snapshots of a page holding 5,000 cards took minutes per
+// case on two cores (3 min for /vouchers, 5 s without), so these traces keep
+// screenshots and each step's label, not the DOM.
+test.use({ trace: { mode: 'retain-on-failure', snapshots: false } });
+
 test.describe('a hostile backend', () => {
   for (const target of TARGETS) {
     test(`${target.name} (${target.url})`, async ({ page, mode, mockURL }) => {
