@@ -14,7 +14,7 @@ use wasm_bindgen_test::*;
 use youxin::{
     api::{demo::DemoTransport, ApiClient, ApiError, Page, Transport},
     components::{
-        card_list::{CardEntry, CARDS_PER_STEP, FIRST_FRAME_CARDS},
+        card_list::{CardEntry, CARDS_PER_STEP, NEW_CARDS_PER_FRAME},
         search_field::ADDRESS_PAUSE,
         use_typed_search, Card, CardList, ErrorNotice, FeedFooter, SearchField, Skeleton,
     },
@@ -44,6 +44,13 @@ async fn next_frame() {
     });
     let _ = receiver.await;
     tick().await;
+}
+
+/// Waits out `count` animation frames.
+async fn frames(count: usize) {
+    for _ in 0..count {
+        next_frame().await;
+    }
 }
 
 #[wasm_bindgen_test]
@@ -288,14 +295,17 @@ async fn a_card_list_keeps_the_cards_that_still_match_and_draws_a_screenful_at_a
     assert_eq!(headings.length(), 2);
     assert_eq!(headings.get(0).unwrap().text_content().unwrap(), "双");
     let line = format!("显示更多（还有 {} 项）", 130 - CARDS_PER_STEP);
-    assert_eq!(cards(), FIRST_FRAME_CARDS as u32, "the first frame draws a screenful");
+    let per_frame = NEW_CARDS_PER_FRAME as u32;
+    assert_eq!(cards(), per_frame, "the first frame draws a screenful");
     assert_eq!(more().unwrap().text_content().unwrap(), line, "and counts what the first step leaves out");
     next_frame().await;
-    assert_eq!(cards(), CARDS_PER_STEP as u32, "the rest of the first step follows");
+    assert_eq!(cards(), 2 * per_frame, "each frame adds a screenful more");
+    frames(CARDS_PER_STEP / NEW_CARDS_PER_FRAME).await;
+    assert_eq!(cards(), CARDS_PER_STEP as u32, "until the first step is drawn, and no further");
     assert_eq!(more().unwrap().text_content().unwrap(), line);
     more().unwrap().click();
     tick().await;
-    assert_eq!(cards(), 2 * CARDS_PER_STEP as u32);
+    assert_eq!(cards(), CARDS_PER_STEP as u32 + per_frame, "显示更多 adds a screenful at once");
     next_frame().await;
     let focused = document().active_element().expect("a focused element");
     // id60 is the first card just drawn, under the first heading (the cards before it are id0…id58 and id1…id59).
@@ -304,7 +314,8 @@ async fn a_card_list_keeps_the_cards_that_still_match_and_draws_a_screenful_at_a
         button.click();
         tick().await;
     }
-    assert_eq!(cards(), 130, "显示更多 draws the rest");
+    frames(130 / NEW_CARDS_PER_FRAME).await;
+    assert_eq!(cards(), 130, "显示更多 draws the rest, frame by frame");
 
     // A narrower search keeps the nodes of the cards that still match (and so a focused card keeps focus).
     let id0 = container.query_selector(".c").unwrap().unwrap();
@@ -314,6 +325,14 @@ async fn a_card_list_keeps_the_cards_that_still_match_and_draws_a_screenful_at_a
     assert_eq!(cards(), 13);
     assert!(id0.is_connected(), "a matching card is kept, not drawn again");
     assert_eq!(container.query_selector_all("h2").unwrap().length(), 1, "an empty group goes");
+
+    // Clearing it keeps those cards too, and draws the others a screenful a frame.
+    items.set(all.clone());
+    tick().await;
+    assert_eq!(cards(), 13 + per_frame, "the kept cards and one frame's worth of new ones");
+    assert!(id0.is_connected());
+    frames(130 / NEW_CARDS_PER_FRAME).await;
+    assert_eq!(cards(), 130);
 
     // A backend that repeats an id still gets every item drawn.
     items.set(vec![("x".into(), "双".into()), ("x".into(), "双".into())]);

@@ -2,26 +2,31 @@
 //!
 //! Search lists change on every keystroke. Each card is keyed, so a keystroke
 //! only adds and removes the cards that stopped or started matching; the rest
-//! keep their nodes. And only the first cards are drawn until 显示更多 is
-//! pressed, so clearing a search over a thousand items stays quick on a cheap phone.
+//! keep their nodes. Only the first cards are drawn until 显示更多 is pressed,
+//! and a frame draws at most a screenful of new cards, the rest following frame
+//! by frame: clearing a search over a thousand items never holds up a keystroke
+//! on a cheap phone.
 //!
 //! Items are passed by position, not by type: one copy of this code (and of the
 //! keyed lists inside it) serves every list page.
 
-use std::collections::HashMap;
-
 use leptos::{prelude::*, wasm_bindgen::JsCast};
 
 use super::CardGroup;
-use crate::domain::search::distinct;
+use crate::{
+    domain::{
+        drawing::{this_frame, unique_keys, Card},
+        search::distinct,
+    },
+    platform::frame,
+};
 
 /// How many cards a list draws at first, and how many more each 显示更多 adds.
 pub const CARDS_PER_STEP: usize = 60;
 
-/// How many of them the first frame draws: more than a phone's screenful.
-/// The rest follow once it is painted, so the list shows sooner and drawing
-/// it is two short tasks rather than one long one.
-pub const FIRST_FRAME_CARDS: usize = 12;
+/// How many cards one frame adds at most: more than a phone's screenful. Cards
+/// already drawn do not count, so a keystroke that keeps them is drawn at once.
+pub const NEW_CARDS_PER_FRAME: usize = 12;
 
 /// What a list says of one of its items.
 #[derive(Clone, Debug, PartialEq)]
@@ -46,36 +51,30 @@ pub fn CardList(
     measure: &'static str,
 ) -> impl IntoView {
     let limit = RwSignal::new(CARDS_PER_STEP);
-    let first_frame = RwSignal::new(true);
-    request_animation_frame(move || {
-        set_timeout(
-            move || {
-                first_frame.try_set(false);
-            },
-            std::time::Duration::ZERO,
-        );
-    });
-    // (heading, unique key, position) of the cards drawn.
-    let drawn = Memo::new(move |_| {
-        let mut seen = HashMap::<String, usize>::new();
-        let count = if first_frame.get() { FIRST_FRAME_CARDS } else { limit.get() };
-        matches.with(|matches| {
-            matches
-                .iter()
-                .take(count)
-                .map(|&at| {
-                    let CardEntry { heading, key } = entry.run(at);
-                    let count = seen.entry(key.clone()).or_default();
-                    *count += 1;
-                    (heading, format!("{key}#{count}"), at)
-                })
-                .collect::<Vec<_>>()
-        })
+    // Ticks after each paint while cards wait to be drawn.
+    let catch_up = RwSignal::new(0_u32);
+    // The cards drawn: those before `limit` that were drawn already, and up
+    // to a frame's worth of new ones.
+    let drawn = Memo::new(move |before: Option<&Vec<Card>>| {
+        catch_up.track();
+        let wanted = matches.with(|matches| {
+            unique_keys(matches.iter().take(limit.get()).map(|&at| {
+                let CardEntry { heading, key } = entry.run(at);
+                Card { heading, key, at }
+            }))
+        });
+        let (drawn, left_out) = this_frame(wanted, before.map_or(&[], Vec::as_slice), NEW_CARDS_PER_FRAME);
+        if left_out {
+            frame::after_next_paint(move || {
+                catch_up.try_update(|tick| *tick = tick.wrapping_add(1));
+            });
+        }
+        drawn
     });
     // Groups are keyed by their heading; the position is unused.
     let headings = Memo::new(move |_| {
         drawn.with(|drawn| {
-            distinct(drawn, |(heading, ..)| heading).into_iter().map(|heading| (heading, 0)).collect()
+            distinct(drawn, |card| &card.heading).into_iter().map(|heading| (heading, 0)).collect()
         })
     });
     let hidden = move || matches.with(Vec::len).saturating_sub(limit.get());
@@ -89,7 +88,7 @@ pub fn CardList(
     let show_more = move |_| {
         let before = links();
         limit.update(|limit| *limit += CARDS_PER_STEP);
-        request_animation_frame(move || {
+        frame::before_next_paint(move || {
             let is_new = |link: &web_sys::Node| !before.iter().any(|old| old.is_same_node(Some(link)));
             if let Some(link) = links().into_iter().find(is_new) {
                 let _ = link.unchecked_into::<web_sys::HtmlElement>().focus();
@@ -103,8 +102,8 @@ pub fn CardList(
             drawn.with(|drawn| {
                 drawn
                     .iter()
-                    .filter(|(group, ..)| *group == heading)
-                    .map(|(_, key, at)| (key.clone(), *at))
+                    .filter(|card| card.heading == heading)
+                    .map(|card| (card.key.clone(), card.at))
                     .collect::<Vec<_>>()
             })
         });

@@ -5,6 +5,7 @@ pub mod auth;
 pub mod campaigns;
 pub mod courses;
 pub mod decimal;
+pub mod drawing;
 pub mod facilities;
 pub mod feed;
 pub mod forms;

@@ -7,6 +7,7 @@ pub mod crash;
 pub mod document;
 pub mod dom;
 pub mod early;
+pub mod frame;
 pub mod geolocation;
 pub mod js;
 pub mod kiosk;
