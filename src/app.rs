@@ -9,7 +9,7 @@ use leptos_router::{
 use crate::{
     api::{
         model::{Site, StorySummary},
-        ApiClient, ApiError,
+        use_api_resource, ApiClient, ApiError, ApiResource,
     },
     components::{sections, use_large_text, ConnectionNotice, FeedStore, Icon, TextSizeToggle},
     config::Config,
@@ -19,36 +19,8 @@ use crate::{
     routes::PageRoutes,
 };
 
-/// `GET /v1/site`, loaded once by the shell and shared by every page. A plain
-/// signal, not a resource: nothing suspends on it, and so the first download
-/// carries no resource code for it.
-#[derive(Clone, Copy)]
-pub struct SiteResource {
-    value: RwSignal<Option<Result<Site, ApiError>>>,
-    api: StoredValue<ApiClient, LocalStorage>,
-}
-
-impl SiteResource {
-    fn load(api: ApiClient) -> Self {
-        let site = Self { value: RwSignal::new(None), api: StoredValue::new_local(api) };
-        site.refetch();
-        site
-    }
-
-    /// The programme's facts once they have come, or why they did not (reactive).
-    pub fn get(&self) -> Option<Result<Site, ApiError>> {
-        self.value.get()
-    }
-
-    /// Asks again; what is shown stays until the answer comes.
-    pub fn refetch(&self) {
-        let (value, api) = (self.value, self.api.get_value());
-        leptos::task::spawn_local(async move {
-            let answer = api.site().await;
-            value.try_set(Some(answer));
-        });
-    }
-}
+/// `GET /v1/site`, loaded once by the shell and shared by every page.
+pub type SiteResource = ApiResource<Result<Site, ApiError>>;
 
 #[component]
 pub fn App(config: Config) -> impl IntoView {
@@ -59,9 +31,9 @@ pub fn App(config: Config) -> impl IntoView {
     }
     provide_context(client.clone());
     // Reports waiting on the phone go out at start, on `online`, on focus and after signing in.
-    crate::outbox::install(client.clone());
+    crate::outbox::install(client);
     // The programme's facts are read once per visit and shared by every page.
-    let site = SiteResource::load(client);
+    let site: SiteResource = use_api_resource(|api| async move { api.site().await });
     provide_context(site);
     // Demo data says so itself, whichever transport brought it.
     let demo = move || site.get().and_then(Result::ok).is_some_and(|site| site.demo);

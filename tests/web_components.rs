@@ -12,11 +12,11 @@ use leptos::{
 };
 use wasm_bindgen_test::*;
 use youxin::{
-    api::{demo::DemoTransport, ApiClient, ApiError, Page, Transport},
+    api::{demo::DemoTransport, use_api_resource, ApiClient, ApiError, Page, Transport},
     components::{
         card_list::{CardEntry, CARDS_PER_STEP, NEW_CARDS_PER_FRAME},
         search_field::ADDRESS_PAUSE,
-        use_typed_search, Card, CardList, ErrorNotice, FeedFooter, SearchField, Skeleton,
+        use_typed_search, Card, CardList, ErrorNotice, FeedFooter, Loaded, SearchField, Skeleton,
     },
     domain::feed::PagedFeed,
     platform::{crash, document::use_page_meta, js, location, shell, storage},
@@ -78,6 +78,57 @@ fn a_missing_item_offers_no_pointless_retry() {
     let container = mount(move || view! { <ErrorNotice error on_retry=retry /> });
     assert!(container.text_content().unwrap().contains("没有找到"));
     assert!(container.query_selector("button").unwrap().is_none());
+}
+
+/// A request that waits for the test to answer it.
+type Asked = (u32, futures::channel::oneshot::Sender<Result<String, ApiError>>);
+
+#[wasm_bindgen_test]
+async fn a_read_keeps_its_answer_while_asking_again_drops_what_it_replaces_and_retries() {
+    let asked = std::rc::Rc::new(std::cell::RefCell::new(Vec::<Asked>::new()));
+    let place = RwSignal::new(1_u32);
+    let requests = asked.clone();
+    let container = mount(move || {
+        provide_context(ApiClient::new(Transport::Demo(DemoTransport::new("/demo", 5_000))));
+        let read = use_api_resource(move |_| {
+            let (answer, reply) = futures::channel::oneshot::channel();
+            requests.borrow_mut().push((place.get(), answer));
+            async move { reply.await.unwrap_or(Err(ApiError::Timeout(1))) }
+        });
+        view! { <Loaded resource=read render=|text: String| view! { <p class="answer">{text}</p> } /> }
+    });
+    let answer = |text: Result<&str, ApiError>| {
+        let (_, reply) = asked.borrow_mut().pop().expect("a request under way");
+        let _ = reply.send(text.map(str::to_owned));
+    };
+    let shown = || container.query_selector(".answer").unwrap().map(|p| p.text_content().unwrap());
+    tick().await;
+    assert!(container.text_content().unwrap().contains("正在加载"), "a skeleton until the answer");
+    answer(Ok("甲"));
+    tick().await;
+    assert_eq!(shown().as_deref(), Some("甲"));
+
+    place.set(2);
+    tick().await;
+    assert_eq!(asked.borrow().last().map(|(at, _)| *at), Some(2), "a changed place is read again");
+    assert_eq!(shown().as_deref(), Some("甲"), "the last answer stays meanwhile");
+    place.set(3);
+    tick().await;
+    assert!(asked.borrow()[0].1.is_canceled(), "the request it replaces is dropped");
+    answer(Err(ApiError::Timeout(1_000)));
+    tick().await;
+    let retry: web_sys::HtmlElement = container
+        .query_selector("[role=alert] button")
+        .unwrap()
+        .expect("an error with 重试")
+        .unchecked_into();
+    retry.click();
+    tick().await;
+    assert_eq!(asked.borrow().last().map(|(at, _)| *at), Some(3), "重试 reads the same place again");
+    answer(Ok("丙"));
+    tick().await;
+    assert_eq!(shown().as_deref(), Some("丙"));
+    assert!(container.query_selector("[role=alert]").unwrap().is_none(), "the error gives way");
 }
 
 #[wasm_bindgen_test]

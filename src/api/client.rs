@@ -52,18 +52,6 @@ pub fn use_api() -> ApiClient {
     expect_context::<ApiClient>()
 }
 
-/// A resource loaded through the client. `fetch` runs again whenever a signal
-/// it reads changes (a route parameter, a filter), and the request it replaces
-/// is aborted.
-pub fn use_api_resource<T, Fut>(fetch: impl Fn(ApiClient) -> Fut + 'static) -> LocalResource<T>
-where
-    T: 'static,
-    Fut: std::future::Future<Output = T> + 'static,
-{
-    let api = use_api();
-    LocalResource::new(move || fetch(api.clone()))
-}
-
 impl ApiClient {
     /// A client over the transport, signed in if a token was kept from an
     /// earlier visit and its session has not ended.

@@ -12,9 +12,11 @@ pub mod error;
 pub mod http;
 pub mod model;
 pub mod reads;
+pub mod resource;
 pub mod transport;
 
-pub use client::{use_api, use_api_resource, ApiClient};
+pub use client::{use_api, ApiClient};
 pub use decode::Page;
 pub use error::ApiError;
+pub use resource::{use_api_resource, ApiResource};
 pub use transport::{ApiRequest, ApiResponse, Method, Transport};

@@ -47,7 +47,7 @@ where
     // A cold link's shell may show the item's heading, drawn from its data
     // before the app ran: it gives way to the item itself, or its error.
     Effect::new(move || {
-        if item.read().is_some() {
+        if item.has_answer() {
             platform::shell::remove_with_item();
         }
     });

@@ -1,14 +1,14 @@
 use leptos::prelude::*;
 
 use super::{ErrorNotice, Skeleton, SkeletonShape};
-use crate::api::ApiError;
+use crate::api::{ApiError, ApiResource};
 
-/// Shows a resource: a skeleton while it loads, its content once it has, or
-/// the error with a retry. Keeps showing the old content while a new request
-/// for the same place is under way (no flash of a skeleton).
+/// Shows what a read brought: a skeleton until it answers, its content once
+/// it has, or the error with a retry. The content stays while the same place
+/// is read again (no flash of a skeleton).
 #[component]
 pub fn Loaded<T, V, F>(
-    resource: LocalResource<Result<T, ApiError>>,
+    resource: ApiResource<Result<T, ApiError>>,
     /// Renders the loaded value.
     render: F,
     #[prop(optional)] skeleton: SkeletonShape,
@@ -16,23 +16,12 @@ pub fn Loaded<T, V, F>(
 where
     T: Clone + Send + Sync + 'static,
     V: IntoView + 'static,
-    F: Fn(T) -> V + Clone + Send + Sync + 'static,
+    F: Fn(T) -> V + Send + Sync + 'static,
 {
     let retry = Callback::new(move |()| resource.refetch());
-    view! {
-        <Transition fallback=move || view! { <Skeleton shape=skeleton /> }>
-            {
-                let render = render.clone();
-                move || {
-                    let render = render.clone();
-                    Suspend::new(async move {
-                        match resource.await {
-                            Ok(value) => render(value).into_any(),
-                            Err(error) => view! { <ErrorNotice error on_retry=retry /> }.into_any(),
-                        }
-                    })
-                }
-            }
-        </Transition>
+    move || match resource.get() {
+        None => view! { <Skeleton shape=skeleton /> }.into_any(),
+        Some(Ok(value)) => render(value).into_any(),
+        Some(Err(error)) => view! { <ErrorNotice error on_retry=retry /> }.into_any(),
     }
 }
