@@ -1,6 +1,6 @@
 // What only a real backend shows: its own error messages and the headers the
 // app sends. Runs in the http project only (see playwright.config.mjs).
-import { alert, demoFile, expect, gotoApp, retryButton, signIn, test } from './fixtures.mjs';
+import { alert, demoFile, expect, gotoApp, mainNav, retryButton, signIn, test } from './fixtures.mjs';
 
 test('the server’s own message is shown with the status', async ({ page, api }) => {
   const message = '系统升级中，请十分钟后再试';
@@ -46,4 +46,27 @@ test('a 401 from a signed-in call signs the worker out and asks to sign in again
   await signIn(page);
   await expect(page).toHaveURL(/\/points$/);
   await expect(page.getByText(balance, { exact: true })).toBeVisible();
+});
+
+test('leaving a page before its data has come cancels the request', async ({ page }) => {
+  const isStations = (url) => url.pathname.endsWith('/v1/stations');
+  const heading = page.getByRole('heading', { level: 1 });
+  // The page's code is here already: the page itself asks, not the start-up code.
+  await gotoApp(page, '/stations');
+  await expect(heading).toHaveText('酉新驿站');
+  await mainNav(page).getByRole('link', { name: '首页' }).click();
+  await expect(heading).toHaveText('酉新送暖 · 阳光同行');
+  // The backend takes the next request and never answers it.
+  await page.route(isStations, () => {});
+  const asked = page.waitForRequest((request) => isStations(new URL(request.url())));
+  await mainNav(page).getByRole('link', { name: '驿站' }).click();
+  await asked;
+  // Cancelled when the worker leaves, not left to the app's 15 s timeout.
+  const cancelled = page.waitForEvent('requestfailed', {
+    predicate: (request) => isStations(new URL(request.url())),
+    timeout: 5_000,
+  });
+  await mainNav(page).getByRole('link', { name: '首页' }).click();
+  expect((await cancelled).failure()?.errorText).toMatch(/ABORTED/);
+  await expect(heading).toHaveText('酉新送暖 · 阳光同行');
 });
