@@ -1,7 +1,7 @@
 //! Lists loaded page by page: the loader, and what goes under the items
 //! (skeleton, error with retry, empty note, "加载更多").
 
-use std::future::Future;
+use std::{future::Future, pin::Pin};
 
 use leptos::prelude::*;
 
@@ -37,7 +37,9 @@ impl<T: Send + Sync + 'static> Default for FeedStore<T> {
 
 /// Returns what loads the feed's next page: `fetch(api, key, cursor)` asks
 /// the backend for the page of the feed's filter `key` at `cursor`. Only the
-/// answer to the latest request lands (see [`PagedFeed::receive`]).
+/// answer to the latest request lands (see [`PagedFeed::receive`]). The
+/// request lands even after the page is left: the feed is kept, and must not
+/// be left waiting on it.
 pub fn use_feed_loader<T, Fut>(
     feed: RwSignal<PagedFeed<T>>,
     fetch: impl Fn(ApiClient, String, Option<String>) -> Fut + Send + Sync + 'static,
@@ -46,21 +48,12 @@ where
     T: Send + Sync + 'static,
     Fut: Future<Output = Result<Page<T>, ApiError>> + 'static,
 {
-    let api = use_api();
-    Callback::new(move |()| {
-        let Some(request) = feed.try_update(PagedFeed::begin_load).flatten() else {
-            return; // already loading, or nothing left
-        };
-        let key = feed.with_untracked(|f| f.key.clone());
-        let answer = fetch(api.clone(), key, request.cursor.clone());
-        leptos::task::spawn_local(async move {
-            let result = answer.await;
-            feed.try_update(|f| f.receive(&request, result));
-        });
-    })
+    let load = feed_loader(feed, fetch);
+    Callback::new(move |()| load(leptos::task::spawn_local))
 }
 
-/// A feed of the page itself, started at once and gone with the page.
+/// A feed of the page itself, started at once and gone with the page: a
+/// request still under way when the page is left is aborted (api/http.rs).
 pub fn use_page_feed<T, Fut>(
     fetch: impl Fn(ApiClient, Option<String>) -> Fut + Send + Sync + 'static,
 ) -> (RwSignal<PagedFeed<T>>, Callback<()>)
@@ -69,9 +62,44 @@ where
     Fut: Future<Output = Result<Page<T>, ApiError>> + 'static,
 {
     let feed = RwSignal::new(PagedFeed::default());
-    let load_more = use_feed_loader(feed, move |api, _key, cursor| fetch(api, cursor));
+    // The loads run under a child of the page's owner, which goes with the
+    // page. Not under the page's owner itself: the loader, which the page
+    // keeps, would then keep the page's owner, and it would never go.
+    let page = Owner::current().map(|owner| owner.child());
+    let load = feed_loader(feed, move |api, _key, cursor| fetch(api, cursor));
+    let load_more = Callback::new(move |()| match &page {
+        Some(page) => page.with(|| load(leptos::task::spawn_local_scoped_with_cancellation)),
+        None => load(leptos::task::spawn_local),
+    });
     load_more.run(());
     (feed, load_more)
+}
+
+/// How a load's task is started.
+type Spawn = fn(Pin<Box<dyn Future<Output = ()>>>);
+
+/// Starts loading the feed's next page with the `spawn` given, unless it is
+/// loading already or has no next page.
+fn feed_loader<T, Fut>(
+    feed: RwSignal<PagedFeed<T>>,
+    fetch: impl Fn(ApiClient, String, Option<String>) -> Fut + Send + Sync + 'static,
+) -> impl Fn(Spawn) + Send + Sync + 'static
+where
+    T: Send + Sync + 'static,
+    Fut: Future<Output = Result<Page<T>, ApiError>> + 'static,
+{
+    let api = use_api();
+    move |spawn| {
+        let Some(request) = feed.try_update(PagedFeed::begin_load).flatten() else {
+            return; // already loading, or nothing left
+        };
+        let key = feed.with_untracked(|f| f.key.clone());
+        let answer = fetch(api.clone(), key, request.cursor.clone());
+        spawn(Box::pin(async move {
+            let result = answer.await;
+            feed.try_update(|f| f.receive(&request, result));
+        }));
+    }
 }
 
 /// What follows a feed's items: a skeleton while the first page loads, the

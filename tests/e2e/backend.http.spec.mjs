@@ -48,25 +48,31 @@ test('a 401 from a signed-in call signs the worker out and asks to sign in again
   await expect(page.getByText(balance, { exact: true })).toBeVisible();
 });
 
-test('leaving a page before its data has come cancels the request', async ({ page }) => {
-  const isStations = (url) => url.pathname.endsWith('/v1/stations');
-  const heading = page.getByRole('heading', { level: 1 });
-  // The page's code is here already: the page itself asks, not the start-up code.
-  await gotoApp(page, '/stations');
-  await expect(heading).toHaveText('酉新驿站');
-  await mainNav(page).getByRole('link', { name: '首页' }).click();
-  await expect(heading).toHaveText('酉新送暖 · 阳光同行');
-  // The backend takes the next request and never answers it.
-  await page.route(isStations, () => {});
-  const asked = page.waitForRequest((request) => isStations(new URL(request.url())));
-  await mainNav(page).getByRole('link', { name: '驿站' }).click();
-  await asked;
-  // Cancelled when the worker leaves, not left to the app's 15 s timeout.
-  const cancelled = page.waitForEvent('requestfailed', {
-    predicate: (request) => isStations(new URL(request.url())),
-    timeout: 5_000,
+// A list read through its page's resource (驿站), and one read as a paged feed (学堂).
+for (const { nav, path, read, title } of [
+  { nav: '驿站', path: '/stations', read: '/v1/stations', title: '酉新驿站' },
+  { nav: '学堂', path: '/courses', read: '/v1/courses', title: '酉新学堂' },
+]) {
+  test(`leaving ${path} before its data has come cancels the request`, async ({ page }) => {
+    const isRead = (url) => url.pathname.endsWith(read);
+    const heading = page.getByRole('heading', { level: 1 });
+    // The page's code is here already: the page itself asks, not the start-up code.
+    await gotoApp(page, path);
+    await expect(heading).toHaveText(title);
+    await mainNav(page).getByRole('link', { name: '首页' }).click();
+    await expect(heading).toHaveText('酉新送暖 · 阳光同行');
+    // The backend takes the next request and never answers it.
+    await page.route(isRead, () => {});
+    const asked = page.waitForRequest((request) => isRead(new URL(request.url())));
+    await mainNav(page).getByRole('link', { name: nav }).click();
+    await asked;
+    // Cancelled when the worker leaves, not left to the app's 15 s timeout.
+    const cancelled = page.waitForEvent('requestfailed', {
+      predicate: (request) => isRead(new URL(request.url())),
+      timeout: 5_000,
+    });
+    await mainNav(page).getByRole('link', { name: '首页' }).click();
+    expect((await cancelled).failure()?.errorText).toMatch(/ABORTED/);
+    await expect(heading).toHaveText('酉新送暖 · 阳光同行');
   });
-  await mainNav(page).getByRole('link', { name: '首页' }).click();
-  expect((await cancelled).failure()?.errorText).toMatch(/ABORTED/);
-  await expect(heading).toHaveText('酉新送暖 · 阳光同行');
-});
+}
