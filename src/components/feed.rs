@@ -1,7 +1,7 @@
 //! Lists loaded page by page: the loader, and what goes under the items
 //! (skeleton, error with retry, empty note, "加载更多").
 
-use std::{future::Future, pin::Pin};
+use std::future::Future;
 
 use leptos::prelude::*;
 
@@ -48,8 +48,7 @@ where
     T: Send + Sync + 'static,
     Fut: Future<Output = Result<Page<T>, ApiError>> + 'static,
 {
-    let load = feed_loader(feed, fetch);
-    Callback::new(move |()| load(leptos::task::spawn_local))
+    feed_loader(feed, fetch, None)
 }
 
 /// A feed of the page itself, started at once and gone with the page: a
@@ -66,40 +65,38 @@ where
     // page. Not under the page's owner itself: the loader, which the page
     // keeps, would then keep the page's owner, and it would never go.
     let page = Owner::current().map(|owner| owner.child());
-    let load = feed_loader(feed, move |api, _key, cursor| fetch(api, cursor));
-    let load_more = Callback::new(move |()| match &page {
-        Some(page) => page.with(|| load(leptos::task::spawn_local_scoped_with_cancellation)),
-        None => load(leptos::task::spawn_local),
-    });
+    let load_more = feed_loader(feed, move |api, _key, cursor| fetch(api, cursor), page);
     load_more.run(());
     (feed, load_more)
 }
 
-/// How a load's task is started.
-type Spawn = fn(Pin<Box<dyn Future<Output = ()>>>);
-
-/// Starts loading the feed's next page with the `spawn` given, unless it is
-/// loading already or has no next page.
+/// Loads the feed's next page, unless it is loading already or has no next
+/// page. With a `scope`, each load runs under it and is aborted when it goes.
 fn feed_loader<T, Fut>(
     feed: RwSignal<PagedFeed<T>>,
     fetch: impl Fn(ApiClient, String, Option<String>) -> Fut + Send + Sync + 'static,
-) -> impl Fn(Spawn) + Send + Sync + 'static
+    scope: Option<Owner>,
+) -> Callback<()>
 where
     T: Send + Sync + 'static,
     Fut: Future<Output = Result<Page<T>, ApiError>> + 'static,
 {
     let api = use_api();
-    move |spawn| {
+    Callback::new(move |()| {
         let Some(request) = feed.try_update(PagedFeed::begin_load).flatten() else {
             return; // already loading, or nothing left
         };
         let key = feed.with_untracked(|f| f.key.clone());
         let answer = fetch(api.clone(), key, request.cursor.clone());
-        spawn(Box::pin(async move {
+        let task = async move {
             let result = answer.await;
             feed.try_update(|f| f.receive(&request, result));
-        }));
-    }
+        };
+        match &scope {
+            Some(scope) => scope.with(|| leptos::task::spawn_local_scoped_with_cancellation(task)),
+            None => leptos::task::spawn_local(task),
+        }
+    })
 }
 
 /// What follows a feed's items: a skeleton while the first page loads, the
