@@ -61,11 +61,9 @@ fn remove_once_shown(frames: u8) {
         shell.remove();
     } else if shown(&window) {
         // After the next frame's paint, not before it.
-        leptos::prelude::request_animation_frame(move || {
-            leptos::prelude::set_timeout(move || shell.remove(), std::time::Duration::ZERO);
-        });
+        super::frame::after_next_paint(move || shell.remove());
     } else {
-        leptos::prelude::request_animation_frame(move || remove_once_shown(frames - 1));
+        super::frame::before_next_paint(move || remove_once_shown(frames - 1));
     }
 }
 
