@@ -28,6 +28,10 @@ const TOKEN_KEY: &str = "token";
 /// When the kept token's session ends (Unix milliseconds), if the backend said.
 const TOKEN_EXPIRY_KEY: &str = "token_expires_at";
 
+/// The body of a write that needs nothing beyond its path: `{}`.
+#[derive(Serialize)]
+struct NoFields {}
+
 /// The app's one way to the backend. Cheap to clone; provided as context.
 #[derive(Clone, Debug)]
 pub struct ApiClient {
@@ -237,7 +241,7 @@ impl ApiClient {
 
     pub async fn enrol(&self, course_id: &str) -> Result<Enrolment, ApiError> {
         let path = item_path("/v1/courses", course_id) + "/enrolments";
-        self.post(path, &serde_json::json!({}), None).await
+        self.post(path, &NoFields {}, None).await
     }
 
     pub async fn stories(
@@ -312,7 +316,7 @@ impl ApiClient {
 
     pub async fn check_in(&self, campaign_id: &str, idempotency_key: &str) -> Result<Checkin, ApiError> {
         let path = item_path("/v1/campaigns", campaign_id) + "/checkins";
-        self.post(path, &serde_json::json!({}), Some(idempotency_key)).await
+        self.post(path, &NoFields {}, Some(idempotency_key)).await
     }
 
     pub async fn rewards(&self, cursor: Option<&str>) -> Result<Page<Reward>, ApiError> {
@@ -326,7 +330,7 @@ impl ApiClient {
     /// Redeems a reward; the same key always means the same redemption.
     pub async fn redeem(&self, reward_id: &str, idempotency_key: &str) -> Result<Redemption, ApiError> {
         let path = item_path("/v1/rewards", reward_id) + "/redemptions";
-        self.post(path, &serde_json::json!({}), Some(idempotency_key)).await
+        self.post(path, &NoFields {}, Some(idempotency_key)).await
     }
 
     pub async fn redemptions(&self, cursor: Option<&str>) -> Result<Page<Redemption>, ApiError> {

@@ -4,8 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 
 /// A text answer's length when the question does not say.
 pub const DEFAULT_MAX_LENGTH: usize = 100;
@@ -72,7 +71,7 @@ pub struct SignupForm {
 }
 
 /// Answers as sent: by question id, a string or an integer.
-pub type Answers = BTreeMap<String, Value>;
+pub type Answers = BTreeMap<String, Answer>;
 /// Answers as typed on the phone, by question id.
 pub type Typed = BTreeMap<String, String>;
 
@@ -129,7 +128,7 @@ impl Question {
     }
 
     /// Checks what was typed; `Ok(None)` for an optional question left empty.
-    pub fn check(&self, typed: &str) -> Result<Option<Value>, String> {
+    pub fn check(&self, typed: &str) -> Result<Option<Answer>, String> {
         let typed = typed.trim();
         let label = &self.label;
         if typed.is_empty() {
@@ -145,7 +144,7 @@ impl Question {
                 if typed.chars().count() > max {
                     return Err(format!("{label}最多 {max} 个字"));
                 }
-                Ok(Some(Value::String(typed.to_owned())))
+                Ok(Some(Answer::Text(typed.to_owned())))
             }
             QuestionKind::Number => {
                 let Ok(number) = typed.parse::<i64>() else { return Err(format!("{label}请填整数")) };
@@ -157,10 +156,10 @@ impl Question {
                         _ => format!("{label}不能大于 {max}"),
                     });
                 }
-                Ok(Some(Value::from(number)))
+                Ok(Some(Answer::Number(number)))
             }
             QuestionKind::Choice => match self.options.iter().any(|option| option == typed) {
-                true => Ok(Some(Value::String(typed.to_owned()))),
+                true => Ok(Some(Answer::Text(typed.to_owned()))),
                 false => Err(format!("请选择{label}")),
             },
             QuestionKind::Phone => {
@@ -169,7 +168,7 @@ impl Question {
                     && digits.starts_with('1')
                     && digits.bytes().all(|b| b.is_ascii_digit());
                 match mobile {
-                    true => Ok(Some(Value::String(digits))),
+                    true => Ok(Some(Answer::Text(digits))),
                     false => Err(format!("{label}应是 11 位手机号")),
                 }
             }
@@ -177,13 +176,84 @@ impl Question {
     }
 }
 
-/// An answer as sent, as the text it would have been typed as; `None` for
-/// anything but a string or an integer.
-pub fn as_typed(value: &Value) -> Option<String> {
-    match value {
-        Value::String(text) => Some(text.clone()),
-        Value::Number(number) if number.is_i64() => Some(number.to_string()),
-        _ => None,
+/// One answer as sent: the text given, or a whole number. What else a
+/// backend may keep in a sign-up (a fraction, a list) is `Other`: read, so
+/// the rest of the sign-up still shows, and shown as nothing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Answer {
+    Text(String),
+    Number(i64),
+    Other,
+}
+
+impl Answer {
+    /// A text answer's text.
+    pub fn as_text(&self) -> Option<&str> {
+        match self {
+            Answer::Text(text) => Some(text),
+            _ => None,
+        }
+    }
+
+    /// The answer as the text it would have been typed as; `None` for `Other`.
+    pub fn as_typed(&self) -> Option<String> {
+        match self {
+            Answer::Text(text) => Some(text.clone()),
+            Answer::Number(number) => Some(number.to_string()),
+            Answer::Other => None,
+        }
+    }
+}
+
+impl Serialize for Answer {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Answer::Text(text) => serializer.serialize_str(text),
+            Answer::Number(number) => serializer.serialize_i64(*number),
+            Answer::Other => serializer.serialize_unit(),
+        }
+    }
+}
+
+// By hand rather than `untagged`, which buffers every answer in serde's
+// generic content tree before trying each variant.
+impl<'de> Deserialize<'de> for Answer {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(AnswerVisitor)
+    }
+}
+
+struct AnswerVisitor;
+
+impl<'de> de::Visitor<'de> for AnswerVisitor {
+    type Value = Answer;
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+        formatter.write_str("an answer")
+    }
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Answer, E> {
+        Ok(Answer::Text(text.to_owned()))
+    }
+    fn visit_i64<E: de::Error>(self, number: i64) -> Result<Answer, E> {
+        Ok(Answer::Number(number))
+    }
+    fn visit_u64<E: de::Error>(self, number: u64) -> Result<Answer, E> {
+        Ok(i64::try_from(number).map_or(Answer::Other, Answer::Number))
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Answer, E> {
+        Ok(Answer::Other)
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Answer, E> {
+        Ok(Answer::Other)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Answer, E> {
+        Ok(Answer::Other)
+    }
+    fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<Answer, A::Error> {
+        de::IgnoredAny.visit_seq(seq).map(|_| Answer::Other)
+    }
+    fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<Answer, A::Error> {
+        de::IgnoredAny.visit_map(map).map(|_| Answer::Other)
     }
 }
 
@@ -288,9 +358,9 @@ mod tests {
     #[test]
     fn numbers_are_whole_and_within_their_range() {
         let age = Question { min: Some(3), max: Some(14), ..question(QuestionKind::Number) };
-        assert_eq!(age.check(" 8 "), Ok(Some(Value::from(8))));
-        assert_eq!(age.check("3"), Ok(Some(Value::from(3))));
-        assert_eq!(age.check("14"), Ok(Some(Value::from(14))));
+        assert_eq!(age.check(" 8 "), Ok(Some(Answer::Number(8))));
+        assert_eq!(age.check("3"), Ok(Some(Answer::Number(3))));
+        assert_eq!(age.check("14"), Ok(Some(Answer::Number(14))));
         assert_eq!(age.check("2"), Err("年龄应在 3 到 14 之间".into()));
         assert_eq!(age.check("15"), Err("年龄应在 3 到 14 之间".into()));
         assert_eq!(age.check("八"), Err("年龄请填整数".into()));
@@ -301,8 +371,12 @@ mod tests {
     #[test]
     fn text_is_trimmed_and_counted_in_characters() {
         let name = Question { label: "姓名".into(), max_length: Some(4), ..question(QuestionKind::Text) };
-        assert_eq!(name.check("  小雨 "), Ok(Some(Value::from("小雨"))));
-        assert_eq!(name.check("欧阳小雨"), Ok(Some(Value::from("欧阳小雨"))), "4 characters, 12 bytes");
+        assert_eq!(name.check("  小雨 "), Ok(Some(Answer::Text("小雨".into()))));
+        assert_eq!(
+            name.check("欧阳小雨"),
+            Ok(Some(Answer::Text("欧阳小雨".into()))),
+            "4 characters, 12 bytes"
+        );
         assert_eq!(name.check("欧阳小雨儿"), Err("姓名最多 4 个字".into()));
         let default = question(QuestionKind::Text);
         assert!(default.check(&"字".repeat(DEFAULT_MAX_LENGTH)).is_ok());
@@ -316,11 +390,11 @@ mod tests {
             options: vec!["普通餐".into(), "素食".into()],
             ..question(QuestionKind::Choice)
         };
-        assert_eq!(meal.check("素食"), Ok(Some(Value::from("素食"))));
+        assert_eq!(meal.check("素食"), Ok(Some(Answer::Text("素食".into()))));
         assert_eq!(meal.check("火锅"), Err("请选择用餐".into()));
         assert_eq!(meal.check(""), Err("请选择用餐".into()));
         let phone = Question { label: "手机号".into(), ..question(QuestionKind::Phone) };
-        assert_eq!(phone.check("138 0000-0000"), Ok(Some(Value::from("13800000000"))));
+        assert_eq!(phone.check("138 0000-0000"), Ok(Some(Answer::Text("13800000000".into()))));
         assert_eq!(phone.check("23800000000"), Err("手机号应是 11 位手机号".into()));
         assert_eq!(phone.check("1380000000"), Err("手机号应是 11 位手机号".into()));
         let optional = Question { required: false, ..question(QuestionKind::Number) };
@@ -329,7 +403,7 @@ mod tests {
             serde_json::from_value(serde_json::json!({ "id": "x", "label": "其他", "type": "date" }))
                 .unwrap();
         assert_eq!((unknown.kind, unknown.required), (QuestionKind::Unknown, true));
-        assert_eq!(unknown.check("下周"), Ok(Some(Value::from("下周"))), "asked as text");
+        assert_eq!(unknown.check("下周"), Ok(Some(Answer::Text("下周".into()))), "asked as text");
     }
 
     #[test]
@@ -341,7 +415,7 @@ mod tests {
             typed(&[("name", "小山"), ("age", "5")]),
         ];
         let (answers, group) = form.check(&phone, &children).expect("two valid children");
-        assert_eq!(answers["guardian_phone"], "13800000000");
+        assert_eq!(answers["guardian_phone"], Answer::Text("13800000000".into()));
         assert_eq!(group.len(), 2);
         assert_eq!(group[1].get("school"), None, "an optional answer left empty is left out");
         assert_eq!(form.seats_for(group.len()), 2);
@@ -383,11 +457,22 @@ mod tests {
     }
 
     #[test]
-    fn sent_answers_read_back_as_typed() {
-        assert_eq!(as_typed(&Value::from(8)), Some("8".into()));
-        assert_eq!(as_typed(&Value::from("小雨")), Some("小雨".into()));
-        assert_eq!(as_typed(&Value::from(8.5)), None);
-        assert_eq!(as_typed(&serde_json::json!(["a"])), None);
-        assert_eq!(as_typed(&Value::Null), None);
+    fn sent_answers_read_back_as_typed_and_odd_ones_as_nothing() {
+        let sent = r#"{"age": 8, "name": "小雨", "big": 18446744073709551615, "height": 1.2,
+            "list": ["a", {"b": 1}], "map": {"c": [2]}, "yes": true, "none": null}"#;
+        let answers: Answers = serde_json::from_str(sent).expect("every answer is read");
+        let typed = |id: &str| answers[id].as_typed();
+        assert_eq!(typed("age"), Some("8".into()));
+        assert_eq!(typed("name"), Some("小雨".into()));
+        for odd in ["big", "height", "list", "map", "yes", "none"] {
+            assert_eq!(answers[odd], Answer::Other, "{odd}");
+        }
+    }
+
+    #[test]
+    fn answers_are_sent_as_strings_and_integers() {
+        let answers =
+            Answers::from([("age".into(), Answer::Number(-3)), ("name".into(), Answer::Text("小雨".into()))]);
+        assert_eq!(serde_json::to_string(&answers).unwrap(), r#"{"age":-3,"name":"小雨"}"#);
     }
 }

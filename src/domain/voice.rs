@@ -84,7 +84,7 @@ pub fn takes_opinions(closed: bool, closes_at: Option<&str>, now: &ChinaTime) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::forms::FormDraft;
+    use crate::domain::forms::{Answer, FormDraft};
 
     fn draft(pairs: &[(&str, &str)]) -> FormDraft {
         FormDraft {
@@ -108,7 +108,7 @@ mod tests {
             ]))
             .unwrap();
         assert_eq!(answers.get("contact"), None);
-        assert_eq!(answers["honour"], "志愿者先锋");
+        assert_eq!(answers["honour"].as_text(), Some("志愿者先锋"));
         let long = "好".repeat(MAX_STORY_CHARS as usize + 1);
         let problems = form
             .check_draft(&draft(&[("nominee", "龚"), ("occupation", "快递员"), ("deed", &long)]))
@@ -125,8 +125,8 @@ mod tests {
             pairs.push(("years", years));
             form.check_draft(&draft(&pairs))
         };
-        assert_eq!(with("3").unwrap().0["years"], 3);
-        assert_eq!(with("0").unwrap().0["years"], 0);
+        assert_eq!(with("3").unwrap().0["years"], Answer::Number(3));
+        assert_eq!(with("0").unwrap().0["years"], Answer::Number(0));
         assert_eq!(with("51").unwrap_err()[0].message, "从业年限（年）应在 0 到 50 之间");
         assert_eq!(with("三").unwrap_err()[0].message, "从业年限（年）请填整数");
     }

@@ -8,7 +8,6 @@ use crate::{
     components::{fact, use_form_send, use_once_action, use_signed_in, DetailPage, SendForm, SignInPrompt},
     domain::{
         activities::SignupPhase,
-        forms::as_typed,
         time::{format_date_time, span_label},
         url::item_path,
     },
@@ -115,7 +114,7 @@ fn MySignup(activity: Activity, signup: Signup, can_cancel: bool, reload: Callba
         let answer = |questions: &[crate::api::model::Question], answers: &crate::api::model::Answers| {
             questions
                 .iter()
-                .filter_map(|q| Some(format!("{}：{}", q.label, as_typed(answers.get(&q.id)?)?)))
+                .filter_map(|q| Some(format!("{}：{}", q.label, answers.get(&q.id)?.as_typed()?)))
                 .collect::<Vec<_>>()
                 .join("，")
         };

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::{
     api::{
-        model::{Honour, Honouree, NewNomination, Nomination},
+        model::{Answer, Honour, Honouree, NewNomination, Nomination},
         use_api_resource, ApiError, Page,
     },
     components::{
@@ -196,7 +196,7 @@ pub(crate) fn NominationForm(honours: Vec<Honour>) -> impl IntoView {
         "nominate".into(),
         "/honours".into(),
         move |api, key, answers, _| {
-            let text = |name: &str| answers.get(name).and_then(|v| v.as_str()).map(str::to_owned);
+            let text = |name: &str| answers.get(name).and_then(Answer::as_text).map(str::to_owned);
             // The choice is the honour's name; the backend wants its id.
             let honour = text("honour").and_then(|title| {
                 honours.with_value(|all| all.iter().find(|h| h.title == title).map(|h| h.id.clone()))

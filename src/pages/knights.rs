@@ -114,10 +114,12 @@ pub(crate) fn ApplicationForm(on_sent: Callback<()>) -> impl IntoView {
         "knights-apply".into(),
         "/knights".into(),
         |api, key, answers, _| {
-            let application: Result<NewKnightApplication, _> =
-                serde_json::from_value(serde_json::Value::Object(answers.into_iter().collect()));
+            let application = NewKnightApplication::from_answers(&answers);
             async move {
-                let application = application.map_err(|e| crate::api::ApiError::Decode(e.to_string()))?;
+                // The form's own checks make this complete; a form that no longer matches says so.
+                let application = application.ok_or_else(|| {
+                    crate::api::ApiError::Decode("the application form lacks an answer".into())
+                })?;
                 api.apply_to_knights(&application, &key).await
             }
         },

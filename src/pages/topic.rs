@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::{
-    api::model::{Opinion, Topic, TopicState},
+    api::model::{Answer, Opinion, Topic, TopicState},
     components::{fact, use_form_send, use_signed_in, DetailPage, SendForm, SignInPrompt},
     domain::{
         time::{format_date_time, span_label},
@@ -117,7 +117,7 @@ pub(crate) fn OpinionForm(topic_id: String, reload: Callback<()>) -> impl IntoVi
         item_path("/voice", &topic_id),
         move |api, key, answers, _| {
             let (id, text) =
-                (id.clone(), answers.get("text").and_then(|v| v.as_str()).unwrap_or_default().to_owned());
+                (id.clone(), answers.get("text").and_then(Answer::as_text).unwrap_or_default().to_owned());
             async move { api.send_opinion(&id, &text, &key).await }
         },
     );

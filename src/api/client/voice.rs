@@ -1,6 +1,6 @@
 //! The endpoints of 礼遇尊崇 (honours, 先锋骑士团, 社区议事) and the programme's activities.
 
-use super::{ApiClient, ApiError, ApiRequest, Page};
+use super::{ApiClient, ApiError, ApiRequest, NoFields, Page};
 use crate::{api::model::*, domain::url::item_path};
 
 impl ApiClient {
@@ -87,6 +87,6 @@ impl ApiClient {
     /// Cancels a sign-up; cancelling twice changes nothing more.
     pub async fn cancel_signup(&self, signup_id: &str, key: &str) -> Result<Signup, ApiError> {
         let path = item_path("/v1/signups", signup_id) + "/cancel";
-        self.post(path, &serde_json::json!({}), Some(key)).await
+        self.post(path, &NoFields {}, Some(key)).await
     }
 }

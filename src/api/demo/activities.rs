@@ -1,13 +1,14 @@
 //! The demo backend's activities and sign-ups, with the same rules and
 //! refusals as the mock backend (tests/mock/backend.mjs).
 
+use serde::Deserialize;
 use serde_json::{json, Value};
 
 use super::router::{find, is_signed_in, items, not_found, ok, ok_created, whole, Call, DemoFiles};
 use super::{state::DemoState, voice::missing_key};
 use crate::api::transport::{ApiRequest, ApiResponse};
 use crate::domain::{
-    forms::{as_typed, SignupForm, Typed},
+    forms::{Answer, SignupForm, Typed},
     time::ChinaTime,
 };
 
@@ -90,7 +91,11 @@ fn typed_body(request: &ApiRequest) -> Option<(Typed, Vec<Typed>)> {
     let body: Value = serde_json::from_str(request.json_body()?).ok()?;
     body.as_object()?;
     let answers = |value: &Value| -> Option<Typed> {
-        value.as_object()?.iter().map(|(k, v)| Some((k.clone(), as_typed(v)?))).collect()
+        value
+            .as_object()?
+            .iter()
+            .map(|(k, v)| Some((k.clone(), Answer::deserialize(v).ok()?.as_typed()?)))
+            .collect()
     };
     let group = match &body["group"] {
         Value::Null => Vec::new(),

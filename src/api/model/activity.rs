@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::lenient;
-pub use crate::domain::forms::{Answers, Question, QuestionGroup, QuestionKind, SignupForm};
+pub use crate::domain::forms::{Answer, Answers, Question, QuestionGroup, QuestionKind, SignupForm};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

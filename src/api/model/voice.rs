@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{lenient, lenient_vec, Image};
+use super::{lenient, lenient_vec, Answer, Answers, Image};
 
 /// An honour the programme awards (志愿者先锋, 党员先锋岗, 岗位标兵…).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -124,6 +124,28 @@ pub struct NewKnightApplication {
     pub reason: String,
 }
 
+impl NewKnightApplication {
+    /// The application from the checked answers of its form
+    /// (`domain::voice::application_form`); `None` if one is missing or of another kind.
+    pub fn from_answers(answers: &Answers) -> Option<Self> {
+        let text = |id: &str| match answers.get(id)? {
+            Answer::Text(text) => Some(text.clone()),
+            _ => None,
+        };
+        let years = match answers.get("years")? {
+            Answer::Number(years) => u8::try_from(*years).ok()?,
+            _ => return None,
+        };
+        Some(Self {
+            occupation: text("occupation")?,
+            employer: text("employer"),
+            years,
+            town: text("town")?,
+            reason: text("reason")?,
+        })
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct KnightApplication {
     pub id: String,
@@ -191,4 +213,64 @@ pub struct Opinion {
     pub text: String,
     #[serde(default)]
     pub created_at: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{forms::FormDraft, voice::application_form};
+
+    fn checked(pairs: &[(&str, &str)]) -> Answers {
+        let draft = FormDraft {
+            answers: pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+            members: vec![],
+        };
+        application_form().check_draft(&draft).expect("a valid application").0
+    }
+
+    #[test]
+    fn an_application_is_made_of_its_forms_answers() {
+        let answers = checked(&[
+            ("occupation", "外卖骑手"),
+            ("years", " 3 "),
+            ("town", "钟多街道"),
+            ("reason", "想说说停车点"),
+        ]);
+        let application = NewKnightApplication::from_answers(&answers).expect("complete");
+        assert_eq!(
+            application,
+            NewKnightApplication {
+                occupation: "外卖骑手".into(),
+                employer: None,
+                years: 3,
+                town: "钟多街道".into(),
+                reason: "想说说停车点".into(),
+            }
+        );
+        let with_employer = checked(&[
+            ("occupation", "快递员"),
+            ("employer", "某快递"),
+            ("years", "0"),
+            ("town", "龙潭镇"),
+            ("reason", "带动同行"),
+        ]);
+        let application = NewKnightApplication::from_answers(&with_employer).expect("complete");
+        assert_eq!(application.employer.as_deref(), Some("某快递"));
+    }
+
+    #[test]
+    fn an_application_missing_an_answer_or_of_the_wrong_kind_is_not_made() {
+        let mut answers = checked(&[
+            ("occupation", "网约车司机"),
+            ("years", "12"),
+            ("town", "钟多街道"),
+            ("reason", "议事"),
+        ]);
+        answers.insert("years".into(), Answer::Text("12".into()));
+        assert_eq!(NewKnightApplication::from_answers(&answers), None);
+        answers.insert("years".into(), Answer::Number(300));
+        assert_eq!(NewKnightApplication::from_answers(&answers), None, "more years than a u8 holds");
+        answers.remove("years");
+        assert_eq!(NewKnightApplication::from_answers(&answers), None);
+    }
 }
