@@ -53,17 +53,22 @@ pub fn CardList(
     let limit = RwSignal::new(CARDS_PER_STEP);
     // Ticks after each paint while cards wait to be drawn.
     let catch_up = RwSignal::new(0_u32);
-    // The cards drawn: those before `limit` that were drawn already, and up
-    // to a frame's worth of new ones.
-    let drawn = Memo::new(move |before: Option<&Vec<Card>>| {
-        catch_up.track();
-        let wanted = matches.with(|matches| {
+    // The cards before `limit`, worked out once per change of the matches:
+    // the frames that catch up only pick from them.
+    let wanted = Memo::new(move |_| {
+        matches.with(|matches| {
             unique_keys(matches.iter().take(limit.get()).map(|&at| {
                 let CardEntry { heading, key } = entry.run(at);
                 Card { heading, key, at }
             }))
-        });
-        let (drawn, left_out) = this_frame(wanted, before.map_or(&[], Vec::as_slice), NEW_CARDS_PER_FRAME);
+        })
+    });
+    // The cards drawn: those wanted that were drawn already, and up to a
+    // frame's worth of new ones.
+    let drawn = Memo::new(move |before: Option<&Vec<Card>>| {
+        catch_up.track();
+        let (drawn, left_out) =
+            wanted.with(|wanted| this_frame(wanted, before.map_or(&[], Vec::as_slice), NEW_CARDS_PER_FRAME));
         if left_out {
             frame::after_next_paint(move || {
                 catch_up.try_update(|tick| *tick = tick.wrapping_add(1));

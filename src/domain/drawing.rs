@@ -32,12 +32,12 @@ pub fn unique_keys(cards: impl IntoIterator<Item = Card>) -> Vec<Card> {
 /// The cards of `wanted` to draw this frame: every one already drawn
 /// (`before`), and at most `new_at_most` more. Also whether some were left
 /// for a later frame.
-pub fn this_frame(wanted: Vec<Card>, before: &[Card], new_at_most: usize) -> (Vec<Card>, bool) {
+pub fn this_frame(wanted: &[Card], before: &[Card], new_at_most: usize) -> (Vec<Card>, bool) {
     let was_drawn: HashSet<&str> = before.iter().map(|card| card.key.as_str()).collect();
     let mut new_left = new_at_most;
     let mut left_out = false;
     let drawn = wanted
-        .into_iter()
+        .iter()
         .filter(|card| {
             if was_drawn.contains(card.key.as_str()) {
                 true
@@ -49,6 +49,7 @@ pub fn this_frame(wanted: Vec<Card>, before: &[Card], new_at_most: usize) -> (Ve
                 false
             }
         })
+        .cloned()
         .collect();
     (drawn, left_out)
 }
@@ -75,7 +76,7 @@ mod tests {
 
     #[test]
     fn a_first_frame_draws_only_the_first_new_cards() {
-        let (drawn, left_out) = this_frame(cards(&["a", "b", "c", "d"]), &[], 2);
+        let (drawn, left_out) = this_frame(&cards(&["a", "b", "c", "d"]), &[], 2);
         assert_eq!(keys(&drawn), ["a", "b"]);
         assert!(left_out);
     }
@@ -83,17 +84,17 @@ mod tests {
     #[test]
     fn cards_already_drawn_stay_and_new_ones_fill_in_from_the_top() {
         let before = cards(&["b", "d"]);
-        let (drawn, left_out) = this_frame(cards(&["a", "b", "c", "d", "e"]), &before, 1);
+        let (drawn, left_out) = this_frame(&cards(&["a", "b", "c", "d", "e"]), &before, 1);
         assert_eq!(keys(&drawn), ["a", "b", "d"], "b and d stay; a is the one new card");
         assert!(left_out, "c and e wait for a later frame");
-        let (drawn, left_out) = this_frame(cards(&["a", "b", "c", "d", "e"]), &drawn, 2);
+        let (drawn, left_out) = this_frame(&cards(&["a", "b", "c", "d", "e"]), &drawn, 2);
         assert_eq!(keys(&drawn), ["a", "b", "c", "d", "e"]);
         assert!(!left_out, "nothing waits once all are drawn");
     }
 
     #[test]
     fn a_narrower_list_drops_what_no_longer_matches_at_once() {
-        let (drawn, left_out) = this_frame(cards(&["c"]), &cards(&["a", "b", "c"]), 0);
+        let (drawn, left_out) = this_frame(&cards(&["c"]), &cards(&["a", "b", "c"]), 0);
         assert_eq!(keys(&drawn), ["c"]);
         assert!(!left_out);
     }
