@@ -26,6 +26,15 @@ pub fn remove(key: &str) {
     }
 }
 
+/// Whether the JSON object stored under `key` has a non-empty list in
+/// `field`. The browser's own parser reads it: a question this small is not
+/// worth a decoder in the main module.
+pub fn has_listed(key: &str, field: &str) -> bool {
+    let Some(value) = get(key).and_then(|text| js_sys::JSON::parse(&text).ok()) else { return false };
+    let list = js_sys::Reflect::get(&value, &field.into()).unwrap_or_default();
+    js_sys::Array::is_array(&list) && js_sys::Array::from(&list).length() > 0
+}
+
 /// Reads a JSON value; a value that no longer decodes counts as absent.
 pub fn load<T: DeserializeOwned>(key: &str) -> Option<T> {
     serde_json::from_str(&get(key)?).ok()

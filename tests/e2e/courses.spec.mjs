@@ -79,6 +79,9 @@ test('signing up asks for a login, comes back, and a double tap enrols once', as
   }
   await page.reload();
   await expect(main(page).getByText('已报名', { exact: true })).toBeVisible();
+  // The list, read afresh, marks it too.
+  await gotoApp(page, '/courses');
+  await expect(main(page).getByRole('listitem').filter({ hasText: open.title })).toContainText('已报名');
 });
 
 test('progress with an online course is kept on the phone and shown in the list', async ({ page }) => {

@@ -144,6 +144,13 @@ fn main_file(path: &str) -> Option<&'static str> {
     SAME_NAME.into_iter().find(|name| *name == first)
 }
 
+/// Whether the demo worker has enrolled in a course, as the stored state says.
+/// A state the backend cannot read counts as one with enrolments here: the
+/// backend's logic then answers, as it would have anyway.
+fn enrolled_in_a_course() -> bool {
+    storage::has_listed(STATE_KEY, "enrolments")
+}
+
 /// The demo data names its own images from the site's root (`"/demo/img/…"`);
 /// served under a sub-path, they are under it too.
 fn under_base_path(body: &str, base: &str) -> String {
@@ -175,7 +182,7 @@ impl DemoTransport {
     }
 
     pub async fn send(&self, request: ApiRequest) -> Result<ApiResponse, ApiError> {
-        if let Some(name) = file_as_it_is(&request) {
+        if let Some(name) = file_as_it_is(&request, enrolled_in_a_course()) {
             let body = self.file(name).await?.to_string();
             return Ok(ApiResponse { saved_at: self.saved_at(), ..ApiResponse::new(200, body) });
         }
@@ -267,7 +274,7 @@ mod tests {
             let needs_backend = reads
                 .api
                 .iter()
-                .any(|path| file_as_it_is(&ApiRequest::get(path.replace(":id", "some-id"))).is_none());
+                .any(|path| file_as_it_is(&ApiRequest::get(path.replace(":id", "some-id")), false).is_none());
             assert_eq!(reads.demo_backend, needs_backend, "{route}: demo_backend");
         }
     }
@@ -304,14 +311,23 @@ mod tests {
             ("services", include_str!("../../../public/demo/services.json")),
             ("stations", include_str!("../../../public/demo/stations.json")),
             ("points-rules", include_str!("../../../public/demo/points-rules.json")),
+            ("courses", include_str!("../../../public/demo/courses.json")),
         ];
         let files: DemoFiles =
             texts.iter().map(|(name, text)| (*name, serde_json::from_str(text).unwrap())).collect();
-        for path in ["/v1/site", "/v1/services", "/v1/stations", "/v1/points/rules", "/v1/services?q=体检"]
-        {
+        let paths = [
+            "/v1/site",
+            "/v1/services",
+            "/v1/stations",
+            "/v1/points/rules",
+            "/v1/services?q=体检",
+            "/v1/courses",
+        ];
+        for path in paths {
             let (base, query) = path.split_once('?').unwrap_or((path, ""));
             let request = ApiRequest::get(base).param("q", query.strip_prefix("q="));
-            let name = file_as_it_is(&request).unwrap_or_else(|| panic!("{path} is answered as it is"));
+            let name =
+                file_as_it_is(&request, false).unwrap_or_else(|| panic!("{path} is answered as it is"));
             assert_eq!(files_for(&request), [name], "{path}");
             let answered = answer(&request, &files, &mut DemoState::default(), &clock);
             assert_eq!(answered.status, 200, "{path}");
@@ -326,12 +342,35 @@ mod tests {
             }
         }
         // Everything else needs the backend's logic.
-        for path in
-            ["/v1/services/svc-01", "/v1/courses", "/v1/stories", "/v1/rewards", "/v1/sitemap", "/v1/me"]
-        {
-            assert_eq!(file_as_it_is(&ApiRequest::get(path)), None, "{path}");
+        for path in ["/v1/services/svc-01", "/v1/stories", "/v1/rewards", "/v1/sitemap", "/v1/me"] {
+            assert_eq!(file_as_it_is(&ApiRequest::get(path), false), None, "{path}");
         }
-        assert_eq!(file_as_it_is(&ApiRequest::post("/v1/site", None)), None);
+        assert_eq!(file_as_it_is(&ApiRequest::post("/v1/site", None), false), None);
+        // The course list too, once it has enrolments to mark or a kind to filter by.
+        assert_eq!(file_as_it_is(&ApiRequest::get("/v1/courses"), true), None);
+        assert_eq!(
+            file_as_it_is(&ApiRequest::get("/v1/courses").param("kind", Some("offline")), false),
+            None
+        );
+    }
+
+    #[test]
+    fn the_course_list_as_its_file_is_the_list_the_backend_gives_with_nothing_to_mark() {
+        let clock = ChinaTime::parse_rfc3339("2026-11-30T10:00:00+08:00").unwrap();
+        let text = include_str!("../../../public/demo/courses.json");
+        let files: DemoFiles = [("courses", serde_json::from_str(text).unwrap())].into_iter().collect();
+        let request = ApiRequest::get("/v1/courses");
+        let as_it_is = answer(&request, &files, &mut DemoState::default(), &clock);
+        // An enrolment in a course that is not in the list: the backend's logic runs and marks nothing.
+        let mut state = DemoState { enrolments: vec!["crs-gone".into()], ..DemoState::default() };
+        let by_logic = answer(&request, &files, &mut state, &clock);
+        let body =
+            |response: &crate::api::ApiResponse| serde_json::from_str::<Value>(&response.body).unwrap();
+        assert_eq!((as_it_is.status, body(&as_it_is)), (by_logic.status, body(&by_logic)));
+        // With a course to mark, the list is the logic's.
+        let mut state = DemoState { enrolments: vec!["crs-off-01".into()], ..DemoState::default() };
+        let marked = body(&answer(&request, &files, &mut state, &clock));
+        assert_ne!(marked, body(&as_it_is));
     }
 
     #[test]

@@ -137,8 +137,10 @@ impl Chunk {
 /// The data file a request is answered with as it is, if it is (whatever its
 /// query): the main module answers such a request itself, so that a page
 /// reading nothing else (home, the services, the stations) never downloads
-/// the backend's code.
-pub fn file_as_it_is(request: &ApiRequest) -> Option<&'static str> {
+/// the backend's code. The course list is its file as it is while the worker
+/// has `enrolled` in no course and asks for every kind: the backend's logic
+/// only marks enrolments and filters by kind.
+pub fn file_as_it_is(request: &ApiRequest, enrolled: bool) -> Option<&'static str> {
     const AS_IT_IS: [(&str, &str); 4] = [
         ("/v1/site", "site"),
         ("/v1/services", "services"),
@@ -146,7 +148,12 @@ pub fn file_as_it_is(request: &ApiRequest) -> Option<&'static str> {
         ("/v1/points/rules", "points-rules"),
     ];
     let path = request.path.trim_end_matches('/');
-    let (_, name) = AS_IT_IS.into_iter().find(|(read, _)| *read == path)?;
+    let every_course = path == "/v1/courses" && !enrolled && request.query.is_empty();
+    let name = match AS_IT_IS.into_iter().find(|(read, _)| *read == path) {
+        Some((_, name)) => name,
+        None if every_course => "courses",
+        None => return None,
+    };
     (request.method == Method::Get).then_some(name)
 }
 
@@ -168,7 +175,7 @@ pub fn answer_with(
     if needs_login && !is_signed_in(request) {
         return ApiResponse::error(401, "unauthorized", "请先登录");
     }
-    if let Some(name) = file_as_it_is(request) {
+    if let Some(name) = file_as_it_is(request, !state.enrolments.is_empty()) {
         return file(files, name);
     }
     let call = Call { request, segments: &segments, files, clock };
