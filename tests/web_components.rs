@@ -172,6 +172,30 @@ fn storage_round_trips_and_survives_garbage() {
 }
 
 #[wasm_bindgen_test]
+fn a_stored_list_is_found_only_where_it_has_entries() {
+    let listed = |stored: Option<&str>| {
+        match stored {
+            Some(text) => storage::set("test-state", text),
+            None => storage::remove("test-state"),
+        }
+        storage::has_listed("test-state", "enrolments")
+    };
+    assert!(listed(Some(r#"{"enrolments":["crs-01"],"next_id":3}"#)));
+    for stored in [
+        None,
+        Some(r#"{"enrolments":[]}"#),
+        Some("{}"),
+        Some(r#"{"enrolments":"crs-01"}"#),
+        Some("[1]"),
+        Some("{not json"),
+        Some("null"),
+    ] {
+        assert!(!listed(stored), "{stored:?}");
+    }
+    storage::remove("test-state");
+}
+
+#[wasm_bindgen_test]
 fn a_sign_in_is_remembered_across_visits_and_sign_out_forgets_it() {
     let _owner = Owner::new();
     let transport = || Transport::Demo(DemoTransport::new("/demo", 5_000));

@@ -7,7 +7,7 @@ const me = demoFile('me');
 const at = (rfc3339) => Date.parse(rfc3339);
 const openCampaign = demoItems('campaigns').find((c) => at(c.ends_at) > at(FIXED_NOW));
 const endedCampaign = demoItems('campaigns').find((c) => at(c.ends_at) < at(FIXED_NOW));
-const affordable = demoItems('rewards').find((r) => r.cost <= me.points_balance && r.stock !== 0);
+const affordable = demoItems('rewards').find((r) => r.cost <= me.points_balance && r.stock > 0);
 const tooDear = demoItems('rewards').find((r) => r.cost > me.points_balance && r.stock !== 0);
 
 /** Taps a button twice within one task, faster than any re-render: a nervous double tap. */
@@ -84,6 +84,10 @@ test('redeeming asks first, spends once under a double tap, and the voucher scan
   await gotoApp(page, '/vouchers');
   await expect(card(page, affordable.title).first()).toContainText('未使用');
   await expect(card(page, affordable.title).first()).toContainText(code);
+
+  // The catalogue, read afresh, has one fewer in stock.
+  await gotoApp(page, '/rewards');
+  await expect(card(page, affordable.title)).toContainText(`剩 ${affordable.stock - 1} 份`);
 });
 
 test('a reward dearer than the balance says how much is missing and cannot be redeemed', async ({ page }) => {

@@ -14,7 +14,7 @@ mod voice;
 pub use router::{
     answer, file_as_it_is, files_for, Chunk, DemoFiles, DEMO_SMS_CODE, REPORT_PAGE_SIZE, STORY_PAGE_SIZE,
 };
-pub use state::{DemoState, StoredReply};
+pub use state::{DemoState, StateList, StoredReply};
 
 use router::{answer_with, Parts, ALL_READS, CORE_READS, WRITES};
 
@@ -144,11 +144,12 @@ fn main_file(path: &str) -> Option<&'static str> {
     SAME_NAME.into_iter().find(|name| *name == first)
 }
 
-/// Whether the demo worker has enrolled in a course, as the stored state says.
-/// A state the backend cannot read counts as one with enrolments here: the
-/// backend's logic then answers, as it would have anyway.
-fn enrolled_in_a_course() -> bool {
-    storage::has_listed(STATE_KEY, "enrolments")
+/// Whether the stored demo state has anything in `list`, as the browser's
+/// JSON parser reads it. Where the backend would read the state otherwise (it
+/// takes a state it cannot decode for an empty one), its logic answers: the
+/// same answer, with its code.
+fn stored_has_any(list: StateList) -> bool {
+    storage::has_listed(STATE_KEY, list.field())
 }
 
 /// The demo data names its own images from the site's root (`"/demo/img/…"`);
@@ -182,7 +183,7 @@ impl DemoTransport {
     }
 
     pub async fn send(&self, request: ApiRequest) -> Result<ApiResponse, ApiError> {
-        if let Some(name) = file_as_it_is(&request, enrolled_in_a_course()) {
+        if let Some(name) = file_as_it_is(&request, stored_has_any) {
             let body = self.file(name).await?.to_string();
             return Ok(ApiResponse { saved_at: self.saved_at(), ..ApiResponse::new(200, body) });
         }
@@ -250,7 +251,9 @@ impl DemoTransport {
 mod tests {
     use serde_json::Value;
 
-    use super::{answer, file_as_it_is, files_for, main_file, under_base_path, DemoFiles, DemoState};
+    use super::{
+        answer, file_as_it_is, files_for, main_file, under_base_path, DemoFiles, DemoState, StateList,
+    };
     use crate::{
         api::{decode, transport::ApiRequest},
         domain::time::ChinaTime,
@@ -271,10 +274,9 @@ mod tests {
                 }
             }
             assert_eq!(reads.demo, needed, "{route}");
-            let needs_backend = reads
-                .api
-                .iter()
-                .any(|path| file_as_it_is(&ApiRequest::get(path.replace(":id", "some-id")), false).is_none());
+            let needs_backend = reads.api.iter().any(|path| {
+                file_as_it_is(&ApiRequest::get(path.replace(":id", "some-id")), |_| false).is_none()
+            });
             assert_eq!(reads.demo_backend, needs_backend, "{route}: demo_backend");
         }
     }
@@ -312,6 +314,7 @@ mod tests {
             ("stations", include_str!("../../../public/demo/stations.json")),
             ("points-rules", include_str!("../../../public/demo/points-rules.json")),
             ("courses", include_str!("../../../public/demo/courses.json")),
+            ("rewards", include_str!("../../../public/demo/rewards.json")),
         ];
         let files: DemoFiles =
             texts.iter().map(|(name, text)| (*name, serde_json::from_str(text).unwrap())).collect();
@@ -322,12 +325,13 @@ mod tests {
             "/v1/points/rules",
             "/v1/services?q=体检",
             "/v1/courses",
+            "/v1/rewards",
         ];
         for path in paths {
             let (base, query) = path.split_once('?').unwrap_or((path, ""));
             let request = ApiRequest::get(base).param("q", query.strip_prefix("q="));
             let name =
-                file_as_it_is(&request, false).unwrap_or_else(|| panic!("{path} is answered as it is"));
+                file_as_it_is(&request, |_| false).unwrap_or_else(|| panic!("{path} is answered as it is"));
             assert_eq!(files_for(&request), [name], "{path}");
             let answered = answer(&request, &files, &mut DemoState::default(), &clock);
             assert_eq!(answered.status, 200, "{path}");
@@ -342,35 +346,55 @@ mod tests {
             }
         }
         // Everything else needs the backend's logic.
-        for path in ["/v1/services/svc-01", "/v1/stories", "/v1/rewards", "/v1/sitemap", "/v1/me"] {
-            assert_eq!(file_as_it_is(&ApiRequest::get(path), false), None, "{path}");
+        for path in ["/v1/services/svc-01", "/v1/stories", "/v1/sitemap", "/v1/me"] {
+            assert_eq!(file_as_it_is(&ApiRequest::get(path), |_| false), None, "{path}");
         }
-        assert_eq!(file_as_it_is(&ApiRequest::post("/v1/site", None), false), None);
-        // The course list too, once it has enrolments to mark or a kind to filter by.
-        assert_eq!(file_as_it_is(&ApiRequest::get("/v1/courses"), true), None);
-        assert_eq!(
-            file_as_it_is(&ApiRequest::get("/v1/courses").param("kind", Some("offline")), false),
-            None
-        );
+        assert_eq!(file_as_it_is(&ApiRequest::post("/v1/site", None), |_| false), None);
     }
 
     #[test]
-    fn the_course_list_as_its_file_is_the_list_the_backend_gives_with_nothing_to_mark() {
+    fn a_list_is_its_file_until_the_workers_writes_change_it() {
         let clock = ChinaTime::parse_rfc3339("2026-11-30T10:00:00+08:00").unwrap();
-        let text = include_str!("../../../public/demo/courses.json");
-        let files: DemoFiles = [("courses", serde_json::from_str(text).unwrap())].into_iter().collect();
-        let request = ApiRequest::get("/v1/courses");
-        let as_it_is = answer(&request, &files, &mut DemoState::default(), &clock);
-        // An enrolment in a course that is not in the list: the backend's logic runs and marks nothing.
-        let mut state = DemoState { enrolments: vec!["crs-gone".into()], ..DemoState::default() };
-        let by_logic = answer(&request, &files, &mut state, &clock);
-        let body =
-            |response: &crate::api::ApiResponse| serde_json::from_str::<Value>(&response.body).unwrap();
-        assert_eq!((as_it_is.status, body(&as_it_is)), (by_logic.status, body(&by_logic)));
-        // With a course to mark, the list is the logic's.
-        let mut state = DemoState { enrolments: vec!["crs-off-01".into()], ..DemoState::default() };
-        let marked = body(&answer(&request, &files, &mut state, &clock));
-        assert_ne!(marked, body(&as_it_is));
+        let files: DemoFiles = [
+            ("courses", include_str!("../../../public/demo/courses.json")),
+            ("rewards", include_str!("../../../public/demo/rewards.json")),
+        ]
+        .into_iter()
+        .map(|(name, text)| (name, serde_json::from_str(text).unwrap()))
+        .collect();
+        let body = |response: crate::api::ApiResponse| {
+            (response.status, serde_json::from_str::<Value>(&response.body).unwrap())
+        };
+        let redemption = |reward_id: &str| serde_json::json!({ "id": "rdm-demo-1", "reward_id": reward_id });
+        // The list, a state whose list names nothing in it, one that changes it.
+        let cases = [
+            (
+                "/v1/courses",
+                StateList::Enrolments,
+                DemoState { enrolments: vec!["crs-gone".into()], ..DemoState::default() },
+                DemoState { enrolments: vec!["crs-off-01".into()], ..DemoState::default() },
+            ),
+            (
+                "/v1/rewards",
+                StateList::Redemptions,
+                DemoState { redemptions: vec![redemption("rwd-gone")], ..DemoState::default() },
+                DemoState { redemptions: vec![redemption("rwd-health-basic")], ..DemoState::default() },
+            ),
+        ];
+        for (path, list, mut unchanged, mut changed) in cases {
+            let request = ApiRequest::get(path);
+            let as_it_is = body(answer(&request, &files, &mut DemoState::default(), &clock));
+            // The state's list is not empty: the backend's logic answers, the same.
+            assert!(unchanged.has_any(list) && file_as_it_is(&request, |l| l == list).is_none(), "{path}");
+            assert_eq!(body(answer(&request, &files, &mut unchanged, &clock)), as_it_is, "{path}");
+            assert_ne!(body(answer(&request, &files, &mut changed, &clock)), as_it_is, "{path}");
+            // The main module reads the stored state's JSON by the list's field.
+            let stored = serde_json::to_value(&changed).unwrap();
+            assert!(stored[list.field()].as_array().is_some_and(|l| !l.is_empty()), "{path}");
+            // A filter or a later page is the backend's to answer.
+            let filtered = ApiRequest::get(path).param("kind", Some("offline")).param("cursor", Some("2"));
+            assert_eq!(file_as_it_is(&filtered, |_| false), None, "{path}");
+        }
     }
 
     #[test]

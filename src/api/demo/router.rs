@@ -7,7 +7,7 @@ use serde_json::{json, Map, Value};
 
 use super::{
     activities,
-    state::{DemoState, StoredReply},
+    state::{DemoState, StateList, StoredReply},
     voice,
 };
 use crate::api::{
@@ -134,27 +134,27 @@ impl Chunk {
     }
 }
 
-/// The data file a request is answered with as it is, if it is (whatever its
-/// query): the main module answers such a request itself, so that a page
-/// reading nothing else (home, the services, the stations) never downloads
-/// the backend's code. The course list is its file as it is while the worker
-/// has `enrolled` in no course and asks for every kind: the backend's logic
-/// only marks enrolments and filters by kind.
-pub fn file_as_it_is(request: &ApiRequest, enrolled: bool) -> Option<&'static str> {
-    const AS_IT_IS: [(&str, &str); 4] = [
-        ("/v1/site", "site"),
-        ("/v1/services", "services"),
-        ("/v1/stations", "stations"),
-        ("/v1/points/rules", "points-rules"),
+/// The data file a request is answered with as it is, if it is: the main
+/// module answers such a request itself, so that a page reading nothing else
+/// (home, the services, the stations, the points) never downloads the
+/// backend's code. Some lists are their file only until the worker's writes
+/// change them: asked for whole (no query) while `kept(list)` says the
+/// state's list is empty. Any other query is the app's own filter.
+pub fn file_as_it_is(request: &ApiRequest, kept: impl Fn(StateList) -> bool) -> Option<&'static str> {
+    const AS_IT_IS: [(&str, &str, Option<StateList>); 6] = [
+        ("/v1/site", "site", None),
+        ("/v1/services", "services", None),
+        ("/v1/stations", "stations", None),
+        ("/v1/points/rules", "points-rules", None),
+        // Each marked enrolled, or filtered by kind.
+        ("/v1/courses", "courses", Some(StateList::Enrolments)),
+        // Each one's stock less what was redeemed.
+        ("/v1/rewards", "rewards", Some(StateList::Redemptions)),
     ];
     let path = request.path.trim_end_matches('/');
-    let every_course = path == "/v1/courses" && !enrolled && request.query.is_empty();
-    let name = match AS_IT_IS.into_iter().find(|(read, _)| *read == path) {
-        Some((_, name)) => name,
-        None if every_course => "courses",
-        None => return None,
-    };
-    (request.method == Method::Get).then_some(name)
+    let (_, name, changed_by) = AS_IT_IS.into_iter().find(|(read, ..)| *read == path)?;
+    let unchanged = changed_by.is_none_or(|list| request.query.is_empty() && !kept(list));
+    (request.method == Method::Get && unchanged).then_some(name)
 }
 
 /// [`answer`] with only the given `parts`.
@@ -175,7 +175,7 @@ pub fn answer_with(
     if needs_login && !is_signed_in(request) {
         return ApiResponse::error(401, "unauthorized", "请先登录");
     }
-    if let Some(name) = file_as_it_is(request, !state.enrolments.is_empty()) {
+    if let Some(name) = file_as_it_is(request, |list| state.has_any(list)) {
         return file(files, name);
     }
     let call = Call { request, segments: &segments, files, clock };

@@ -44,7 +44,33 @@ pub struct StoredReply {
     pub body: String,
 }
 
+/// A list of the demo state whose first entry changes a read that is,
+/// until then, a data file as it is (`router::file_as_it_is`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StateList {
+    Enrolments,
+    Redemptions,
+}
+
+impl StateList {
+    /// Its field in the stored state's JSON.
+    pub fn field(self) -> &'static str {
+        match self {
+            StateList::Enrolments => "enrolments",
+            StateList::Redemptions => "redemptions",
+        }
+    }
+}
+
 impl DemoState {
+    /// Whether `list` has anything in it.
+    pub fn has_any(&self, list: StateList) -> bool {
+        match list {
+            StateList::Enrolments => !self.enrolments.is_empty(),
+            StateList::Redemptions => !self.redemptions.is_empty(),
+        }
+    }
+
     /// A fresh id with the given prefix, e.g. `rep-demo-3`.
     pub fn new_id(&mut self, prefix: &str) -> String {
         self.next_id += 1;
