@@ -138,9 +138,10 @@ impl Chunk {
 /// module answers such a request itself, so that a page reading nothing else
 /// (home, the services, the stations, the points) never downloads the
 /// backend's code. Some lists are their file only until the worker's writes
-/// change them: asked for whole (no query) while `kept(list)` says the
-/// state's list is empty. Any other query is the app's own filter.
-pub fn file_as_it_is(request: &ApiRequest, kept: impl Fn(StateList) -> bool) -> Option<&'static str> {
+/// change them: while asked for whole (no query) and `has_any(list)` says
+/// the demo state's list that changes them is empty. The other files are
+/// theirs whatever the query: the app filters them itself.
+pub fn file_as_it_is(request: &ApiRequest, has_any: impl Fn(StateList) -> bool) -> Option<&'static str> {
     const AS_IT_IS: [(&str, &str, Option<StateList>); 6] = [
         ("/v1/site", "site", None),
         ("/v1/services", "services", None),
@@ -153,7 +154,7 @@ pub fn file_as_it_is(request: &ApiRequest, kept: impl Fn(StateList) -> bool) -> 
     ];
     let path = request.path.trim_end_matches('/');
     let (_, name, changed_by) = AS_IT_IS.into_iter().find(|(read, ..)| *read == path)?;
-    let unchanged = changed_by.is_none_or(|list| request.query.is_empty() && !kept(list));
+    let unchanged = changed_by.is_none_or(|list| request.query.is_empty() && !has_any(list));
     (request.method == Method::Get && unchanged).then_some(name)
 }
 
