@@ -121,13 +121,8 @@ test('what the app asked for before the first paint is not asked again', async (
 });
 
 test('on the demo data, the data’s files and the demo backend’s code are fetched', async () => {
-  const { urls, preloaded } = await visit('/points', demo);
-  assert.deepEqual(urls, [
-    `${ORIGIN}/config.json`,
-    `${ORIGIN}/demo/site.json`,
-    `${ORIGIN}/demo/points-rules.json`,
-    `${ORIGIN}/demo/rewards.json`,
-  ]);
+  const { urls, preloaded } = await visit('/stories', demo);
+  assert.deepEqual(urls, [`${ORIGIN}/config.json`, `${ORIGIN}/demo/site.json`, `${ORIGIN}/demo/stories.json`]);
   assert.deepEqual(preloaded, [`${ORIGIN}/app-0123/split_demo_backend.wasm`, `${ORIGIN}/app-0123/chunk_9.wasm`]);
 });
 
@@ -140,14 +135,21 @@ test('on the demo data, a page not drawn from data leaves the demo backend’s c
 });
 
 test('on the demo data, a page whose files are answered as they are fetches them without the backend’s code', async () => {
-  for (const [path, file] of [['/services', 'services'], ['/stations', 'stations']]) {
+  const pages = [
+    ['/services', ['services']],
+    ['/stations', ['stations']],
+    ['/courses', ['courses']],
+    ['/points', ['points-rules', 'rewards']],
+  ];
+  for (const [path, files] of pages) {
     const { urls, preloaded } = await visit(path, demo);
     assert.deepEqual(
       preloaded.filter((href) => TABLES.demoCode.some((file) => href.endsWith(`/${file}`))),
       [],
       path,
     );
-    assert.deepEqual(urls, [`${ORIGIN}/config.json`, `${ORIGIN}/demo/site.json`, `${ORIGIN}/demo/${file}.json`], path);
+    const data = files.map((file) => `${ORIGIN}/demo/${file}.json`);
+    assert.deepEqual(urls, [`${ORIGIN}/config.json`, `${ORIGIN}/demo/site.json`, ...data], path);
   }
 });
 
