@@ -305,19 +305,25 @@ mod tests {
         }
     }
 
-    #[test]
-    fn the_reads_answered_from_a_file_as_it_is_get_the_whole_file() {
-        let clock = ChinaTime::parse_rfc3339("2026-11-30T10:00:00+08:00").unwrap();
-        let texts = [
+    /// The bundled files that some reads are answered with as they are.
+    fn files_answered_as_they_are() -> DemoFiles {
+        [
             ("site", include_str!("../../../public/demo/site.json")),
             ("services", include_str!("../../../public/demo/services.json")),
             ("stations", include_str!("../../../public/demo/stations.json")),
             ("points-rules", include_str!("../../../public/demo/points-rules.json")),
             ("courses", include_str!("../../../public/demo/courses.json")),
             ("rewards", include_str!("../../../public/demo/rewards.json")),
-        ];
-        let files: DemoFiles =
-            texts.iter().map(|(name, text)| (*name, serde_json::from_str(text).unwrap())).collect();
+        ]
+        .into_iter()
+        .map(|(name, text)| (name, serde_json::from_str(text).unwrap()))
+        .collect()
+    }
+
+    #[test]
+    fn the_reads_answered_from_a_file_as_it_is_get_the_whole_file() {
+        let clock = ChinaTime::parse_rfc3339("2026-11-30T10:00:00+08:00").unwrap();
+        let files = files_answered_as_they_are();
         let paths = [
             "/v1/site",
             "/v1/services",
@@ -355,13 +361,7 @@ mod tests {
     #[test]
     fn a_list_is_its_file_until_the_workers_writes_change_it() {
         let clock = ChinaTime::parse_rfc3339("2026-11-30T10:00:00+08:00").unwrap();
-        let files: DemoFiles = [
-            ("courses", include_str!("../../../public/demo/courses.json")),
-            ("rewards", include_str!("../../../public/demo/rewards.json")),
-        ]
-        .into_iter()
-        .map(|(name, text)| (name, serde_json::from_str(text).unwrap()))
-        .collect();
+        let files = files_answered_as_they_are();
         let body = |response: crate::api::ApiResponse| {
             (response.status, serde_json::from_str::<Value>(&response.body).unwrap())
         };
