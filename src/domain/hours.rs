@@ -89,16 +89,17 @@ pub fn state_at(hours: &OpeningHours, now: &ChinaTime) -> OpenState {
     }
     let minute = minute_of_week(now);
     let open = open_at(&intervals, minute);
-    // The state can only change at an interval's edge: try them in time order.
-    let mut edges: Vec<u32> = intervals
-        .iter()
-        .flat_map(|&(start, end)| [start % WEEK, end % WEEK])
-        .map(|edge| (edge + WEEK - minute) % WEEK)
-        .filter(|&ahead| ahead > 0)
-        .collect();
-    edges.sort_unstable();
-    edges.dedup();
-    match edges.into_iter().find(|&ahead| open_at(&intervals, minute + ahead) != open) {
+    // The state can only change at an interval's edge: the nearest edge ahead
+    // where it differs is the change. (A search, not a sort: no sorting code
+    // in the stations' download for lists of a few edges.)
+    let mut change: Option<u32> = None;
+    let edges = intervals.iter().flat_map(|&(start, end)| [start % WEEK, end % WEEK]);
+    for ahead in edges.map(|edge| (edge + WEEK - minute) % WEEK).filter(|&ahead| ahead > 0) {
+        if change.is_none_or(|nearest| ahead < nearest) && open_at(&intervals, minute + ahead) != open {
+            change = Some(ahead);
+        }
+    }
+    match change {
         Some(ahead) if open => OpenState::OpenUntil((minute + ahead) % WEEK),
         Some(ahead) => OpenState::ClosedUntil((minute + ahead) % WEEK),
         // Open at every edge: the spans cover the whole week.
@@ -107,12 +108,15 @@ pub fn state_at(hours: &OpeningHours, now: &ChinaTime) -> OpenState {
     }
 }
 
-/// A minute of the week relative to now: "21:00", "明天 08:00", "周一 08:00".
+/// A minute of the week relative to now: "21:00", "明天 08:00", "周一 08:00",
+/// and "下周一 08:00" for today's weekday a week ahead.
 fn when(minute_of_week: u32, now: &ChinaTime) -> String {
     let day = minute_of_week / DAY + 1;
     let clock = format!("{:02}:{:02}", minute_of_week % DAY / 60, minute_of_week % 60);
     let today = u32::from(now.weekday);
-    if day == today {
+    if day == today && minute_of_week <= self::minute_of_week(now) {
+        format!("下{} {clock}", weekday_label(day as u8))
+    } else if day == today {
         clock
     } else if day == today % 7 + 1 {
         format!("明天 {clock}")
@@ -204,6 +208,21 @@ mod tests {
         let h = hours(&[(&[1], "08:00", "12:00"), (&[1], "12:00", "18:00")]);
         let morning = at(30, "09:00");
         assert_eq!(state_at(&h, &morning).label(&morning), "营业中 · 18:00 关门");
+    }
+
+    #[test]
+    fn spans_in_any_order_change_at_the_nearest_edge_that_changes_the_state() {
+        // Listed out of time order, two of them overlapping: 10:00 ends one
+        // span while another still runs, so it changes nothing.
+        let h = hours(&[(&[1], "14:00", "18:00"), (&[1], "09:00", "12:00"), (&[1], "08:00", "10:00")]);
+        let early = at(30, "07:00");
+        assert_eq!(state_at(&h, &early).label(&early), "已休息 · 08:00 开门");
+        let morning = at(30, "09:30");
+        assert_eq!(state_at(&h, &morning).label(&morning), "营业中 · 12:00 关门");
+        let lunch = at(30, "12:30");
+        assert_eq!(state_at(&h, &lunch).label(&lunch), "已休息 · 14:00 开门");
+        let evening = at(30, "18:00");
+        assert_eq!(state_at(&h, &evening).label(&evening), "已休息 · 下周一 08:00 开门");
     }
 
     #[test]
