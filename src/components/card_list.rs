@@ -51,8 +51,9 @@ pub fn CardList(
     measure: &'static str,
 ) -> impl IntoView {
     let limit = RwSignal::new(CARDS_PER_STEP);
-    // Ticks after each paint while cards wait to be drawn.
-    let catch_up = RwSignal::new(0_u32);
+    // Ticks after each paint while cards wait to be drawn (a usize, as the
+    // limit is: one signal type, one copy of its code).
+    let catch_up = RwSignal::new(0_usize);
     // The cards before `limit`, worked out once per change of the matches:
     // the frames that catch up only pick from them.
     let wanted = Memo::new(move |_| {

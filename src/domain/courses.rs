@@ -130,10 +130,14 @@ pub struct ProgressBook(pub BTreeMap<String, Progress>);
 impl<'de> Deserialize<'de> for ProgressBook {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let entries = BTreeMap::<String, Box<serde_json::value::RawValue>>::deserialize(deserializer)?;
-        let book = entries
-            .into_iter()
-            .filter_map(|(id, value)| Some((id, serde_json::from_str(value.get()).ok()?)))
-            .collect();
+        // Inserted one by one: collecting into a map would sort the entries
+        // again, and bring a sort's code into the courses' download.
+        let mut book = BTreeMap::new();
+        for (id, value) in entries {
+            if let Ok(progress) = serde_json::from_str(value.get()) {
+                book.insert(id, progress);
+            }
+        }
         Ok(Self(book))
     }
 }
