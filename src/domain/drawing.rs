@@ -4,7 +4,7 @@
 //! thousand of them: cards already on screen stay, and each frame adds at most
 //! a screenful of the new ones, in the order they are listed.
 
-use std::collections::{HashMap, HashSet};
+use super::key_set::KeySet;
 
 /// A card to draw: its heading, its key (unique in the list) and its position.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -18,13 +18,22 @@ pub struct Card {
 /// many times they came before ("a#1", "a#2"), so a backend that repeats an
 /// id still has every item drawn.
 pub fn unique_keys(cards: impl IntoIterator<Item = Card>) -> Vec<Card> {
-    let mut seen = HashMap::<String, usize>::new();
+    // How many times each key came so far, by the key's place in `seen`.
+    let mut seen = KeySet::default();
+    let mut counts: Vec<usize> = Vec::new();
     cards
         .into_iter()
         .map(|card| {
-            let count = seen.entry(card.key.clone()).or_default();
-            *count += 1;
-            Card { key: format!("{}#{count}", card.key), ..card }
+            let at = match seen.get_full(&card.key) {
+                Some((at, _)) => at,
+                None => {
+                    seen.insert(card.key.clone());
+                    counts.push(0);
+                    counts.len() - 1
+                }
+            };
+            counts[at] += 1;
+            Card { key: format!("{}#{}", card.key, counts[at]), ..card }
         })
         .collect()
 }
@@ -33,13 +42,16 @@ pub fn unique_keys(cards: impl IntoIterator<Item = Card>) -> Vec<Card> {
 /// (`before`), and at most `new_at_most` more. Also whether some were left
 /// for a later frame.
 pub fn this_frame(wanted: &[Card], before: &[Card], new_at_most: usize) -> (Vec<Card>, bool) {
-    let was_drawn: HashSet<&str> = before.iter().map(|card| card.key.as_str()).collect();
+    let mut was_drawn = KeySet::default();
+    for card in before {
+        was_drawn.insert(card.key.clone());
+    }
     let mut new_left = new_at_most;
     let mut left_out = false;
     let drawn = wanted
         .iter()
         .filter(|card| {
-            if was_drawn.contains(card.key.as_str()) {
+            if was_drawn.contains(&card.key) {
                 true
             } else if new_left > 0 {
                 new_left -= 1;

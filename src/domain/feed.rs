@@ -3,8 +3,6 @@
 //! A backend chooses its cursors; a broken one may hand back the same cursor
 //! again or never stop. Both walks here end in that case.
 
-use std::collections::HashSet;
-
 use crate::api::{ApiError, Page};
 
 /// One page asked for: which request it is (so a late answer to an earlier
@@ -32,8 +30,9 @@ pub struct PagedFeed<T> {
     /// Source of request ids. It survives a change of filter, so an answer to
     /// a request made for an earlier visit of the same filter is still stale.
     last_request: u64,
-    /// Cursors already asked for in this feed.
-    asked: HashSet<String>,
+    /// Cursors already asked for in this feed: one per page a worker asked
+    /// for, few enough to search in turn (and no hash set's code to download).
+    asked: Vec<String>,
 }
 
 impl<T> Default for PagedFeed<T> {
@@ -47,7 +46,7 @@ impl<T> Default for PagedFeed<T> {
             scroll_y: 0.0,
             pending: None,
             last_request: 0,
-            asked: HashSet::new(),
+            asked: Vec::new(),
         }
     }
 }
@@ -84,7 +83,7 @@ impl<T> PagedFeed<T> {
         self.pending = Some(self.last_request);
         self.error = None;
         if let Some(cursor) = &self.next {
-            self.asked.insert(cursor.clone());
+            self.asked.push(cursor.clone());
         }
         Some(PageRequest { id: self.last_request, cursor: self.next.clone() })
     }
@@ -135,7 +134,8 @@ pub enum Follow {
 /// The cursors of a list followed to the end, with a cap on pages and items.
 #[derive(Clone, Debug, Default)]
 pub struct CursorTrail {
-    asked: HashSet<String>,
+    /// At most [`MAX_PAGES`]: searched in turn.
+    asked: Vec<String>,
     pages: usize,
     items: usize,
 }
@@ -149,9 +149,10 @@ impl CursorTrail {
         if self.pages >= MAX_PAGES || self.items >= MAX_ITEMS {
             return Follow::Capped;
         }
-        if !self.asked.insert(cursor.clone()) {
+        if self.asked.contains(&cursor) {
             return Follow::End;
         }
+        self.asked.push(cursor.clone());
         Follow::Next(cursor)
     }
 }

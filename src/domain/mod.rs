@@ -11,6 +11,7 @@ pub mod feed;
 pub mod forms;
 pub mod geo;
 pub mod hours;
+pub mod key_set;
 pub mod kiosk;
 pub mod outbox;
 pub mod points;
