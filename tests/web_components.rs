@@ -433,24 +433,43 @@ async fn after_the_pause() {
 async fn a_search_shows_as_typed_and_reaches_the_address_once_typing_pauses() {
     let address = RwSignal::new(String::from("体检"));
     let writes = RwSignal::new(Vec::<String>::new());
+    let filterings = Arc::new(AtomicUsize::new(0));
+    let counted = filterings.clone();
     let container = mount(move || {
         let search = use_typed_search(Memo::new(move |_| address.get()), move |text: String| {
             writes.update(|w| w.push(text.clone()));
             address.set(text);
         });
+        let counted = counted.clone();
+        Effect::new(move |_| {
+            search.query.track();
+            counted.fetch_add(1, Ordering::SeqCst);
+        });
         view! {
             <SearchField label="搜索" placeholder="" search />
             <p class="typed">{move || search.text.get()}</p>
+            <p class="query">{move || search.query.get()}</p>
         }
     });
     let typed = || container.query_selector(".typed").unwrap().unwrap().text_content().unwrap();
+    let query = || container.query_selector(".query").unwrap().unwrap().text_content().unwrap();
     tick().await;
-    assert_eq!(typed(), "体检", "it starts from the address");
+    assert_eq!((typed(), query()), ("体检".into(), "体检".into()), "it starts from the address");
+    let filtered_before = filterings.load(Ordering::SeqCst);
 
+    // Two keystrokes before the next frame.
     type_into(&container, "input", "法");
     type_into(&container, "input", "法律");
     tick().await;
-    assert_eq!(typed(), "法律", "the list follows each keystroke");
+    assert_eq!(typed(), "法律", "the text follows each keystroke");
+    frames(2).await;
+    tick().await;
+    assert_eq!(query(), "法律", "the list follows once the frame is drawn");
+    assert_eq!(
+        filterings.load(Ordering::SeqCst),
+        filtered_before + 1,
+        "keystrokes within a frame filter once"
+    );
     assert_eq!(address.get_untracked(), "体检", "the address waits for a pause");
     after_the_pause().await;
     assert_eq!(writes.get_untracked(), ["法律"], "one write for the whole word");
@@ -466,6 +485,8 @@ async fn a_search_shows_as_typed_and_reaches_the_address_once_typing_pauses() {
     address.set(String::new());
     tick().await;
     assert_eq!(typed(), "");
+    frames(2).await;
+    assert_eq!(query(), "", "a keystroke the address replaced does not come back");
     after_the_pause().await;
     assert_eq!(address.get_untracked(), "", "the typing the address replaced is not written");
     assert_eq!(writes.get_untracked().len(), 2);

@@ -2,21 +2,28 @@ use std::time::Duration;
 
 use leptos::{prelude::*, wasm_bindgen::JsCast};
 
+use crate::platform::frame;
+
 /// How long typing must pause before the search is written to the address.
 pub const ADDRESS_PAUSE: Duration = Duration::from_millis(500);
 
 /// A search typed into a page and kept in its address (`?q=`).
 ///
-/// The text changes with every keystroke and the list follows it at once;
-/// the address follows when typing pauses ([`ADDRESS_PAUSE`]), or when the
-/// field is left or sent. Writing the address goes through the router and
-/// the history API, a few milliseconds of a cheap phone's frame that a
-/// keystroke need not wait for. An address changed elsewhere (back, a link
-/// that clears the filters) replaces what is typed.
+/// The text changes with every keystroke. The list follows it in the task
+/// after the next frame, so the frame that shows the typed character does
+/// not wait for the list to be filtered and redrawn (on a cheap phone, a
+/// keystroke's new cards can take longer than a frame); keystrokes within
+/// one frame filter the list once. The address follows when typing pauses
+/// ([`ADDRESS_PAUSE`]), or when the field is left or sent: writing it goes
+/// through the router and the history API, a few milliseconds more. An
+/// address changed elsewhere (back, a link that clears the filters)
+/// replaces what is typed.
 #[derive(Clone, Copy)]
 pub struct TypedSearch {
     /// What is typed now.
     pub text: Signal<String>,
+    /// What the list is filtered by: `text`, a frame later.
+    pub query: Signal<String>,
     on_type: Callback<String>,
     on_done: Callback<()>,
 }
@@ -28,6 +35,8 @@ pub fn use_typed_search(
     write: impl Fn(String) + Send + Sync + 'static,
 ) -> TypedSearch {
     let text = RwSignal::new(in_address.get_untracked());
+    let query = RwSignal::new(text.get_untracked());
+    let query_due = StoredValue::new(false);
     let pending = StoredValue::new(None::<TimeoutHandle>);
     let cancel = move || {
         if let Some(timer) = pending.try_update_value(Option::take).flatten() {
@@ -43,6 +52,16 @@ pub fn use_typed_search(
     });
     let on_type = Callback::new(move |typed: String| {
         text.set(typed);
+        if !query_due.get_value() {
+            query_due.set_value(true);
+            // The page may be gone by then: every read and write is a try.
+            frame::after_next_paint(move || {
+                query_due.try_set_value(false);
+                if let Some(typed) = text.try_get_untracked() {
+                    query.try_set(typed);
+                }
+            });
+        }
         cancel();
         let timer = set_timeout_with_handle(move || on_done.run(()), ADDRESS_PAUSE).ok();
         pending.set_value(timer);
@@ -51,11 +70,14 @@ pub fn use_typed_search(
         let address = in_address.get();
         cancel();
         if text.get_untracked() != address {
-            text.set(address);
+            text.set(address.clone());
+        }
+        if query.get_untracked() != address {
+            query.set(address);
         }
     });
     on_cleanup(cancel);
-    TypedSearch { text: text.into(), on_type, on_done }
+    TypedSearch { text: text.into(), query: query.into(), on_type, on_done }
 }
 
 /// A search box that reports what is typed as it is typed. Chinese input

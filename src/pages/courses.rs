@@ -91,7 +91,7 @@ pub fn Courses() -> impl IntoView {
             </div>
         </form>
         <Show when=move || feed.with(|f| f.started && !f.items.is_empty())>
-            <CourseResults courses=Signal::derive(move || feed.with(|f| f.items.clone())) search=search.text kind category />
+            <CourseResults courses=Signal::derive(move || feed.with(|f| f.items.clone())) search=search.query kind category />
         </Show>
         <FeedFooter feed load_more empty="还没有课程，敬请期待。" />
     }

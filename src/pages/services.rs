@@ -62,7 +62,7 @@ pub fn Services() -> impl IntoView {
         </form>
         <Loaded
             resource=services
-            render={move |page: Page<Service>| view! { <ServiceResults page search=search.text category /> }}
+            render={move |page: Page<Service>| view! { <ServiceResults page search=search.query category /> }}
         />
     }
 }

@@ -132,7 +132,7 @@ pub fn Stations() -> impl IntoView {
         </form>
         <Loaded
             resource=stations
-            render={move |page: Page<Station>| view! { <StationResults page filter search=search.text whereabouts now /> }}
+            render={move |page: Page<Station>| view! { <StationResults page filter search=search.query whereabouts now /> }}
         />
     }
 }
