@@ -110,11 +110,11 @@ pub fn state_at(hours: &OpeningHours, now: &ChinaTime) -> OpenState {
 
 /// A minute of the week relative to now: "21:00", "明天 08:00", "周一 08:00",
 /// and "下周一 08:00" for today's weekday a week ahead.
-fn when(minute_of_week: u32, now: &ChinaTime) -> String {
-    let day = minute_of_week / DAY + 1;
-    let clock = format!("{:02}:{:02}", minute_of_week % DAY / 60, minute_of_week % 60);
+fn when(minute: u32, now: &ChinaTime) -> String {
+    let day = minute / DAY + 1;
+    let clock = format!("{:02}:{:02}", minute % DAY / 60, minute % 60);
     let today = u32::from(now.weekday);
-    if day == today && minute_of_week <= self::minute_of_week(now) {
+    if day == today && minute <= minute_of_week(now) {
         format!("下{} {clock}", weekday_label(day as u8))
     } else if day == today {
         clock
