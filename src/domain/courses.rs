@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{search::matches_all, time::ChinaTime};
+use super::{search::matches_all, small_sort::sorted_by_key, time::ChinaTime};
 use crate::api::model::{Course, CourseKind};
 
 /// Whether a session or competition can be signed up for now.
@@ -62,20 +62,18 @@ pub struct CourseFilter {
 /// Filters, then orders: upcoming sessions soonest first, then online courses,
 /// then past sessions, most recent first.
 pub fn arrange_courses(courses: &[Course], filter: &CourseFilter, now: &ChinaTime) -> Vec<Course> {
-    let mut found: Vec<Course> = courses
+    let found = courses
         .iter()
         .filter(|c| filter.kind.is_none_or(|k| c.kind == k))
         .filter(|c| filter.category.as_ref().is_none_or(|cat| &c.category == cat))
         .filter(|c| matches_all(&filter.query, &[&c.title, &c.summary, &c.provider, &c.category]))
-        .cloned()
-        .collect();
+        .cloned();
     let start = |c: &Course| c.starts_at.as_deref().and_then(ChinaTime::parse_rfc3339).map(|t| t.unix_millis);
-    found.sort_by_key(|c| match start(c) {
+    sorted_by_key(found, |c| match start(c) {
         Some(at) if at > now.unix_millis => (0, at),
         None => (1, 0),
         Some(at) => (2, -at),
-    });
-    found
+    })
 }
 
 /// The catalogue's groups in order; a kind this app does not know comes last, as 其他.

@@ -20,6 +20,7 @@ pub mod reading;
 pub mod report;
 pub mod saved_answers;
 pub mod search;
+pub mod small_sort;
 pub mod stations;
 pub mod time;
 pub mod url;

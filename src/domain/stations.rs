@@ -5,6 +5,7 @@ use super::{
     geo::{distance_m, EBIKE_15_MIN_M, WALK_15_MIN_M},
     hours::{state_at, OpenState},
     search::SearchIndex,
+    small_sort::sorted_by,
     time::ChinaTime,
 };
 use crate::api::model::{GeoPoint, Station};
@@ -70,7 +71,7 @@ impl StationFinder {
         states: &[OpenState],
         here: Option<GeoPoint>,
     ) -> Vec<StationMatch> {
-        let mut found: Vec<StationMatch> = self
+        let found = self
             .stations
             .iter()
             .enumerate()
@@ -83,15 +84,14 @@ impl StationFinder {
                 open: states.get(at).copied().unwrap_or(OpenState::NeverOpen),
                 distance_m: here.zip(s.location).map(|(here, there)| distance_m(here, there)),
             })
-            .filter(|m| !filter.open_now || m.open.is_open())
-            .collect();
-        if here.is_some() {
+            .filter(|m| !filter.open_now || m.open.is_open());
+        match here {
             // Stations without a position go last rather than vanish.
-            found.sort_by(|a, b| {
+            Some(_) => sorted_by(found, |a, b| {
                 a.distance_m.unwrap_or(f64::INFINITY).total_cmp(&b.distance_m.unwrap_or(f64::INFINITY))
-            });
+            }),
+            None => found.collect(),
         }
-        found
     }
 }
 

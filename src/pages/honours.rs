@@ -12,7 +12,13 @@ use crate::{
         page_texts, use_form_send, use_query_param, use_query_setter, use_signed_in, Card, CardGroup, Chip,
         CountLine, CutShort, Loaded, NoMatch, SendForm, SignInPrompt,
     },
-    domain::{search::distinct, time::format_date_time, url::item_path, voice::nomination_form},
+    domain::{
+        search::distinct,
+        small_sort::{sorted_by, sorted_by_key},
+        time::format_date_time,
+        url::item_path,
+        voice::nomination_form,
+    },
     pages::take_part_forms::FormFromChunk,
 };
 
@@ -58,14 +64,14 @@ fn RollView(roll: Roll) -> impl IntoView {
     let cut_short = people.next.is_some();
     let people = people.items;
     let total = people.len();
-    let mut years: Vec<u16> = people.iter().filter_map(|p| p.year).collect();
-    years.sort_unstable_by(|a, b| b.cmp(a));
+    let mut years = sorted_by(people.iter().filter_map(|p| p.year), |a, b| b.cmp(a));
     years.dedup();
     let titled: Vec<(String, Honouree)> =
         people.into_iter().map(|p| (honour_title(&p, &honours), p)).collect();
     // The honours in the backend's order, then any it did not list.
-    let mut titles = distinct(&titled, |(title, _)| title);
-    titles.sort_by_key(|title| honours.iter().position(|h| h.title == *title).unwrap_or(usize::MAX));
+    let titles = sorted_by_key(distinct(&titled, |(title, _)| title), |title| {
+        honours.iter().position(|h| h.title == *title).unwrap_or(usize::MAX)
+    });
     let order = StoredValue::new(titles.clone());
     let visible = Memo::new(move |_| {
         let (honour, year) = (honour.get(), year.get());

@@ -8,6 +8,7 @@ use crate::{
     components::{use_page_feed, use_signed_in, FeedFooter, PageHeader},
     domain::{
         outbox::{OutboxItem, OutboxState},
+        small_sort::sorted_by_key,
         time::ChinaTime,
         url::login_path,
     },
@@ -42,10 +43,8 @@ pub fn Reports() -> impl IntoView {
 fn OnThePhone(outbox: RwSignal<crate::domain::outbox::Outbox>) -> impl IntoView {
     let waiting = move || {
         outbox.with(|o| {
-            let mut items: Vec<OutboxItem> =
-                o.items.iter().filter(|i| !matches!(i.state, OutboxState::Sent { .. })).cloned().collect();
-            items.sort_by_key(|i| std::cmp::Reverse(i.created_at_ms));
-            items
+            let waiting = o.items.iter().filter(|i| !matches!(i.state, OutboxState::Sent { .. })).cloned();
+            sorted_by_key(waiting, |i: &OutboxItem| std::cmp::Reverse(i.created_at_ms))
         })
     };
     let remove = move |key: String| {
