@@ -177,6 +177,20 @@ mod tests {
     }
 
     #[test]
+    fn stations_without_a_position_go_last_and_equals_keep_the_backends_order() {
+        let mut stations = fixtures();
+        stations[1].location = None;
+        let mut twin = stations[2].clone();
+        twin.id = "night-2".into();
+        stations.insert(0, twin);
+        let here = GeoPoint { lat: 28.84, lng: 108.77 };
+        let finder = StationFinder::new(stations);
+        let found = finder.find(&StationFilter::default(), &finder.states_at(&at("12:00")), Some(here));
+        assert_eq!(ids(&finder, &found), ["night-2", "night", "far", "near"]);
+        assert_eq!(found[3].distance_m, None);
+    }
+
+    #[test]
     fn filters_combine() {
         let stations = finder();
         let microwave = StationFilter { facility: Some("microwave".into()), ..Default::default() };
