@@ -90,8 +90,11 @@ export function startUp(tables, env) {
     .then((response) => (response.ok ? response.clone().json() : null))
     .then(async (config) => {
       if (!readable(config)) return undefined;
-      // The page's first paint (its heading, from the HTML) needs none of it: it goes first.
-      await env.afterFirstPaint();
+      // The page's first paint (its heading, from the HTML) needs none of it:
+      // it goes first. A detail page's item is what that paint would lack: it
+      // is asked at once, before an app that starts quickly asks for it itself
+      // and leaves the shell with nothing to draw until the page's code is in.
+      if (!itemFirst) await env.afterFirstPaint();
       // A filtered list asks for other data than the address alone tells.
       const pageReads = search ? undefined : tables.reads[address];
       const reads = [tables.reads['*'], pageReads].filter(Boolean);

@@ -282,17 +282,26 @@ test('the heading is read from a copy, whenever the app reads the answer itself'
   });
   assert.deepEqual(await appRead, SERVICE);
   assert.equal(drawn[0]?.title, SERVICE.title);
-  // Nothing is drawn for an answer the app asked for before the start-up code did.
-  const appFirst = ({ early }) => early.take(itemURL);
-  const late = await visit('/services/svc%2001', backend, { beforePaint: appFirst, answer: () => json(SERVICE) });
+  // Nothing is drawn for an answer the app asked for before the start-up code did
+  // (here, while the start-up code asked for the site).
+  const appFirst = (url, early) => {
+    if (url.endsWith('/v1/site')) early.take(itemURL);
+    return json(SERVICE);
+  };
+  const late = await visit('/services/svc%2001', backend, { answer: appFirst });
   assert.deepEqual(late.drawn, []);
 });
 
 test('on a detail page, the item is asked for before the page’s code, which follows it at once', async () => {
   let atPaint;
-  const { urls, preloaded } = await visit('/services/svc-01', demo, { beforePaint: (seen) => (atPaint = seen) });
-  assert.deepEqual(atPaint.preloaded, []);
+  const { urls, preloaded, drawn } = await visit('/services/svc-01', demo, {
+    beforePaint: (seen) => (atPaint = seen),
+    answer: (url) => (url.endsWith('/services.json') ? json({ items: [{ ...SERVICE, id: 'svc-01' }] }) : json({})),
+  });
   assert.deepEqual(urls.slice(1), [`${ORIGIN}/demo/site.json`, `${ORIGIN}/demo/services.json`]);
+  // The item does not wait for the first paint: it is what that paint lacks.
+  assert.equal(atPaint, undefined);
+  assert.equal(drawn[0]?.title, SERVICE.title);
   assert.deepEqual(preloaded, [
     `${ORIGIN}/app-0123/split_service.wasm`,
     `${ORIGIN}/app-0123/split_demo_backend.wasm`,
@@ -301,8 +310,11 @@ test('on a detail page, the item is asked for before the page’s code, which fo
   // A config the app refuses asks for nothing: the page's code is fetched all the same.
   assert.deepEqual((await visit('/services/svc-01', { api_base: 42 })).preloaded, [`${ORIGIN}/app-0123/split_service.wasm`]);
   // An app already running has fetched the page's code itself: it is not fetched twice.
-  const running = ({ early }) => early.take(`${ORIGIN}/config.json`);
-  assert.deepEqual((await visit('/services/svc-01', demo, { beforePaint: running })).preloaded, []);
+  const running = (url, early) => {
+    early.take(`${ORIGIN}/config.json`);
+    return json({});
+  };
+  assert.deepEqual((await visit('/services/svc-01', demo, { answer: running })).preloaded, []);
 });
 
 test('nothing is drawn from an answer that is not the contract’s item, and nothing throws', async () => {
